@@ -1,0 +1,2 @@
+/** Sentences about offers, resellers and orders. */
+export const order = {} as const;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { isMessageKey, say, type MessageKey, type MessageParams } from '../messages/catalogue';
+
+/** One thing the agent must change, tied to the field it concerns. */
+export interface FieldError {
+  /** Dotted path of the field, e.g. "address.postalCode". */
+  field: string;
+  key: MessageKey;
+  params: MessageParams;
+  /** The English sentence; a dialog may re-render `key` + `params` in the agent's language. */
+  message: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+export function fieldError(field: string, key: MessageKey, params: MessageParams = {}): FieldError {
+  return { field, key, params, message: say(key, params) };
+}
+
+/**
+ * Raises a catalogue-backed issue inside a zod refinement:
+ * `addFieldIssue(ctx, ['legalName'], 'legalName.acronym', { value })`.
+ */
+export function addFieldIssue(
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+  key: MessageKey,
+  params: MessageParams = {},
+): void {
+  ctx.addIssue({ code: 'custom', path, message: key, params: { messageKey: key, messageParams: params } });
+}
+
+/** Field labels used by the generic messages; rule-specific messages name their field themselves. */
+export type FieldLabels = Readonly<Record<string, string>>;
+
+/** Turns zod issues into FieldErrors, mapping zod's generic checks onto catalogue messages. */
+export function fieldErrorsFromZod(error: z.ZodError, labels: FieldLabels = {}): FieldError[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    const label = labels[field] ?? field;
+    if (issue.code === 'custom') {
+      const params = (issue.params ?? {}) as { messageKey?: string; messageParams?: MessageParams };
+      if (params.messageKey && isMessageKey(params.messageKey)) {
+        return fieldError(field, params.messageKey, params.messageParams ?? {});
+      }
+    }
+    if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) {
+      return fieldError(field, 'field.required', { label });
+    }
+    if (issue.code === 'too_small' && issue.origin === 'string') {
+      return Number(issue.minimum) <= 1
+        ? fieldError(field, 'field.required', { label })
+        : fieldError(field, 'field.tooShort', { label, min: Number(issue.minimum) });
+    }
+    if (issue.code === 'too_big' && issue.origin === 'string') {
+      return fieldError(field, 'field.tooLong', { label, max: Number(issue.maximum) });
+    }
+    return fieldError(field, 'field.invalid', { label });
+  });
+}
+
+/** Parses with a zod schema and answers FieldErrors instead of throwing. */
+export function validateWith<T>(schema: z.ZodType<T>, input: unknown, labels: FieldLabels = {}): Validated<T> {
+  const result = schema.safeParse(input);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, errors: fieldErrorsFromZod(result.error, labels) };
+}
