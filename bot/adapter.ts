@@ -1,0 +1,53 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type TurnContext,
+} from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { say } from '../services/messages/catalogue';
+import type { Config } from './config';
+import type { Logger } from './logger';
+
+export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.bot.appId ?? '',
+    MicrosoftAppPassword: config.bot.appPassword ?? '',
+    MicrosoftAppType: config.bot.appType,
+    MicrosoftAppTenantId: config.bot.tenantId ?? '',
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = (context, error) => handleTurnError(context, error, logger);
+  return adapter;
+}
+
+/**
+ * Logs the fault with a correlation id and tells the agent the draft is kept. Conversation state
+ * is deliberately left as it was saved at the end of the last good turn, so nothing is lost.
+ */
+export async function handleTurnError(context: TurnContext, error: unknown, logger: Logger): Promise<void> {
+  const correlationId = randomUUID();
+  const fault = error instanceof Error ? error : new Error(String(error));
+  logger.error(
+    {
+      correlationId,
+      err: { name: fault.name, message: fault.message, stack: fault.stack },
+      activityId: context.activity.id,
+      activityType: context.activity.type,
+      channelId: context.activity.channelId,
+      conversationId: context.activity.conversation?.id,
+    },
+    'turn failed',
+  );
+  try {
+    await context.sendActivity(say('fault.draftKept', { correlationId }));
+    await context.sendTraceActivity(
+      'OnTurnError Trace',
+      `${fault.name}: ${fault.message}`,
+      'https://www.botframework.com/schemas/error',
+      'TurnError',
+    );
+  } catch (sendError) {
+    logger.error({ correlationId, err: { message: (sendError as Error).message } }, 'could not tell the agent');
+  }
+}
+

@@ -1,0 +1,71 @@
+import restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { Logger } from './logger';
+
+export interface StoreProbe {
+  /** Resolves when the store answers, rejects when it does not. */
+  (): Promise<void>;
+}
+
+export interface BotServer {
+  server: restify.Server;
+  /** Stops accepting, then waits (up to the grace period) for turns in flight to finish. */
+  drain(graceMs: number): Promise<void>;
+}
+
+export function createServer(
+  adapter: CloudAdapter,
+  bot: ActivityHandler,
+  probeStore: StoreProbe,
+  logger: Logger,
+): BotServer {
+  const server = restify.createServer({ name: 'customer-onboarding-bot' });
+  server.use(restify.plugins.bodyParser({ mapParams: false }));
+
+  let turnsInFlight = 0;
+  let allDone: (() => void) | undefined;
+
+  server.post('/api/messages', async (req, res) => {
+    turnsInFlight += 1;
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } finally {
+      turnsInFlight -= 1;
+      if (turnsInFlight === 0) allDone?.();
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await withTimeout(probeStore(), 3000);
+      res.send(200, { status: 'ok', store: 'reachable' });
+    } catch (error) {
+      logger.warn({ err: { message: (error as Error).message } }, 'health check: store unreachable');
+      res.send(503, { status: 'unavailable', store: 'unreachable' });
+    }
+  });
+
+  return {
+    server,
+    async drain(graceMs) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      if (turnsInFlight > 0) {
+        await withTimeout(new Promise<void>((resolve) => (allDone = resolve)), graceMs).catch(() =>
+          logger.warn({ turnsInFlight }, 'shutdown: turns still in flight after the grace period'),
+        );
+      }
+      server.server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,86 @@
+import { ConversationState, UserState } from 'botbuilder';
+import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
+import type { AddressInfo } from 'node:net';
+import { containerDefinitions, ensureContainers } from '../services/cosmos/containers';
+import { createCosmosAccess, type CosmosAccess } from '../services/cosmos/cosmosClientFactory';
+import { embeddedCosmosKey, startEmbeddedCosmos, type EmbeddedCosmos } from '../services/cosmos/embeddedCosmos';
+import { createAdapter } from './adapter';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { OnboardingBot } from './onboardingBot';
+import { createServer } from './server';
+
+export interface RunningBot {
+  /** Where the bot listens, e.g. http://localhost:3978/api/messages */
+  messagesUrl: string;
+  port: number;
+  cosmos: CosmosAccess;
+  databaseId: string;
+  /** The embedded store, when no COSMOS_ENDPOINT is configured. */
+  embedded?: EmbeddedCosmos;
+  /** Stops accepting, finishes turns in flight, saves the embedded store, closes everything. */
+  stop(): Promise<void>;
+}
+
+const shutdownGraceMs = 10_000;
+
+export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+  const embedded =
+    config.cosmos.mode === 'embedded'
+      ? await startEmbeddedCosmos({
+          port: config.cosmos.port,
+          ...(config.cosmos.dataDir ? { dataDir: config.cosmos.dataDir } : {}),
+        })
+      : undefined;
+  const cosmos =
+    config.cosmos.mode === 'embedded'
+      ? createCosmosAccess({ endpoint: embedded!.endpoint, key: embeddedCosmosKey, trustSelfSignedLoopback: true })
+      : createCosmosAccess({
+          endpoint: config.cosmos.endpoint,
+          ...(config.cosmos.key ? { key: config.cosmos.key } : {}),
+        });
+  const endpoint = embedded?.endpoint ?? (config.cosmos.mode === 'azure' ? config.cosmos.endpoint : '');
+
+  try {
+    const { database } = await cosmos.client.databases.createIfNotExists({ id: config.cosmos.databaseId });
+    await ensureContainers(database);
+
+    const storage = new CosmosDbPartitionedStorage({
+      cosmosDbEndpoint: endpoint,
+      databaseId: config.cosmos.databaseId,
+      containerId: containerDefinitions.botState.id,
+      compatibilityMode: false,
+      cosmosClientOptions: cosmos.clientOptions,
+      ...(cosmos.key ? { authKey: cosmos.key } : {}),
+      ...(cosmos.credential ? { tokenCredential: cosmos.credential } : {}),
+    });
+    const bot = new OnboardingBot(new ConversationState(storage), new UserState(storage));
+    const adapter = createAdapter(config, logger);
+    const probeStore = async () => {
+      await database.read();
+    };
+    const { server, drain } = createServer(adapter, bot, probeStore, logger);
+    await new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.listen(config.port, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+
+    return {
+      messagesUrl: `http://localhost:${port}/api/messages`,
+      port,
+      cosmos,
+      databaseId: config.cosmos.databaseId,
+      ...(embedded ? { embedded } : {}),
+      async stop() {
+        await drain(shutdownGraceMs);
+        await embedded?.stop();
+        cosmos.dispose();
+      },
+    };
+  } catch (error) {
+    cosmos.dispose();
+    await embedded?.stop();
+    throw error;
+  }
+}
