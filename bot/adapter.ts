@@ -1,8 +1,4 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { say } from '../services/messages/catalogue';
 import type { Config } from './config';
@@ -47,7 +43,9 @@ export async function handleTurnError(context: TurnContext, error: unknown, logg
       'TurnError',
     );
   } catch (sendError) {
-    logger.error({ correlationId, err: { message: (sendError as Error).message } }, 'could not tell the agent');
+    logger.error(
+      { correlationId, err: { message: (sendError as Error).message } },
+      'could not tell the agent',
+    );
   }
 }
-

@@ -26,7 +26,9 @@ const environmentSchema = z
       .default('MultiTenant'),
     MicrosoftAppTenantId: optionalText,
     COSMOS_ENDPOINT: optionalText.pipe(
-      z.url({ protocol: /^https?$/, error: 'must be the https:// address of a Cosmos DB account' }).optional(),
+      z
+        .url({ protocol: /^https?$/, error: 'must be the https:// address of a Cosmos DB account' })
+        .optional(),
     ),
     COSMOS_KEY: optionalText,
     COSMOS_DATABASE: z
@@ -62,7 +64,11 @@ const environmentSchema = z
       });
     }
     if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
-      ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'is required when COSMOS_KEY is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['COSMOS_ENDPOINT'],
+        message: 'is required when COSMOS_KEY is set',
+      });
     }
   });
 

@@ -1,6 +1,7 @@
 import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
+import { activityEnvelopeSchema } from './activityEnvelope';
 import type { Logger } from './logger';
 
 export interface StoreProbe {
@@ -27,6 +28,12 @@ export function createServer(
   let allDone: (() => void) | undefined;
 
   server.post('/api/messages', async (req, res) => {
+    if (!activityEnvelopeSchema.safeParse(req.body).success) {
+      res.send(400, {
+        error: 'The body is not a Bot Framework activity (type, channelId, conversation.id).',
+      });
+      return;
+    }
     turnsInFlight += 1;
     try {
       await adapter.process(req, res, (context) => bot.run(context));

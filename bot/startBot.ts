@@ -1,10 +1,14 @@
 import { ConversationState, UserState } from 'botbuilder';
-import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
 import type { AddressInfo } from 'node:net';
 import { containerDefinitions, ensureContainers } from '../services/cosmos/containers';
 import { createCosmosAccess, type CosmosAccess } from '../services/cosmos/cosmosClientFactory';
-import { embeddedCosmosKey, startEmbeddedCosmos, type EmbeddedCosmos } from '../services/cosmos/embeddedCosmos';
+import {
+  embeddedCosmosKey,
+  startEmbeddedCosmos,
+  type EmbeddedCosmos,
+} from '../services/cosmos/embeddedCosmos';
 import { createAdapter } from './adapter';
+import { CosmosStateStorage } from './cosmosStateStorage';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { OnboardingBot } from './onboardingBot';
@@ -34,26 +38,17 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       : undefined;
   const cosmos =
     config.cosmos.mode === 'embedded'
-      ? createCosmosAccess({ endpoint: embedded!.endpoint, key: embeddedCosmosKey, trustSelfSignedLoopback: true })
+      ? createCosmosAccess({ endpoint: embedded!.endpoint, key: embeddedCosmosKey })
       : createCosmosAccess({
           endpoint: config.cosmos.endpoint,
           ...(config.cosmos.key ? { key: config.cosmos.key } : {}),
         });
-  const endpoint = embedded?.endpoint ?? (config.cosmos.mode === 'azure' ? config.cosmos.endpoint : '');
 
   try {
     const { database } = await cosmos.client.databases.createIfNotExists({ id: config.cosmos.databaseId });
     await ensureContainers(database);
 
-    const storage = new CosmosDbPartitionedStorage({
-      cosmosDbEndpoint: endpoint,
-      databaseId: config.cosmos.databaseId,
-      containerId: containerDefinitions.botState.id,
-      compatibilityMode: false,
-      cosmosClientOptions: cosmos.clientOptions,
-      ...(cosmos.key ? { authKey: cosmos.key } : {}),
-      ...(cosmos.credential ? { tokenCredential: cosmos.credential } : {}),
-    });
+    const storage = new CosmosStateStorage(database.container(containerDefinitions.botState.id));
     const bot = new OnboardingBot(new ConversationState(storage), new UserState(storage));
     const adapter = createAdapter(config, logger);
     const probeStore = async () => {

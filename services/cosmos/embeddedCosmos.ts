@@ -38,7 +38,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `https://127.0.0.1:${port}/`;
-  const access = createCosmosAccess({ endpoint, key: embeddedKey, trustSelfSignedLoopback: true });
+  const access = createCosmosAccess({ endpoint, key: embeddedKey });
 
   const { dataDir } = options;
   if (dataDir) {

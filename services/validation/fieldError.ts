@@ -33,8 +33,15 @@ export function addFieldIssue(
 /** Field labels used by the generic messages; rule-specific messages name their field themselves. */
 export type FieldLabels = Readonly<Record<string, string>>;
 
-/** Turns zod issues into FieldErrors, mapping zod's generic checks onto catalogue messages. */
-export function fieldErrorsFromZod(error: z.ZodError, labels: FieldLabels = {}): FieldError[] {
+/**
+ * Turns zod issues into FieldErrors, mapping zod's generic checks onto catalogue messages.
+ * `input` (what was parsed) tells a missing value from a value of the wrong type.
+ */
+export function fieldErrorsFromZod(
+  error: z.ZodError,
+  labels: FieldLabels = {},
+  input?: unknown,
+): FieldError[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.');
     const label = labels[field] ?? field;
@@ -44,7 +51,7 @@ export function fieldErrorsFromZod(error: z.ZodError, labels: FieldLabels = {}):
         return fieldError(field, params.messageKey, params.messageParams ?? {});
       }
     }
-    if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) {
+    if (issue.code === 'invalid_type' && isBlank(valueAt(input, issue.path))) {
       return fieldError(field, 'field.required', { label });
     }
     if (issue.code === 'too_small' && issue.origin === 'string') {
@@ -60,9 +67,26 @@ export function fieldErrorsFromZod(error: z.ZodError, labels: FieldLabels = {}):
 }
 
 /** Parses with a zod schema and answers FieldErrors instead of throwing. */
-export function validateWith<T>(schema: z.ZodType<T>, input: unknown, labels: FieldLabels = {}): Validated<T> {
+export function validateWith<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  labels: FieldLabels = {},
+): Validated<T> {
   const result = schema.safeParse(input);
   return result.success
     ? { ok: true, value: result.data }
-    : { ok: false, errors: fieldErrorsFromZod(result.error, labels) };
+    : { ok: false, errors: fieldErrorsFromZod(result.error, labels, input) };
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }

@@ -1,2 +1,37 @@
 /** Sentences about offers, resellers and orders. */
-export const order = {} as const;
+export const order = {
+  'order.empty': 'Choose at least one offer and enter the number of licences for it.',
+  'order.mcaPending':
+    'Subscriptions cannot be ordered yet: ordering waits until the customer accepts the Microsoft Customer Agreement in the Microsoft 365 admin center. Remove the offers to add the customer without subscriptions, or go back to Account info and attest that the customer has accepted it.',
+  'order.unreadable': 'The list of offers could not be read. Choose the offers again.',
+  'order.line.offerMissing': 'Choose an offer on line {line}.',
+  'order.offer.unknown': 'There is no offer "{offerId}" in the catalogue. Choose an offer from the list.',
+  'order.offer.duplicate':
+    '{offerName} is in the order more than once. Keep one line and enter the total number of licences there.',
+  'order.offer.notSoldInCountry':
+    '{offerName} is not sold in {country}. Remove it from the order or choose another offer.',
+  'order.quantity.missing': 'Enter the number of licences for {offerName}: {min} to {max}.',
+  'order.quantity.notWhole':
+    'Enter the number of licences for {offerName} as a whole number from {min} to {max}; you entered {value}.',
+  'order.quantity.outOfRange': '{offerName} allows {min} to {max} licences; you entered {value}.',
+  'order.quantity.exactly': '{offerName} is ordered with a quantity of exactly {min}; you entered {value}.',
+  'order.addOn.baseMissing':
+    '{offerName} is an add-on and needs one of these in the order: {baseOffers}. Add one of them, or remove {offerName}.',
+  'order.term.notOffered': '{offerName} cannot be bought for a term of {term}; choose {terms}.',
+  'order.billingCycle.notOffered': '{offerName} cannot be billed {billingCycle}; choose {billingCycles}.',
+  'order.billingCycle.longerThanTerm':
+    'A term of {term} cannot be billed {billingCycle}; for {offerName} choose {billingCycles}.',
+  'order.term.P1M': '1 month',
+  'order.term.P1Y': '1 year',
+  'order.term.P3Y': '3 years',
+  'order.billingCycle.monthly': 'monthly',
+  'order.billingCycle.annual': 'annually',
+  'order.billingCycle.triennial': 'every three years',
+  'order.list.or': '{items} or {last}',
+  'reseller.unknown':
+    'There is no indirect reseller "{resellerId}". Search by part of the name or by MPN ID and choose one from the results.',
+  'reseller.inactive':
+    'The relationship with {resellerName} (MPN ID {mpnId}) is not active, so it cannot be chosen. Choose an active reseller, or none to make this a direct customer.',
+  'reseller.search.noMatch':
+    'No active indirect reseller matches "{query}". Try part of the name or the MPN ID, or choose none to make this a direct customer.',
+} as const;

@@ -33,6 +33,11 @@ describe('field errors from zod', () => {
     if (!result.ok) expect(result.errors[0]).toMatchObject({ field: 'code', message: 'Code is not valid.' });
   });
 
+  it('calls a value of the wrong type invalid, not missing', () => {
+    const result = validateWith(schema, { city: 5, code: 'a' }, { city: 'City' });
+    expect(!result.ok && result.errors[0]?.message).toBe('City is not valid.');
+  });
+
   it('reports a too-long value with its limit', () => {
     const result = validateWith(schema, { city: 'Amsterdam', code: 'a' }, { city: 'City' });
     expect(!result.ok && result.errors[0]?.message).toBe('City can have at most 5 characters.');

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { BillingCycleSchema, TermSchema, billingCycleFitsTerm } from './terms';
+
+/** Sold in every country. */
+export const EVERY_COUNTRY = '*';
+
+const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use a lower-case slug such as "m365-business-premium"');
+
+export const CountryCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'use an ISO 3166 alpha-2 code in capitals, such as "NL"')
+  .refine((code) => code !== 'UK', 'the United Kingdom is "GB" in ISO 3166, not "UK"');
+
+/** A whole number (1, 2, ...) or a date ("2025-07-01"); bump it whenever the file changes. */
+const DataVersionSchema = z.union([
+  z.number().int().min(1),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date such as "2025-07-01" or a whole number'),
+]);
+
+const offerShape = {
+  id: SlugSchema,
+  name: z.string().trim().min(1).max(200),
+  productFamily: z.string().trim().min(1).max(100),
+  description: z.string().trim().min(1).max(500),
+  minQuantity: z.number().int().min(1),
+  maxQuantity: z.number().int().min(1),
+  terms: z.array(TermSchema).min(1),
+  billingCycles: z.array(BillingCycleSchema).min(1),
+  countries: z.array(z.union([z.literal(EVERY_COUNTRY), CountryCodeSchema])).min(1),
+  isAddOn: z.boolean(),
+  /** For an add-on: the base offers, any one of which the customer must have. */
+  prerequisiteOfferIds: z.array(SlugSchema).default([]),
+};
+
+type OfferFields = z.output<z.ZodObject<typeof offerShape>>;
+
+function checkOffer(offer: OfferFields, ctx: z.RefinementCtx): void {
+  const problem = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+  if (offer.minQuantity > offer.maxQuantity) {
+    problem(
+      ['maxQuantity'],
+      `maxQuantity (${offer.maxQuantity}) is below minQuantity (${offer.minQuantity})`,
+    );
+  }
+  if (offer.countries.includes(EVERY_COUNTRY) && offer.countries.length > 1) {
+    problem(['countries'], `use ["${EVERY_COUNTRY}"] alone for every country, or list the countries`);
+  }
+  if (offer.isAddOn && offer.prerequisiteOfferIds.length === 0) {
+    problem(['prerequisiteOfferIds'], 'an add-on needs at least one base offer');
+  }
+  if (!offer.isAddOn && offer.prerequisiteOfferIds.length > 0) {
+    problem(['isAddOn'], 'only an add-on has prerequisite offers: set isAddOn to true or empty the list');
+  }
+  if (offer.prerequisiteOfferIds.includes(offer.id)) {
+    problem(['prerequisiteOfferIds'], 'an offer cannot be its own prerequisite');
+  }
+  for (const [field, values] of [
+    ['terms', offer.terms],
+    ['billingCycles', offer.billingCycles],
+    ['countries', offer.countries],
+    ['prerequisiteOfferIds', offer.prerequisiteOfferIds],
+  ] as const) {
+    if (new Set(values).size !== values.length) problem([field], `${field} lists a value twice`);
+  }
+  offer.billingCycles.forEach((cycle, index) => {
+    if (!offer.terms.some((term) => billingCycleFitsTerm(cycle, term))) {
+      problem(['billingCycles', index], `no term of this offer can be billed ${cycle}`);
+    }
+  });
+}
+
+/** An offer as the rest of the service uses it (unknown keys, e.g. database metadata, are dropped). */
+export const OfferSchema = z.object(offerShape).superRefine(checkOffer);
+export type Offer = z.infer<typeof OfferSchema>;
+
+/** The same offer in the partner's file, where an unknown key is most likely a typo. */
+const OfferInFileSchema = z.strictObject(offerShape).superRefine(checkOffer);
+
+function reportDuplicates<T>(
+  items: readonly T[],
+  valueOf: (item: T) => string,
+  describe: string,
+  pathOf: (index: number) => (string | number)[],
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const value = valueOf(item);
+    if (seen.has(value))
+      ctx.addIssue({ code: 'custom', path: pathOf(index), message: `${describe} "${value}" is used twice` });
+    seen.add(value);
+  });
+}
+
+export const OfferCatalogueFileSchema = z
+  .strictObject({
+    version: DataVersionSchema,
+    sampleData: z.boolean(),
+    note: z.string().optional(),
+    offers: z.array(OfferInFileSchema).min(1),
+  })
+  .superRefine((file, ctx) => {
+    reportDuplicates(
+      file.offers,
+      (offer) => offer.id,
+      'offer id',
+      (i) => ['offers', i, 'id'],
+      ctx,
+    );
+    const ids = new Set(file.offers.map((offer) => offer.id));
+    file.offers.forEach((offer, i) => {
+      offer.prerequisiteOfferIds.forEach((prerequisiteId, j) => {
+        if (!ids.has(prerequisiteId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['offers', i, 'prerequisiteOfferIds', j],
+            message: `no offer has the id "${prerequisiteId}"`,
+          });
+        }
+      });
+    });
+  });
+export type OfferCatalogueFile = z.infer<typeof OfferCatalogueFileSchema>;
+
+const resellerShape = {
+  id: SlugSchema,
+  name: z.string().trim().min(1).max(255),
+  /** Kept as text: an MPN ID (Partner ID) is an identifier, not a number to calculate with. */
+  mpnId: z.string().regex(/^\d{6,7}$/, 'an MPN ID has 6 or 7 digits'),
+  tenantId: z.guid(),
+  relationshipState: z.enum(['active', 'inactive']),
+  /** Where the reseller sells; absent means anywhere the partner sells. */
+  countries: z.array(CountryCodeSchema).min(1).optional(),
+};
+
+export const ResellerSchema = z.object(resellerShape);
+export type Reseller = z.infer<typeof ResellerSchema>;
+
+export const ResellerCatalogueFileSchema = z
+  .strictObject({
+    version: DataVersionSchema,
+    sampleData: z.boolean(),
+    note: z.string().optional(),
+    resellers: z.array(z.strictObject(resellerShape)).min(1),
+  })
+  .superRefine((file, ctx) => {
+    const at = (field: string) => (i: number) => ['resellers', i, field];
+    reportDuplicates(file.resellers, (r) => r.id, 'reseller id', at('id'), ctx);
+    reportDuplicates(file.resellers, (r) => r.mpnId, 'MPN ID', at('mpnId'), ctx);
+    reportDuplicates(file.resellers, (r) => r.tenantId.toLowerCase(), 'tenant ID', at('tenantId'), ctx);
+  });
+export type ResellerCatalogueFile = z.infer<typeof ResellerCatalogueFileSchema>;
+
+export const OrderLineSchema = z.object({
+  offerId: z.string().min(1),
+  quantity: z.number().int(),
+  term: TermSchema.optional(),
+  billingCycle: BillingCycleSchema.optional(),
+});
+export type OrderLine = z.infer<typeof OrderLineSchema>;
+
+export const OrderSchema = z.object({ lines: z.array(OrderLineSchema) });
+export type Order = z.infer<typeof OrderSchema>;

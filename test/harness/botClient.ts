@@ -1,0 +1,81 @@
+import type { Activity } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+
+export interface ClientOptions {
+  /** Where the bot sends replies with normal delivery (a ConnectorRecorder). */
+  serviceUrl?: string;
+  conversationId?: string;
+  channelId?: string;
+  user?: { id: string; name?: string; aadObjectId?: string };
+  authorization?: string;
+}
+
+export interface PostResult {
+  status: number;
+  activities: Partial<Activity>[];
+}
+
+/** Posts activities the way the Bot Framework Emulator does. */
+export class BotClient {
+  readonly conversationId: string;
+  private readonly options: ClientOptions;
+
+  constructor(
+    private readonly messagesUrl: string,
+    options: ClientOptions = {},
+  ) {
+    this.options = options;
+    this.conversationId = options.conversationId ?? `conversation-${randomUUID()}`;
+  }
+
+  /** Sends with deliveryMode "expectReplies" and returns the bot's replies from the HTTP response. */
+  async send(input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
+    const result = await this.post({ ...this.activity(input), deliveryMode: 'expectReplies' });
+    if (result.status !== 200) throw new Error(`The bot answered HTTP ${result.status}`);
+    return result.activities;
+  }
+
+  /** Sends with normal delivery: replies go to the serviceUrl, the response has no body. */
+  async sendNormal(input: string | Partial<Activity>): Promise<number> {
+    return (await this.post(this.activity(input))).status;
+  }
+
+  /** A card submit: Action.Submit arrives as a message with value and no text. */
+  async submit(value: Record<string, unknown>, replyToId?: string): Promise<Partial<Activity>[]> {
+    return this.send({ value, ...(replyToId ? { replyToId } : {}) });
+  }
+
+  activity(input: string | Partial<Activity>): Partial<Activity> {
+    const user = this.options.user ?? { id: 'user-1', name: 'Agent One' };
+    const base: Partial<Activity> = {
+      type: 'message',
+      id: randomUUID(),
+      timestamp: new Date(),
+      channelId: this.options.channelId ?? 'emulator',
+      serviceUrl: this.options.serviceUrl ?? 'http://127.0.0.1:9',
+      from: { name: user.id, ...user, role: 'user' },
+      recipient: { id: 'bot', name: 'Bot', role: 'bot' },
+      conversation: { id: this.conversationId } as Activity['conversation'],
+      locale: 'en-US',
+    };
+    return typeof input === 'string' ? { ...base, text: input, textFormat: 'plain' } : { ...base, ...input };
+  }
+
+  async post(activity: Partial<Activity>): Promise<PostResult> {
+    const response = await fetch(this.messagesUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(this.options.authorization ? { authorization: this.options.authorization } : {}),
+      },
+      body: JSON.stringify(activity),
+    });
+    const text = await response.text();
+    const body = text ? (JSON.parse(text) as { activities?: Partial<Activity>[] }) : {};
+    return { status: response.status, activities: body.activities ?? [] };
+  }
+}
+
+export function texts(activities: Partial<Activity>[]): string[] {
+  return activities.filter((a) => a.type === 'message' && a.text).map((a) => a.text as string);
+}

@@ -1,0 +1,107 @@
+import type { Activity } from 'botbuilder';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+
+export interface RecordedCall {
+  method: 'POST' | 'PUT' | 'DELETE';
+  conversationId: string;
+  /** replyToId for POST, the updated or deleted activity's id for PUT and DELETE. */
+  activityId?: string;
+  activity?: Partial<Activity> & { id: string };
+}
+
+/**
+ * A small Bot Connector endpoint (the API the Emulator and Teams implement) that records what the
+ * bot sends with normal delivery: replies, updates (updateActivity) and new conversations.
+ */
+export class ConnectorRecorder {
+  readonly calls: RecordedCall[] = [];
+  private server?: http.Server;
+  private waiters: (() => void)[] = [];
+  serviceUrl = '';
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.serviceUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  /** Activities sent to a conversation (replies and new messages), in the order received. */
+  sent(conversationId?: string): (Partial<Activity> & { id: string })[] {
+    return this.calls
+      .filter(
+        (c) => c.method === 'POST' && c.activity && (!conversationId || c.conversationId === conversationId),
+      )
+      .map((c) => c.activity!);
+  }
+
+  /** Waits until `predicate` holds for the recorded calls, or fails after `timeoutMs`. */
+  async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.calls)) {
+      const left = deadline - Date.now();
+      if (left <= 0)
+        throw new Error(`Connector did not receive the expected calls; got ${this.calls.length}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body = text ? (JSON.parse(text) as Partial<Activity>) : undefined;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(url.pathname);
+    if (!match) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    const [, conversation, activityId] = match;
+    if (!conversation && req.method === 'POST') {
+      const id = `conversation-${randomUUID()}`;
+      this.record({ method: 'POST', conversationId: id, activity: { ...body, id: randomUUID() } });
+      this.json(res, 200, { id, activityId: randomUUID() });
+      return;
+    }
+    const conversationId = decodeURIComponent(conversation ?? '');
+    const method = req.method as RecordedCall['method'];
+    const id = method === 'POST' ? randomUUID() : decodeURIComponent(activityId ?? '');
+    this.record({
+      method,
+      conversationId,
+      ...(activityId ? { activityId: decodeURIComponent(activityId) } : {}),
+      ...(body ? { activity: { ...body, id } } : {}),
+    });
+    this.json(res, 200, { id });
+  }
+
+  private record(call: RecordedCall): void {
+    this.calls.push(call);
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((wake) => wake());
+  }
+
+  private json(res: http.ServerResponse, status: number, body: unknown): void {
+    // restify patches http.ServerResponse.writeHead so that it no longer returns the response.
+    res.statusCode = status;
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(body));
+  }
+}

@@ -1,0 +1,55 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { BotClient, texts } from '../harness/botClient';
+import { runBotExpectingFailure, startBotProcess } from '../harness/botProcess';
+
+describe('the bot as a process (what npm start runs)', () => {
+  let workDir: string;
+  beforeEach(async () => {
+    workDir = await mkdtemp(path.join(os.tmpdir(), 'bot-process-'));
+  });
+  afterEach(async () => rm(workDir, { recursive: true, force: true }));
+
+  it('prints where it listens, answers, exits 0 on SIGTERM and keeps embedded data across a restart', async () => {
+    const env = {
+      PORT: '0',
+      EMBEDDED_COSMOS_PORT: '0',
+      EMBEDDED_COSMOS_DATA_DIR: path.join(workDir, 'data'),
+    };
+    const first = await startBotProcess(env, workDir);
+    expect(first.messagesUrl).toMatch(/^http:\/\/localhost:\d+\/api\/messages$/);
+    expect(first.stdout()).toMatch(/embedded Cosmos DB .*local use only/);
+    const client = new BotClient(first.messagesUrl);
+    expect(texts(await client.send('help')).join(' ')).toMatch(/add a new customer/i);
+    expect(await first.stop('SIGTERM')).toBe(0);
+
+    const snapshot = JSON.parse(await readFile(path.join(workDir, 'data', 'embedded-cosmos.json'), 'utf8'));
+    expect(JSON.stringify(snapshot)).toContain(client.conversationId);
+
+    const second = await startBotProcess(env, workDir);
+    try {
+      await new BotClient(second.messagesUrl, { conversationId: client.conversationId }).send('help');
+    } finally {
+      expect(await second.stop('SIGINT')).toBe(0);
+    }
+    const after = await readFile(path.join(workDir, 'data', 'embedded-cosmos.json'), 'utf8');
+    expect(after).toMatch(/"conversationInfo":\{"turns":2\}/);
+  });
+
+  it('refuses to start on a bad variable with one readable line naming it', async () => {
+    const result = await runBotExpectingFailure({ PORT: 'eighty' }, workDir);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'Configuration error: PORT must be a whole number from 0 to 65535 (got "eighty").',
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('reads a .env file in the working folder', async () => {
+    await writeFile(path.join(workDir, '.env'), 'PARTNER_TYPE=distributor\n');
+    const result = await runBotExpectingFailure({}, workDir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PARTNER_TYPE must be direct or indirectProvider (got "distributor")');
+  });
+});

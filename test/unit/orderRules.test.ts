@@ -1,0 +1,352 @@
+import { OfferSchema, type Offer } from '../../services/catalogue/schemas';
+import { offersForCountry } from '../../services/catalogue/offerAvailability';
+import { validateOrder, type OrderContext } from '../../services/catalogue/orderRules';
+
+function offer(fields: Partial<Offer> & Pick<Offer, 'id' | 'name'>): Offer {
+  return OfferSchema.parse({
+    productFamily: 'Microsoft 365',
+    description: 'Test offer.',
+    minQuantity: 1,
+    maxQuantity: 300,
+    terms: ['P1M', 'P1Y'],
+    billingCycles: ['monthly', 'annual'],
+    countries: ['*'],
+    isAddOn: false,
+    prerequisiteOfferIds: [],
+    ...fields,
+  });
+}
+
+const offers: Offer[] = [
+  offer({ id: 'm365-business-premium', name: 'Microsoft 365 Business Premium' }),
+  offer({
+    id: 'o365-e3',
+    name: 'Office 365 E3',
+    maxQuantity: 5000,
+    terms: ['P1M', 'P1Y', 'P3Y'],
+    billingCycles: ['monthly', 'annual', 'triennial'],
+  }),
+  offer({
+    id: 'teams-phone-standard',
+    name: 'Teams Phone Standard',
+    isAddOn: true,
+    prerequisiteOfferIds: ['m365-business-premium', 'o365-e3'],
+  }),
+  offer({
+    id: 'dynamics-365-sales-enterprise',
+    name: 'Dynamics 365 Sales Enterprise',
+    productFamily: 'Dynamics 365',
+    countries: ['US', 'GB', 'NL'],
+  }),
+  offer({
+    id: 'azure-plan',
+    name: 'Azure plan',
+    productFamily: 'Azure',
+    maxQuantity: 1,
+    terms: ['P1M'],
+    billingCycles: ['monthly'],
+  }),
+];
+
+const context: OrderContext = { offers, country: 'NL', mcaPending: false };
+
+describe('an order the rules accept', () => {
+  it.each([
+    ['one offer', [{ offerId: 'm365-business-premium', quantity: 25 }]],
+    [
+      'the smallest and largest quantity',
+      [
+        { offerId: 'o365-e3', quantity: 5000 },
+        { offerId: 'azure-plan', quantity: 1 },
+      ],
+    ],
+    ['a quantity typed as text', [{ offerId: 'm365-business-premium', quantity: ' 12 ' }]],
+    [
+      'an add-on with its base offer in the same order',
+      [
+        { offerId: 'o365-e3', quantity: 10 },
+        { offerId: 'teams-phone-standard', quantity: 5 },
+      ],
+    ],
+    [
+      'a term and billing cycle the offer has',
+      [{ offerId: 'o365-e3', quantity: 3, term: 'P3Y', billingCycle: 'triennial' }],
+    ],
+    [
+      'an empty term and billing cycle from a card',
+      [{ offerId: 'o365-e3', quantity: 3, term: '', billingCycle: '' }],
+    ],
+    [
+      'an offer limited to some countries, in one of them',
+      [{ offerId: 'dynamics-365-sales-enterprise', quantity: 4 }],
+    ],
+  ])('accepts %s', (_case, lines) => {
+    const result = validateOrder({ lines }, context);
+    expect(result.ok).toBe(true);
+  });
+
+  it('hands back whole-number quantities and only the choices that were made', () => {
+    const result = validateOrder(
+      { lines: [{ offerId: 'o365-e3', quantity: '7', term: 'P1Y', billingCycle: '' }] },
+      context,
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: { lines: [{ offerId: 'o365-e3', quantity: 7, term: 'P1Y' }] },
+    });
+  });
+
+  it('accepts an add-on whose base offer the customer already owns', () => {
+    const result = validateOrder(
+      { lines: [{ offerId: 'teams-phone-standard', quantity: 5 }] },
+      { ...context, ownedOfferIds: ['m365-business-premium'] },
+    );
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('an order the rules refuse', () => {
+  it.each([
+    [
+      'quantity 0',
+      0,
+      'order.quantity.outOfRange',
+      'Microsoft 365 Business Premium allows 1 to 300 licences; you entered 0.',
+    ],
+    [
+      'a quantity above the maximum',
+      500,
+      'order.quantity.outOfRange',
+      'Microsoft 365 Business Premium allows 1 to 300 licences; you entered 500.',
+    ],
+    [
+      'a negative quantity',
+      '-3',
+      'order.quantity.outOfRange',
+      'Microsoft 365 Business Premium allows 1 to 300 licences; you entered -3.',
+    ],
+    [
+      'quantity 2.5',
+      2.5,
+      'order.quantity.notWhole',
+      'Enter the number of licences for Microsoft 365 Business Premium as a whole number from 1 to 300; you entered 2.5.',
+    ],
+    [
+      'quantity "2.5" as text',
+      '2.5',
+      'order.quantity.notWhole',
+      'Enter the number of licences for Microsoft 365 Business Premium as a whole number from 1 to 300; you entered 2.5.',
+    ],
+    [
+      'quantity "ten"',
+      'ten',
+      'order.quantity.notWhole',
+      'Enter the number of licences for Microsoft 365 Business Premium as a whole number from 1 to 300; you entered ten.',
+    ],
+    [
+      'a missing quantity',
+      undefined,
+      'order.quantity.missing',
+      'Enter the number of licences for Microsoft 365 Business Premium: 1 to 300.',
+    ],
+    [
+      'an empty quantity',
+      '  ',
+      'order.quantity.missing',
+      'Enter the number of licences for Microsoft 365 Business Premium: 1 to 300.',
+    ],
+  ])('refuses %s', (_case, quantity, key, message) => {
+    const result = validateOrder({ lines: [{ offerId: 'm365-business-premium', quantity }] }, context);
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'lines.0.quantity', key, message })],
+    });
+  });
+
+  it('refuses a second Azure plan, saying the quantity is fixed', () => {
+    const result = validateOrder({ lines: [{ offerId: 'azure-plan', quantity: 2 }] }, context);
+    expect(!result.ok && result.errors[0]?.message).toBe(
+      'Azure plan is ordered with a quantity of exactly 1; you entered 2.',
+    );
+  });
+
+  it.each([
+    ['an empty order', { lines: [] }, 'lines', 'order.empty'],
+    ['an order without lines', {}, 'lines', 'order.empty'],
+    ['no order at all', undefined, 'lines', 'order.empty'],
+    ['a list of offers that cannot be read', { lines: 'o365-e3' }, 'lines', 'order.unreadable'],
+    ['a line without an offer', { lines: [{ quantity: 3 }] }, 'lines.0.offerId', 'order.line.offerMissing'],
+    ['a line that is not an object', { lines: ['o365-e3'] }, 'lines.0.offerId', 'order.line.offerMissing'],
+    [
+      'an unknown offer id',
+      { lines: [{ offerId: 'visio-plan-9', quantity: 1 }] },
+      'lines.0.offerId',
+      'order.offer.unknown',
+    ],
+    [
+      'the same offer twice',
+      {
+        lines: [
+          { offerId: 'o365-e3', quantity: 1 },
+          { offerId: 'o365-e3', quantity: 2 },
+        ],
+      },
+      'lines.1.offerId',
+      'order.offer.duplicate',
+    ],
+    [
+      'an add-on without its base offer',
+      { lines: [{ offerId: 'teams-phone-standard', quantity: 1 }] },
+      'lines.0.offerId',
+      'order.addOn.baseMissing',
+    ],
+    [
+      'a term the offer does not have',
+      { lines: [{ offerId: 'azure-plan', quantity: 1, term: 'P1Y' }] },
+      'lines.0.term',
+      'order.term.notOffered',
+    ],
+    [
+      'a term that does not exist',
+      { lines: [{ offerId: 'o365-e3', quantity: 1, term: 'P2Y' }] },
+      'lines.0.term',
+      'order.term.notOffered',
+    ],
+    [
+      'a billing cycle the offer does not have',
+      { lines: [{ offerId: 'm365-business-premium', quantity: 1, billingCycle: 'triennial' }] },
+      'lines.0.billingCycle',
+      'order.billingCycle.notOffered',
+    ],
+    [
+      'a billing cycle longer than the term',
+      { lines: [{ offerId: 'o365-e3', quantity: 1, term: 'P1Y', billingCycle: 'triennial' }] },
+      'lines.0.billingCycle',
+      'order.billingCycle.longerThanTerm',
+    ],
+  ])('refuses %s', (_case, input, field, key) => {
+    const result = validateOrder(input, context);
+    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ field, key })] });
+  });
+
+  it.each([
+    [
+      'IN',
+      undefined,
+      'Dynamics 365 Sales Enterprise is not sold in IN. Remove it from the order or choose another offer.',
+    ],
+    [
+      'br',
+      'Brazil',
+      'Dynamics 365 Sales Enterprise is not sold in Brazil. Remove it from the order or choose another offer.',
+    ],
+  ])('refuses an offer not sold in the customer country (%s)', (country, countryName, message) => {
+    const result = validateOrder(
+      { lines: [{ offerId: 'dynamics-365-sales-enterprise', quantity: 4 }] },
+      { ...context, country, ...(countryName ? { countryName } : {}) },
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        expect.objectContaining({ field: 'lines.0.offerId', key: 'order.offer.notSoldInCountry', message }),
+      ],
+    });
+  });
+
+  it('names the base offers when an add-on comes alone', () => {
+    const result = validateOrder({ lines: [{ offerId: 'teams-phone-standard', quantity: 1 }] }, context);
+    expect(!result.ok && result.errors[0]?.message).toBe(
+      'Teams Phone Standard is an add-on and needs one of these in the order: Microsoft 365 Business Premium or Office 365 E3. Add one of them, or remove Teams Phone Standard.',
+    );
+  });
+
+  it('does not count an owned offer that is not one of the base offers', () => {
+    const result = validateOrder(
+      { lines: [{ offerId: 'teams-phone-standard', quantity: 1 }] },
+      { ...context, ownedOfferIds: ['azure-plan'] },
+    );
+    expect(result.ok).toBe(false);
+  });
+
+  it('lists the terms and billing cycles the agent can choose instead', () => {
+    const result = validateOrder(
+      {
+        lines: [
+          { offerId: 'azure-plan', quantity: 1, term: 'P3Y' },
+          { offerId: 'o365-e3', quantity: 1, term: 'P1Y', billingCycle: 'triennial' },
+        ],
+      },
+      context,
+    );
+    expect(!result.ok && result.errors.map((error) => error.message)).toEqual([
+      'Azure plan cannot be bought for a term of 3 years; choose 1 month.',
+      'A term of 1 year cannot be billed every three years; for Office 365 E3 choose monthly or annually.',
+    ]);
+  });
+
+  it('reports every problem of every line at once, each on its own field', () => {
+    const result = validateOrder(
+      {
+        lines: [
+          { offerId: 'm365-business-premium', quantity: 500, billingCycle: 'triennial' },
+          { offerId: 'nope', quantity: 1 },
+          { offerId: 'dynamics-365-sales-enterprise', quantity: 'ten' },
+          { offerId: 'teams-phone-standard', quantity: 0 },
+          { offerId: 'm365-business-premium', quantity: 1 },
+        ],
+      },
+      { ...context, country: 'IN' },
+    );
+    expect(!result.ok && result.errors.map(({ field, key }) => [field, key])).toEqual([
+      ['lines.0.quantity', 'order.quantity.outOfRange'],
+      ['lines.0.billingCycle', 'order.billingCycle.notOffered'],
+      ['lines.1.offerId', 'order.offer.unknown'],
+      ['lines.2.quantity', 'order.quantity.notWhole'],
+      ['lines.2.offerId', 'order.offer.notSoldInCountry'],
+      ['lines.3.quantity', 'order.quantity.outOfRange'],
+      ['lines.4.offerId', 'order.offer.duplicate'],
+    ]);
+  });
+});
+
+describe('an order while the customer has not accepted the MCA', () => {
+  const pending = { ...context, mcaPending: true };
+
+  it('refuses any offer, saying ordering waits for acceptance in the Microsoft 365 admin center', () => {
+    const result = validateOrder({ lines: [{ offerId: 'm365-business-premium', quantity: 5 }] }, pending);
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'lines', key: 'order.mcaPending' })],
+    });
+    expect(!result.ok && result.errors[0]?.message).toMatch(
+      /Microsoft Customer Agreement in the Microsoft 365 admin center/,
+    );
+  });
+
+  it('refuses with that one reason even when the lines have other problems', () => {
+    const result = validateOrder({ lines: [{ offerId: 'nope', quantity: 'ten' }] }, pending);
+    expect(!result.ok && result.errors.map((error) => error.key)).toEqual(['order.mcaPending']);
+  });
+
+  it('accepts an empty order, so the customer is added without subscriptions', () => {
+    expect(validateOrder({ lines: [] }, pending)).toEqual({ ok: true, value: { lines: [] } });
+  });
+});
+
+describe('offers for a country', () => {
+  it.each([
+    [
+      'NL',
+      [
+        'Azure plan',
+        'Dynamics 365 Sales Enterprise',
+        'Microsoft 365 Business Premium',
+        'Office 365 E3',
+        'Teams Phone Standard',
+      ],
+    ],
+    ['in', ['Azure plan', 'Microsoft 365 Business Premium', 'Office 365 E3', 'Teams Phone Standard']],
+  ])('lists what is sold in %s, by product family and then name', (country, names) => {
+    expect(offersForCountry(offers, country).map((o) => o.name)).toEqual(names);
+  });
+});
