@@ -13,11 +13,9 @@ describe('message catalogue', () => {
 });
 
 describe('field errors from zod', () => {
-  const schema = z
-    .object({ city: z.string().min(1).max(5), code: z.string() })
-    .superRefine((value, ctx) => {
-      if (value.code === 'x') addFieldIssue(ctx, ['code'], 'field.invalid', { label: 'Code' });
-    });
+  const schema = z.object({ city: z.string().min(1).max(5), code: z.string() }).superRefine((value, ctx) => {
+    if (value.code === 'x') addFieldIssue(ctx, ['code'], 'field.invalid', { label: 'Code' });
+  });
 
   it('names a missing field as required, with its label', () => {
     const result = validateWith(schema, { code: 'a' }, { city: 'City' });

@@ -1,6 +1,7 @@
 import { account } from './account';
 import { bot } from './bot';
 import { common } from './common';
+import { customers } from './customers';
 import { order } from './order';
 
-export const en = { ...common, ...account, ...order, ...bot } as const;
+export const en = { ...common, ...account, ...customers, ...order, ...bot } as const;

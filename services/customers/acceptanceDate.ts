@@ -1,0 +1,49 @@
+import { failed, passed, type Checked } from './ruleIssue';
+
+/** The Microsoft Customer Agreement replaced the Microsoft Cloud Agreement in CSP on this day. */
+export const MCA_START_DATE = '2019-10-01';
+
+/** UTC+14 (Line Islands): the first place on earth where a new day begins. */
+const LATEST_UTC_OFFSET_MINUTES = 14 * 60;
+const EARLIEST_UTC_OFFSET_MINUTES = -12 * 60;
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The latest acceptance date that is not in the future: the agent's local date when their UTC offset
+ * is known, otherwise the date where it is latest on earth (UTC+14). Comparing with the UTC date alone
+ * would refuse an agent east of UTC who enters their own today while UTC is still on yesterday.
+ */
+export function latestAcceptanceDate(now: Date, agentUtcOffsetMinutes?: number): string {
+  const known =
+    agentUtcOffsetMinutes !== undefined &&
+    Number.isFinite(agentUtcOffsetMinutes) &&
+    agentUtcOffsetMinutes >= EARLIEST_UTC_OFFSET_MINUTES &&
+    agentUtcOffsetMinutes <= LATEST_UTC_OFFSET_MINUTES;
+  const offset = known ? agentUtcOffsetMinutes : LATEST_UTC_OFFSET_MINUTES;
+  return isoDate(new Date(now.getTime() + offset * 60_000));
+}
+
+/** "2024-02-30" is not a date: the parts must survive a round trip through the calendar. */
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0 to 99 as 1900 to 1999.
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** An MCA acceptance date: YYYY-MM-DD, a real day, from MCA_START_DATE up to `today`. */
+export function checkAcceptanceDate(raw: string | undefined, today: string): Checked<string> {
+  const value = (raw ?? '').trim();
+  if (value === '') return failed('mca.acceptedOn.required');
+  if (!isCalendarDate(value)) return failed('mca.acceptedOn.invalid', { value, example: today });
+  // ISO dates of equal length compare correctly as strings.
+  if (value < MCA_START_DATE) return failed('mca.acceptedOn.beforeMca', { value, since: MCA_START_DATE });
+  if (value > today) return failed('mca.acceptedOn.future', { value, today });
+  return passed(value);
+}

@@ -1,0 +1,95 @@
+import type { Container } from '@azure/cosmos';
+import { z } from 'zod';
+import { statusOf } from './reservationStore';
+import {
+  customerRecordSchema,
+  customerStatusSchema,
+  type CustomerRecord,
+  type CustomerSummary,
+  type StoredCustomer,
+} from './customerRecord';
+
+export interface CustomerPage {
+  customers: CustomerSummary[];
+  /** Pass back to get the next page; absent on the last page. */
+  continuationToken?: string;
+}
+
+const summaryRowSchema = z.object({
+  id: z.string(),
+  legalName: z.string(),
+  country: z.string(),
+  domain: z.string(),
+  status: customerStatusSchema,
+});
+
+export class ConcurrentUpdateError extends Error {
+  override name = 'ConcurrentUpdateError';
+}
+
+/** Customer records in the `customers` container (partitioned on /id). */
+export class CustomerRepository {
+  constructor(private readonly container: Container) {}
+
+  async read(id: string): Promise<StoredCustomer | undefined> {
+    const { resource, etag } = await this.container.item(id, id).read();
+    return resource ? { customer: customerRecordSchema.parse(resource), etag } : undefined;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.read(id)) !== undefined;
+  }
+
+  /** Creates the record; when it already exists (a retried submission) returns what is stored. */
+  async createOrRead(customer: CustomerRecord): Promise<StoredCustomer> {
+    try {
+      const { resource, etag } = await this.container.items.create(customer);
+      return { customer: customerRecordSchema.parse(resource), etag };
+    } catch (error) {
+      if (statusOf(error) !== 409) throw error;
+      const stored = await this.read(customer.id);
+      if (!stored) throw error;
+      return stored;
+    }
+  }
+
+  /** Replaces the record only if nobody changed it since `etag` was read. */
+  async replace(customer: CustomerRecord, etag: string): Promise<StoredCustomer> {
+    try {
+      const result = await this.container
+        .item(customer.id, customer.id)
+        .replace(customer, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return { customer: customerRecordSchema.parse(result.resource), etag: result.etag };
+    } catch (error) {
+      if (statusOf(error) === 412)
+        throw new ConcurrentUpdateError(`Customer ${customer.id} was changed by someone else`);
+      throw error;
+    }
+  }
+
+  /**
+   * Customers whose name contains the query, in name order, a page at a time. Paging uses the
+   * continuation token (the Cosmos DB way; OFFSET would cost more on the service and the
+   * emulator lacks it).
+   */
+  async searchByName(
+    nameSearchKey: string,
+    pageSize: number,
+    continuationToken?: string,
+  ): Promise<CustomerPage> {
+    const iterator = this.container.items.query(
+      {
+        query:
+          'SELECT c.id, c.accountInfo.legalName AS legalName, c.accountInfo.country AS country, c.domain, c.status ' +
+          'FROM c WHERE CONTAINS(c.nameSearchKey, @q) ORDER BY c.nameSearchKey',
+        parameters: [{ name: '@q', value: nameSearchKey }],
+      },
+      { maxItemCount: pageSize, ...(continuationToken ? { continuationToken } : {}) },
+    );
+    const page = await iterator.fetchNext();
+    return {
+      customers: page.resources.map((row) => summaryRowSchema.parse(row)),
+      ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import type { Database } from '@azure/cosmos';
+import { randomUUID } from 'node:crypto';
+import { loadCatalogue } from '../../services/catalogue/loadCatalogue';
+import { ensureContainers } from '../../services/cosmos/containers';
+import { createCosmosAccess, type CosmosAccess } from '../../services/cosmos/cosmosClientFactory';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
+import type {
+  AgentContext,
+  CatalogueReader,
+  CustomerServiceOptions,
+} from '../../services/customers/customerService';
+import { CustomerService } from '../../services/customers/customerService';
+import type { PartnerProfile } from '../../services/partner/partnerProfile';
+import type { Role } from '../../services/roles/permissions';
+
+export const testPartner: PartnerProfile = {
+  type: 'direct',
+  name: 'Fabrikam Cloud Services',
+  tenantId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+  markets: ['NL', 'BE', 'DE', 'FR', 'GB', 'IE', 'US', 'CA', 'AU', 'IN', 'BR', 'PL', 'ZA', 'ES', 'SE'],
+  emailDomains: ['fabrikam.com'],
+};
+
+export function agent(roles: Role[] = ['salesAgent'], agentId = 'agent-1'): AgentContext {
+  return { actor: { agentId, displayName: `Agent ${agentId}`, channel: 'test' }, roles };
+}
+
+/** An in-memory reader of the shipped catalogue files; the Cosmos-backed store replaces it. */
+async function fileCatalogue(): Promise<CatalogueReader> {
+  const { offers, resellers } = await loadCatalogue();
+  const all = resellers.data.resellers;
+  return {
+    offers: async () => offers.data.offers,
+    reseller: async (id) => all.find((r) => r.id === id),
+    activeResellers: async () => all.filter((r) => r.relationshipState === 'active'),
+    searchResellers: async () => all,
+  };
+}
+
+export interface ServiceHarness {
+  store: EmbeddedCosmos;
+  access: CosmosAccess;
+  database: Database;
+  /** A service on the shared store; each call may change the partner, clock or hooks. */
+  service(options?: Partial<Omit<CustomerServiceOptions, 'database' | 'catalogue'>>): CustomerService;
+  stop(): Promise<void>;
+}
+
+/** A fresh database on an embedded Cosmos DB, with every container, for service tests. */
+export async function startServiceHarness(): Promise<ServiceHarness> {
+  const store = await startEmbeddedCosmos();
+  const access = createCosmosAccess({ endpoint: store.endpoint, key: 'any' });
+  const { database } = await access.client.databases.createIfNotExists({ id: `test-${randomUUID()}` });
+  await ensureContainers(database);
+  const catalogue = await fileCatalogue();
+  return {
+    store,
+    access,
+    database,
+    service: (options = {}) => new CustomerService({ database, catalogue, partner: testPartner, ...options }),
+    async stop() {
+      access.dispose();
+      await store.stop();
+    },
+  };
+}

@@ -1,0 +1,230 @@
+import { containerDefinitions } from '../../services/cosmos/containers';
+import { agent, startServiceHarness, type ServiceHarness } from '../harness/serviceHarness';
+import { dutchDraft } from '../fixtures/customerDrafts';
+
+let harness: ServiceHarness;
+beforeAll(async () => {
+  harness = await startServiceHarness();
+});
+afterAll(async () => harness.stop());
+
+async function customersWithDomain(domain: string): Promise<number> {
+  const { resources } = await harness.database
+    .container(containerDefinitions.customers.id)
+    .items.query({
+      query: 'SELECT VALUE COUNT(1) FROM c WHERE c.domain = @d',
+      parameters: [{ name: '@d', value: domain }],
+    })
+    .fetchAll();
+  return Number(resources[0]);
+}
+
+describe('submitting a new customer', () => {
+  it('creates a record pending verification, with its admin sign-in name, subscriptions and audit trail', async () => {
+    const now = new Date('2026-11-23T10:00:00Z');
+    const outcome = await harness
+      .service({ now: () => now })
+      .submit(dutchDraft({ domainPrefix: 'contosonl' }), {
+        idempotencyKey: 'key-create',
+        agent: agent(['salesAgent'], 'agent-create'),
+      });
+    expect(outcome.kind).toBe('created');
+    if (outcome.kind !== 'created') return;
+    const { customer } = outcome;
+    expect(customer).toMatchObject({
+      status: 'pendingVerification',
+      domain: 'contosonl.onmicrosoft.com',
+      adminSignInName: 'admin@contosonl.onmicrosoft.com',
+      accountInfo: { legalName: 'Contoso B.V.', address: { postalCode: '1015 CJ' } },
+      reseller: null,
+      subscriptions: [
+        { offerId: 'm365-business-premium', offerName: 'Microsoft 365 Business Premium', quantity: 25 },
+        { offerId: 'teams-phone-standard', quantity: 5 },
+      ],
+      createdAt: now.toISOString(),
+      createdBy: { agentId: 'agent-create', channel: 'test' },
+    });
+    expect(customer.audit).toEqual([
+      expect.objectContaining({
+        agentId: 'agent-create',
+        channel: 'test',
+        at: now.toISOString(),
+        action: 'created',
+      }),
+    ]);
+    const stored = await harness.service().getCustomer(customer.id);
+    expect(stored?.customer).toEqual(customer);
+  });
+
+  it('returns the same record when the same submission is sent again (double click, retry after a timeout)', async () => {
+    const service = harness.service();
+    const request = { idempotencyKey: 'key-twice', agent: agent() };
+    const first = await service.submit(
+      dutchDraft({ legalName: 'Twice Foods B.V.', domainPrefix: 'twicefoods' }),
+      request,
+    );
+    const second = await service.submit(
+      dutchDraft({ legalName: 'Twice Foods B.V.', domainPrefix: 'twicefoods' }),
+      request,
+    );
+    expect(first).toMatchObject({ kind: 'created', replayed: false });
+    expect(second).toMatchObject({ kind: 'created', replayed: true });
+    expect(second.kind === 'created' && first.kind === 'created' && second.customer.id).toBe(
+      first.kind === 'created' && first.customer.id,
+    );
+    expect(await customersWithDomain('twicefoods.onmicrosoft.com')).toBe(1);
+  });
+
+  it('creates exactly one record when 20 agents submit the same domain at once', async () => {
+    const service = harness.service();
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        service.submit(dutchDraft({ legalName: 'Racing Bikes B.V.', domainPrefix: 'racingbikes' }), {
+          idempotencyKey: `race-${index}`,
+          agent: agent(['salesAgent'], `agent-${index}`),
+        }),
+      ),
+    );
+    const created = outcomes.filter((outcome) => outcome.kind === 'created');
+    const exists = outcomes.filter((outcome) => outcome.kind === 'exists');
+    expect(created).toHaveLength(1);
+    expect(exists).toHaveLength(19);
+    for (const outcome of exists) {
+      if (outcome.kind !== 'exists') continue;
+      expect(outcome.match.error.message).toMatch(/racingbikes\.onmicrosoft\.com|Racing Bikes/);
+    }
+    expect(await customersWithDomain('racingbikes.onmicrosoft.com')).toBe(1);
+  });
+
+  it('lets the retry with the same key complete after a failure between reservation and record', async () => {
+    const failing = harness.service({
+      afterReservations: async () => {
+        throw new Error('connection lost');
+      },
+    });
+    const draft = dutchDraft({ legalName: 'Half Way Logistics B.V.', domainPrefix: 'halfway' });
+    const request = { idempotencyKey: 'key-halfway', agent: agent() };
+    await expect(failing.submit(draft, request)).rejects.toThrow('connection lost');
+    expect(await customersWithDomain('halfway.onmicrosoft.com')).toBe(0);
+
+    const retry = await harness.service().submit(draft, request);
+    expect(retry).toMatchObject({ kind: 'created', customer: { domain: 'halfway.onmicrosoft.com' } });
+    expect(await customersWithDomain('halfway.onmicrosoft.com')).toBe(1);
+  });
+
+  it('does not let an abandoned submission block the domain forever', async () => {
+    let clock = new Date('2026-11-23T09:00:00Z');
+    const options = { now: () => clock, pendingReservationMs: 10 * 60 * 1000 };
+    const draft = dutchDraft({ legalName: 'Abandoned Trading B.V.', domainPrefix: 'abandoned' });
+    const failing = harness.service({
+      ...options,
+      afterReservations: async () => {
+        throw new Error('timeout');
+      },
+    });
+    await expect(
+      failing.submit(draft, { idempotencyKey: 'key-abandoned-1', agent: agent() }),
+    ).rejects.toThrow();
+
+    const meanwhile = await harness
+      .service(options)
+      .submit(draft, { idempotencyKey: 'key-other', agent: agent() });
+    expect(meanwhile).toMatchObject({ kind: 'exists', match: { by: 'domain', inProgress: true } });
+    expect(await harness.service(options).checkDomainPrefix('abandoned')).toMatchObject({ status: 'taken' });
+
+    clock = new Date('2026-11-23T09:11:00Z');
+    expect(await harness.service(options).checkDomainPrefix('abandoned')).toEqual({
+      status: 'available',
+      prefix: 'abandoned',
+    });
+    const later = await harness
+      .service(options)
+      .submit(draft, { idempotencyKey: 'key-other', agent: agent() });
+    expect(later).toMatchObject({ kind: 'created', customer: { domain: 'abandoned.onmicrosoft.com' } });
+    expect(await customersWithDomain('abandoned.onmicrosoft.com')).toBe(1);
+  });
+
+  it('refuses an agent without a role that may add customers, and creates nothing', async () => {
+    const outcome = await harness.service().submit(dutchDraft({ domainPrefix: 'managersonly' }), {
+      idempotencyKey: 'key-manager',
+      agent: agent(['manager']),
+    });
+    expect(outcome).toMatchObject({ kind: 'notAllowed', error: { key: 'roles.addCustomer.notAllowed' } });
+    expect(await customersWithDomain('managersonly.onmicrosoft.com')).toBe(0);
+  });
+
+  it('checks every section again and names each problem with its section', async () => {
+    const draft = dutchDraft({ legalName: 'KPMG', domainPrefix: 'kpmg.com' });
+    draft.mca = {
+      kind: 'attested',
+      acceptedBy: { firstName: 'Jan', lastName: 'de Vries', email: 'jan@contoso.nl' },
+      acceptedOn: '2027-01-01',
+    };
+    const outcome = await harness.service({ now: () => new Date('2026-11-23T12:00:00Z') }).submit(draft, {
+      idempotencyKey: 'key-invalid',
+      agent: agent(),
+    });
+    expect(outcome.kind).toBe('invalid');
+    if (outcome.kind !== 'invalid') return;
+    expect(outcome.errors.map((error) => [error.field, error.key])).toEqual([
+      ['accountInfo.legalName', 'legalName.acronym'],
+      ['accountInfo.domainPrefix', 'domainPrefix.fullDomain'],
+      ['mca.acceptedOn', 'mca.acceptedOn.future'],
+    ]);
+  });
+
+  it('refuses an order while the customer has still to accept the MCA', async () => {
+    const draft = dutchDraft({ legalName: 'Waiting Room B.V.', domainPrefix: 'waitingroom' });
+    draft.mca = { kind: 'customerWillAccept' };
+    const outcome = await harness.service().submit(draft, { idempotencyKey: 'key-wait', agent: agent() });
+    expect(outcome).toMatchObject({
+      kind: 'invalid',
+      errors: [{ field: 'order.lines', key: 'order.mcaPending' }],
+    });
+
+    const withoutOrder = await harness
+      .service()
+      .submit({ ...draft, order: { lines: [] } }, { idempotencyKey: 'key-wait', agent: agent() });
+    expect(withoutOrder).toMatchObject({
+      kind: 'created',
+      customer: { mca: { kind: 'customerWillAccept' }, subscriptions: [] },
+    });
+  });
+
+  it('refuses an add-on without its base offer', async () => {
+    const draft = dutchDraft({ legalName: 'Lonely Addon B.V.', domainPrefix: 'lonelyaddon' });
+    draft.order = { lines: [{ offerId: 'teams-phone-standard', quantity: 3 }] };
+    const outcome = await harness.service().submit(draft, { idempotencyKey: 'key-addon', agent: agent() });
+    expect(outcome).toMatchObject({
+      kind: 'invalid',
+      errors: [{ field: 'order.lines.0.offerId', key: 'order.addOn.baseMissing' }],
+    });
+  });
+
+  it('refuses a reseller for a direct partner, and an inactive one for an indirect provider', async () => {
+    const draft = { ...dutchDraft({ legalName: 'Reseller Test Case B.V.', domainPrefix: 'resellercase' }) };
+    const direct = await harness
+      .service()
+      .submit({ ...draft, resellerId: 'litware-consulting' }, { idempotencyKey: 'r1', agent: agent() });
+    expect(direct).toMatchObject({
+      kind: 'invalid',
+      errors: [{ field: 'reseller.resellerId', key: 'reseller.notForDirectPartner' }],
+    });
+
+    const indirect = harness.service({ partner: { ...harness.service().partner, type: 'indirectProvider' } });
+    const inactive = await indirect.submit(
+      { ...draft, resellerId: 'tailspin-toys-digital' },
+      { idempotencyKey: 'r2', agent: agent() },
+    );
+    expect(inactive).toMatchObject({ kind: 'invalid', errors: [{ key: 'reseller.inactive' }] });
+
+    const active = await indirect.submit(
+      { ...draft, resellerId: 'litware-consulting' },
+      { idempotencyKey: 'r3', agent: agent() },
+    );
+    expect(active).toMatchObject({
+      kind: 'created',
+      customer: { reseller: { id: 'litware-consulting', mpnId: '6409931' } },
+    });
+  });
+});
