@@ -1,4 +1,40 @@
 import { z } from 'zod';
+import { countryRules, listCountries } from '../services/countries/countryRules';
+import { roleSchema, ROLES, type Role } from '../services/roles/permissions';
+
+const allCountryCodes = listCountries().map((country) => country.code);
+
+const commaList = z.string().transform((text) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+const countryList = commaList.pipe(
+  z
+    .array(z.string().transform((code) => code.toUpperCase()))
+    .refine((codes) => codes.every((code) => countryRules(code)), {
+      error: `must be a comma-separated list of country codes from: ${allCountryCodes.join(', ')}`,
+    }),
+);
+
+const domainList = commaList.pipe(
+  z
+    .array(z.string().transform((domain) => domain.toLowerCase().replace(/^@/, '')))
+    .refine((domains) => domains.every((domain) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)), {
+      error: 'must be a comma-separated list of email domains, e.g. fabrikam.com,fabrikam.nl',
+    }),
+);
+
+const roleList = commaList.pipe(
+  z
+    .array(z.string())
+    .refine((roles) => roles.every((role) => roleSchema.safeParse(role).success), {
+      error: `must be a comma-separated list of roles from: ${ROLES.join(', ')}`,
+    })
+    .transform((roles) => roles as Role[]),
+);
 
 const optionalText = z
   .string()
@@ -39,6 +75,15 @@ const environmentSchema = z
     PARTNER_TYPE: z
       .enum(['direct', 'indirectProvider'], { error: 'must be direct or indirectProvider' })
       .default('direct'),
+    PARTNER_NAME: z.string().trim().min(1).max(200).default('Contoso Cloud Partner (sample)'),
+    PARTNER_TENANT_ID: z
+      .guid({ error: "must be the partner's Microsoft Entra tenant id (a GUID)" })
+      .default('00000000-0000-0000-0000-000000000000'),
+    PARTNER_MARKETS: countryList.prefault(allCountryCodes.join(',')),
+    PARTNER_EMAIL_DOMAINS: domainList.prefault(''),
+    LOCAL_AGENT_ID: z.string().trim().min(1).default('local-agent'),
+    LOCAL_AGENT_NAME: z.string().trim().min(1).default('Local Agent'),
+    LOCAL_AGENT_ROLES: roleList.prefault('salesAgent'),
     EMBEDDED_COSMOS_PORT: port(8081),
     EMBEDDED_COSMOS_DATA_DIR: z.string().trim().default('.data/cosmos'),
     LOG_LEVEL: z
@@ -86,7 +131,15 @@ export interface Config {
   cosmos:
     | { mode: 'azure'; endpoint: string; key?: string; databaseId: string }
     | { mode: 'embedded'; port: number; dataDir?: string; databaseId: string };
-  partnerType: Environment['PARTNER_TYPE'];
+  partner: {
+    type: Environment['PARTNER_TYPE'];
+    name: string;
+    tenantId: string;
+    markets: string[];
+    emailDomains: string[];
+  };
+  /** Who the agent is when the channel gives no Microsoft Entra identity (local mode only). */
+  localAgent: { id: string; name: string; roles: Role[] };
 }
 
 export class ConfigError extends Error {
@@ -98,7 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const result = environmentSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
-      const name = issue.path.join('.');
+      const name = String(issue.path[0] ?? '');
       const raw = env[name];
       return `${name} ${issue.message}${raw === undefined ? '' : ` (got "${raw}")`}`;
     });
@@ -127,6 +180,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           ...(e.EMBEDDED_COSMOS_DATA_DIR ? { dataDir: e.EMBEDDED_COSMOS_DATA_DIR } : {}),
           databaseId: e.COSMOS_DATABASE,
         },
-    partnerType: e.PARTNER_TYPE,
+    partner: {
+      type: e.PARTNER_TYPE,
+      name: e.PARTNER_NAME,
+      tenantId: e.PARTNER_TENANT_ID,
+      markets: e.PARTNER_MARKETS,
+      emailDomains: e.PARTNER_EMAIL_DOMAINS,
+    },
+    localAgent: { id: e.LOCAL_AGENT_ID, name: e.LOCAL_AGENT_NAME, roles: e.LOCAL_AGENT_ROLES },
   };
 }

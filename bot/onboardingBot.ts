@@ -1,33 +1,25 @@
-import {
-  ActivityHandler,
-  type ConversationState,
-  type StatePropertyAccessor,
-  type TurnContext,
-  type UserState,
-} from 'botbuilder';
-import { say } from '../services/messages/catalogue';
+import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
+import type { OnboardingConversation } from '../dialogs/onboardingConversation';
 
-interface ConversationInfo {
-  turns: number;
-}
-
-/** Routes commands, card submits and conversation updates; saves state once at the end of a turn. */
+/**
+ * Routes activities: messages (typed text and card submits) to the conversation, a welcome card
+ * to an agent who adds the bot; conversation state is saved once at the end of each turn, and
+ * only when it changed.
+ */
 export class OnboardingBot extends ActivityHandler {
-  private readonly conversationInfo: StatePropertyAccessor<ConversationInfo>;
-
   constructor(
     private readonly conversationState: ConversationState,
-    private readonly userState: UserState,
+    conversation: OnboardingConversation,
   ) {
     super();
-    this.conversationInfo = conversationState.createProperty<ConversationInfo>('conversationInfo');
-    this.onTurn(async (context, next) => {
-      const info = await this.conversationInfo.get(context, { turns: 0 });
-      info.turns += 1;
+    this.onMessage(async (context, next) => {
+      await conversation.onMessage(context);
       await next();
     });
-    this.onMessage(async (context, next) => {
-      await context.sendActivity(say('help.text'));
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const agentsAdded = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
+      if (agentsAdded.length > 0) await conversation.welcome(context);
       await next();
     });
   }
@@ -35,6 +27,5 @@ export class OnboardingBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context);
-    await this.userState.saveChanges(context);
   }
 }

@@ -1,6 +1,5 @@
-import { ConversationState, UserState } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
-import { containerDefinitions, ensureContainers } from '../services/cosmos/containers';
+import { ensureContainers } from '../services/cosmos/containers';
 import { createCosmosAccess, type CosmosAccess } from '../services/cosmos/cosmosClientFactory';
 import {
   embeddedCosmosKey,
@@ -8,10 +7,9 @@ import {
   type EmbeddedCosmos,
 } from '../services/cosmos/embeddedCosmos';
 import { createAdapter } from './adapter';
-import { CosmosStateStorage } from './cosmosStateStorage';
+import { composeBot } from './composeBot';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { OnboardingBot } from './onboardingBot';
 import { createServer } from './server';
 
 export interface RunningBot {
@@ -48,8 +46,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const { database } = await cosmos.client.databases.createIfNotExists({ id: config.cosmos.databaseId });
     await ensureContainers(database);
 
-    const storage = new CosmosStateStorage(database.container(containerDefinitions.botState.id));
-    const bot = new OnboardingBot(new ConversationState(storage), new UserState(storage));
+    const { bot } = await composeBot({
+      database,
+      partner: config.partner,
+      ...(config.bot.appId ? {} : { localAgent: config.localAgent }),
+    });
     const adapter = createAdapter(config, logger);
     const probeStore = async () => {
       await database.read();

@@ -77,6 +77,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
 
 function isChange(request: IncomingMessage): boolean {
   if (request.method === 'GET' || request.method === 'HEAD') return false;
+  if (request.headers['x-ms-cosmos-is-query-plan-request'] !== undefined) return false;
   return request.headers['x-ms-documentdb-isquery'] === undefined;
 }
 

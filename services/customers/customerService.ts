@@ -216,6 +216,10 @@ export class CustomerService {
     return this.options.catalogue.activeResellers();
   }
 
+  resellerById(resellerId: string): Promise<Reseller | undefined> {
+    return this.options.catalogue.reseller(resellerId);
+  }
+
   searchResellers(query: string, limit = 20): Promise<readonly Reseller[]> {
     return this.options.catalogue.searchResellers(query, { limit });
   }

@@ -6,10 +6,27 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       port: 3978,
       cosmos: { mode: 'embedded', databaseId: 'onboarding', dataDir: '.data/cosmos' },
-      partnerType: 'direct',
+      partner: { type: 'direct' },
       bot: { appType: 'MultiTenant' },
     });
     expect(config.bot.appId).toBeUndefined();
+  });
+
+  it('reads the partner profile: markets and email domains normalised', () => {
+    const config = loadConfig({
+      PARTNER_MARKETS: 'nl, de',
+      PARTNER_EMAIL_DOMAINS: '@Fabrikam.com,fabrikam.nl',
+    });
+    expect(config.partner).toMatchObject({
+      markets: ['NL', 'DE'],
+      emailDomains: ['fabrikam.com', 'fabrikam.nl'],
+    });
+    expect(loadConfig({}).partner.markets).toContain('GB');
+    expect(loadConfig({}).localAgent).toEqual({
+      id: 'local-agent',
+      name: 'Local Agent',
+      roles: ['salesAgent'],
+    });
   });
 
   it('uses Azure Cosmos DB when COSMOS_ENDPOINT is set, with the key when given', () => {
@@ -44,6 +61,18 @@ describe('configuration', () => {
     [
       { MicrosoftAppType: 'SingleTenant' },
       'Configuration error: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.',
+    ],
+    [
+      { PARTNER_MARKETS: 'NL,XX' },
+      'Configuration error: PARTNER_MARKETS must be a comma-separated list of country codes from: AU, AT, BE, BR, CA, DK, FR, DE, IN, IE, IT, NL, NO, PL, ZA, ES, SE, CH, TR, AE, GB, US (got "NL,XX").',
+    ],
+    [
+      { LOCAL_AGENT_ROLES: 'salesAgent,boss' },
+      'Configuration error: LOCAL_AGENT_ROLES must be a comma-separated list of roles from: globalAdmin, userManagementAdmin, adminAgent, salesAgent, manager (got "salesAgent,boss").',
+    ],
+    [
+      { PARTNER_TENANT_ID: 'contoso' },
+      'Configuration error: PARTNER_TENANT_ID must be the partner\'s Microsoft Entra tenant id (a GUID) (got "contoso").',
     ],
     [
       { MicrosoftAppType: 'Multi' },

@@ -1,5 +1,6 @@
 import type { RunningBot } from '../../bot/startBot';
-import { BotClient, texts } from '../harness/botClient';
+import { BotClient } from '../harness/botClient';
+import { cardsOf, visibleText } from '../harness/conversationHarness';
 import { ConnectorRecorder } from '../harness/connectorRecorder';
 import { startTestBot } from '../harness/testBot';
 
@@ -19,7 +20,8 @@ describe('the messaging endpoint in Emulator mode', () => {
   it('answers "help" in the HTTP response with expectReplies', async () => {
     const client = new BotClient(bot.messagesUrl);
     const replies = await client.send('help');
-    expect(texts(replies).join(' ')).toMatch(/add a new customer/i);
+    const [card] = cardsOf(replies);
+    expect(card && visibleText(card)).toMatch(/add customer/i);
     expect(replies[0]).toMatchObject({ conversation: { id: client.conversationId } });
   });
 
@@ -28,8 +30,8 @@ describe('the messaging endpoint in Emulator mode', () => {
     const status = await client.sendNormal('help');
     expect(status).toBe(200);
     await connector.waitFor((calls) => calls.some((c) => c.conversationId === client.conversationId));
-    const sent = connector.sent(client.conversationId);
-    expect(sent[0]?.text).toMatch(/add a new customer/i);
+    const [card] = cardsOf(connector.sent(client.conversationId));
+    expect(card && visibleText(card)).toMatch(/add customer/i);
   });
 
   it('refuses a body that is not an activity', async () => {

@@ -2,19 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunningBot } from '../../bot/startBot';
-import { containerDefinitions } from '../../services/cosmos/containers';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
-import { BotClient } from '../harness/botClient';
+import { BotClient, texts } from '../harness/botClient';
+import { cardsOf, inputOf } from '../harness/conversationHarness';
 import { startTestBot } from '../harness/testBot';
 
-async function conversationTurns(bot: RunningBot, conversationId: string): Promise<unknown> {
-  const container = bot.cosmos.client.database(bot.databaseId).container(containerDefinitions.botState.id);
-  const { resources } = await container.items
-    .query<{ realId: string; document: { conversationInfo?: { turns: number } } }>('SELECT * FROM c')
-    .fetchAll();
-  const state = resources.find((item) => item.realId.includes(conversationId));
-
-  return state?.document.conversationInfo?.turns;
+/** The agent comes back: typed text at a waiting card gets a hint and that card again. */
+async function cardShownOnReturn(bot: RunningBot, conversationId: string) {
+  const replies = await new BotClient(bot.messagesUrl, { conversationId }).send('hello again');
+  return { hint: texts(replies).join(' '), card: cardsOf(replies)[0] };
 }
 
 describe('conversation state across a restart of the bot', () => {
@@ -28,13 +24,14 @@ describe('conversation state across a restart of the bot', () => {
     const env = { COSMOS_ENDPOINT: store.endpoint, COSMOS_KEY: 'any' };
     const first = await startTestBot(env);
     const client = new BotClient(first.messagesUrl);
-    await client.send('help');
+    await client.send('add customer');
     await first.stop();
 
     const second = await startTestBot(env);
     try {
-      await new BotClient(second.messagesUrl, { conversationId: client.conversationId }).send('help');
-      expect(await conversationTurns(second, client.conversationId)).toBe(2);
+      const { hint, card } = await cardShownOnReturn(second, client.conversationId);
+      expect(hint).toMatch(/waiting for your answer on the card/);
+      expect(card && inputOf(card, 'legalName')).toBeDefined();
     } finally {
       await second.stop();
     }
@@ -52,13 +49,13 @@ describe('the embedded store with a data folder', () => {
     const env = { EMBEDDED_COSMOS_DATA_DIR: dataDir };
     const first = await startTestBot(env);
     const client = new BotClient(first.messagesUrl);
-    await client.send('help');
-    await client.send('help');
+    await client.send('add customer');
     await first.stop();
 
     const second = await startTestBot(env);
     try {
-      expect(await conversationTurns(second, client.conversationId)).toBe(2);
+      const { card } = await cardShownOnReturn(second, client.conversationId);
+      expect(card && inputOf(card, 'legalName')).toBeDefined();
     } finally {
       await second.stop();
     }
@@ -67,11 +64,13 @@ describe('the embedded store with a data folder', () => {
   it('keeps nothing on disk without a data folder', async () => {
     const first = await startTestBot();
     const client = new BotClient(first.messagesUrl);
-    await client.send('help');
+    await client.send('add customer');
     await first.stop();
     const second = await startTestBot();
     try {
-      expect(await conversationTurns(second, client.conversationId)).toBeUndefined();
+      const { hint, card } = await cardShownOnReturn(second, client.conversationId);
+      expect(card).toBeUndefined();
+      expect(hint).toMatch(/did not understand/);
     } finally {
       await second.stop();
     }

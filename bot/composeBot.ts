@@ -1,0 +1,52 @@
+import type { Database } from '@azure/cosmos';
+import { ConversationState } from 'botbuilder';
+import { createAgentResolver, type LocalAgent } from '../dialogs/agentResolver';
+import { DraftStore } from '../dialogs/draft';
+import { OnboardingConversation } from '../dialogs/onboardingConversation';
+import { CatalogueStore } from '../services/catalogue/catalogueStore';
+import { loadCatalogue } from '../services/catalogue/loadCatalogue';
+import { containerDefinitions } from '../services/cosmos/containers';
+import { CustomerService } from '../services/customers/customerService';
+import type { PartnerProfile } from '../services/partner/partnerProfile';
+import { RoleDirectory } from '../services/roles/roleDirectory';
+import { CosmosStateStorage } from './cosmosStateStorage';
+import { OnboardingBot } from './onboardingBot';
+
+export interface BotParts {
+  database: Database;
+  partner: PartnerProfile;
+  /** The stand-in identity for channels without Microsoft Entra ids; only in local mode. */
+  localAgent?: LocalAgent;
+  now?: () => Date;
+}
+
+export interface ComposedBot {
+  bot: OnboardingBot;
+  customers: CustomerService;
+  roles: RoleDirectory;
+  catalogue: CatalogueStore;
+}
+
+/**
+ * Wires the services, the dialogs and the bot on one database. The partner's catalogue files are
+ * loaded into it first (only when they changed).
+ */
+export async function composeBot(parts: BotParts): Promise<ComposedBot> {
+  const { database, partner } = parts;
+  const now = parts.now ?? (() => new Date());
+  const catalogue = CatalogueStore.forDatabase(database);
+  await catalogue.sync(await loadCatalogue());
+  const customers = new CustomerService({ database, catalogue, partner, now });
+  const roles = RoleDirectory.forDatabase(database);
+
+  const conversationState = new ConversationState(
+    new CosmosStateStorage(database.container(containerDefinitions.botState.id)),
+  );
+  const conversation = new OnboardingConversation(conversationState.createProperty('dialogState'), {
+    customers,
+    drafts: new DraftStore(conversationState.createProperty('draft')),
+    resolveAgent: createAgentResolver(roles, parts.localAgent),
+    now,
+  });
+  return { bot: new OnboardingBot(conversationState, conversation), customers, roles, catalogue };
+}

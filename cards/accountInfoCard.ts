@@ -1,0 +1,105 @@
+import { say } from '../services/messages/catalogue';
+import {
+  accountInfoInputIds,
+  type AccountInfoCardModel,
+  type AccountInfoInputId,
+  type AdaptiveCardJson,
+} from './cardModels';
+import { cardTemplate, splitFieldMessages } from './fillTemplate';
+import template from './templates/accountInfo.json';
+
+const fill = cardTemplate(template);
+
+/**
+ * Step 2: the customer's details in three groups (Company, Address, Primary contact), shaped by
+ * the selected country's rules. Actions: `{ promptId, action: 'next' }` with every input,
+ * `{ promptId, action: 'cancel' }` without inputs.
+ */
+export function accountInfoCard(model: AccountInfoCardModel): AdaptiveCardJson {
+  const { country } = model;
+  const countryName = country.name;
+  const { byInput, other } = splitFieldMessages(accountInfoInputIds, model.errors);
+  const values = Object.fromEntries(accountInfoInputIds.map((id) => [id, model.values[id] ?? ''])) as Record<
+    AccountInfoInputId,
+    string
+  >;
+  if (!values.country) values.country = country.code;
+  const example = (value: string | undefined) =>
+    value ? say('card.form.example', { example: value }) : null;
+
+  return fill({
+    promptId: model.promptId,
+    notice: model.notice ?? '',
+    otherErrors: other,
+    errors: byInput,
+    values,
+    countries: model.countries,
+    hasStates: (country.states?.length ?? 0) > 0,
+    states: country.states ?? [],
+    country: {
+      cityRequired: country.cityRequired,
+      stateRequired: country.stateRequired,
+      postalCodeRequired: country.postalCodeRequired,
+      phoneRequired: country.phoneRequired,
+      registrationNumberRequired: country.registrationNumberRequired,
+      languages: country.languages,
+      cultures: country.cultures,
+    },
+    placeholders: {
+      postalCode: example(country.postalCodeExample),
+      contactPhone: example(country.phoneExample),
+      registrationNumber: example(country.registrationNumberExample),
+    },
+    required: {
+      legalName: say('legalName.required'),
+      domainPrefix: say('domainPrefix.required'),
+      registrationNumber: say('card.accountInfo.registrationNumber.required', { country: countryName }),
+      language: say('language.required'),
+      culture: say('culture.required'),
+      country: say('country.required'),
+      addressLine1: say('address.line1.required'),
+      city: say('address.city.required', { country: countryName }),
+      state: say('address.state.required', { country: countryName }),
+      postalCode: say('address.postalCode.required', { country: countryName }),
+      contactFirstName: say('person.firstName.required'),
+      contactLastName: say('person.lastName.required'),
+      contactEmail: say('person.email.required'),
+      contactPhone: say('person.phone.required', { country: countryName }),
+    },
+    t: {
+      title: say('card.accountInfo.title'),
+      intro: say('card.accountInfo.intro'),
+      company: say('card.accountInfo.company'),
+      address: say('card.accountInfo.address'),
+      primaryContact: say('card.accountInfo.primaryContact'),
+      legalName: say('card.accountInfo.legalName'),
+      legalNamePlaceholder: say('card.accountInfo.legalName.placeholder'),
+      domainPrefix: say('card.accountInfo.domainPrefix'),
+      domainPrefixPlaceholder: say('card.accountInfo.domainPrefix.placeholder'),
+      registrationNumber: country.registrationNumberName
+        ? say('card.accountInfo.registrationNumberNamed', { name: country.registrationNumberName })
+        : say('card.accountInfo.registrationNumber'),
+      language: say('card.accountInfo.language'),
+      languagePlaceholder: say('card.accountInfo.language.placeholder'),
+      culture: say('card.accountInfo.culture'),
+      culturePlaceholder: say('card.accountInfo.culture.placeholder'),
+      country: say('card.accountInfo.country'),
+      countryPlaceholder: say('card.accountInfo.country.placeholder'),
+      addressLine1: say('card.accountInfo.addressLine1'),
+      addressLine1Placeholder: say('card.accountInfo.addressLine1.placeholder'),
+      addressLine2: say('card.accountInfo.addressLine2'),
+      addressLine2Placeholder: say('card.accountInfo.addressLine2.placeholder'),
+      city: say('card.accountInfo.city'),
+      state: say('card.accountInfo.state'),
+      statePlaceholder: say('card.accountInfo.state.placeholder'),
+      postalCode: say('card.accountInfo.postalCode'),
+      firstName: say('card.person.firstName'),
+      lastName: say('card.person.lastName'),
+      email: say('card.person.email'),
+      emailPlaceholder: say('card.person.email.placeholder'),
+      phone: say('card.person.phone'),
+      next: say('card.action.next'),
+      cancel: say('card.action.cancel'),
+    },
+  });
+}

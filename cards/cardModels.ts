@@ -1,0 +1,196 @@
+/**
+ * What each card shows, as plain data: the dialogs build these models, the card functions turn
+ * them into Adaptive Card JSON. Every sentence on a card comes from the message catalogue; the
+ * models carry only the customer's values, choices and already-rendered error messages.
+ */
+
+/** An Adaptive Card as JSON (version 1.5 at most: what Teams renders). */
+export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; body: unknown[] } & Record<
+  string,
+  unknown
+>;
+
+/** A step's card submit always carries the prompt it answers and what the agent chose. */
+export interface PromptIdentity {
+  /** `${step}:${nonce}`: tells the current card from an older or another one. */
+  promptId: string;
+}
+
+/** Messages to show at the fields they concern, keyed by the card's input id. */
+export type FieldMessages = Readonly<Record<string, string>>;
+
+export interface Choice {
+  value: string;
+  title: string;
+}
+
+/** Input ids of the account info card; the submit's `value` has these keys (all text). */
+export const accountInfoInputIds = [
+  'legalName',
+  'domainPrefix',
+  'country',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'state',
+  'postalCode',
+  'registrationNumber',
+  'language',
+  'culture',
+  'contactFirstName',
+  'contactLastName',
+  'contactEmail',
+  'contactPhone',
+] as const;
+export type AccountInfoInputId = (typeof accountInfoInputIds)[number];
+export type AccountInfoValues = Partial<Record<AccountInfoInputId, string>>;
+
+export interface AccountInfoCardModel extends PromptIdentity {
+  values: AccountInfoValues;
+  errors: FieldMessages;
+  /** A message above the form, e.g. "Check the fields for Germany." */
+  notice?: string;
+  /** The partner's markets. */
+  countries: Choice[];
+  /** Rules of the selected country, shaping the form. */
+  country: {
+    code: string;
+    name: string;
+    /** When present, state is a choice from this list. */
+    states?: Choice[];
+    stateRequired: boolean;
+    cityRequired: boolean;
+    postalCodeRequired: boolean;
+    postalCodeExample?: string;
+    phoneRequired: boolean;
+    phoneExample?: string;
+    registrationNumberRequired: boolean;
+    /** Optional: the country's name for the number (e.g. "CNPJ"), shown in the label. */
+    registrationNumberName?: string;
+    /** Optional: an example number, shown as the placeholder. */
+    registrationNumberExample?: string;
+    languages: Choice[];
+    cultures: Choice[];
+  };
+}
+// Actions: { promptId, action: 'next' } (submits inputs), { promptId, action: 'cancel' }.
+
+export interface ExistingCustomerCardModel {
+  by: 'domain' | 'name';
+  legalName: string;
+  country: string;
+  domain: string;
+  invitationText: string;
+  invitationUrl: string;
+}
+// Actions: { command: 'addCustomer' } ("Add another customer").
+
+export const mcaInputIds = [
+  'mcaChoice',
+  'acceptedByFirstName',
+  'acceptedByLastName',
+  'acceptedByEmail',
+  'acceptedByPhone',
+  'acceptedOn',
+] as const;
+export type McaInputId = (typeof mcaInputIds)[number];
+export type McaValues = Partial<Record<McaInputId, string>>;
+
+export interface McaCardModel extends PromptIdentity {
+  values: McaValues;
+  errors: FieldMessages;
+  /** Only Admin agents and Sales agents may attest; others see why. */
+  mayAttest: boolean;
+  /** The latest date the agent may enter (YYYY-MM-DD), for Input.Date max. */
+  maxDate: string;
+}
+// mcaChoice values: 'attested' | 'customerWillAccept'.
+// Actions: { promptId, action: 'next' }, { promptId, action: 'cancel' }.
+
+export interface ResellerCardModel extends PromptIdentity {
+  /** Input `resellerQuery`: narrows the list (part of a name or an MPN ID). */
+  query: string;
+  /** Input `resellerId`: one of these, or '' for "no reseller: direct customer". */
+  resellers: { id: string; name: string; mpnId: string }[];
+  selectedResellerId?: string;
+  /** The search found nothing (the list then shows every active reseller). */
+  noMatch: boolean;
+  errors: FieldMessages;
+}
+// Actions: { promptId, action: 'search' } (submits resellerQuery), { promptId, action: 'next' }
+// (submits resellerId), { promptId, action: 'cancel' }.
+
+/**
+ * Added: the value `resellerId` carries when the agent chooses "No reseller: direct customer".
+ * A choice value of '' cannot work: the adaptivecards library rejects a choice without a value, and
+ * its renderer (Web Chat, the Emulator) treats '' as "nothing selected" and leaves the input out of
+ * the submit. Treat this value (and, to be safe, '') as "no reseller".
+ */
+export const noResellerChoiceValue = 'directCustomer';
+
+export interface OfferRow {
+  id: string;
+  name: string;
+  description: string;
+  minQuantity: number;
+  maxQuantity: number;
+  isAddOn: boolean;
+  /** Term choices, e.g. { value: 'P1Y', title: '1 year' }. */
+  terms: Choice[];
+}
+
+export interface SubscriptionsCardModel extends PromptIdentity {
+  /** Offers sold in the customer's country, grouped by product family. */
+  families: { name: string; offers: OfferRow[] }[];
+  /** Input `quantity_<offerId>` per offer (empty or 0: not ordered) and `term_<offerId>`. */
+  quantities: Readonly<Record<string, string>>;
+  terms: Readonly<Record<string, string>>;
+  errors: FieldMessages;
+  /** The customer accepts the MCA later: nothing can be ordered yet, the card says so and has no inputs. */
+  mcaPending: boolean;
+  countryName: string;
+}
+// Actions: { promptId, action: 'next' }, { promptId, action: 'cancel' }.
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+export type ReviewSection = 'accountInfo' | 'mca' | 'reseller' | 'subscriptions';
+
+export interface ReviewCardModel extends PromptIdentity {
+  sections: { section: ReviewSection; facts: Fact[] }[];
+  /** Problems found when submitting (e.g. a rule that changed), shown at the top. */
+  errors: string[];
+}
+// Actions: { promptId, action: 'update', section }, { promptId, action: 'submit' },
+// { promptId, action: 'cancel' }.
+
+export interface DoneCardModel {
+  customerId: string;
+  legalName: string;
+  adminSignInName: string;
+  status: string;
+  subscriptions: Fact[];
+  /** Next steps, one sentence each. */
+  nextSteps: string[];
+}
+// Actions: { command: 'addCustomer' } ("Add another customer").
+
+/** Replaces a submitted card in Teams so it cannot be submitted twice. */
+export interface SubmittedCardModel {
+  title: string;
+  facts: Fact[];
+}
+
+// An interface of its own (the contract's name), though it adds nothing to PromptIdentity.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ConfirmCancelCardModel extends PromptIdentity {}
+// Actions: { promptId, action: 'confirmCancel' }, { promptId, action: 'keepDraft' }.
+
+export interface WelcomeCardModel {
+  /** Whether the agent may add customers; if not, the card says why and has no button. */
+  mayAddCustomers: boolean;
+}
+// Actions: { command: 'addCustomer' }.

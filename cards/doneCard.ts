@@ -1,0 +1,34 @@
+import { say } from '../services/messages/catalogue';
+import type { AdaptiveCardJson, DoneCardModel } from './cardModels';
+import { cardTemplate } from './fillTemplate';
+import template from './templates/done.json';
+
+const fill = cardTemplate(template);
+
+/**
+ * Step 6: the new customer's id, legal name, admin sign-in name and status, what was ordered and
+ * the next steps. Action: "Add another customer" (`{ command: 'addCustomer' }`).
+ */
+export function doneCard(model: DoneCardModel): AdaptiveCardJson {
+  const nextSteps = model.nextSteps.filter((step) => step.trim() !== '');
+  return fill({
+    facts: [
+      { title: say('card.done.customerId'), value: model.customerId },
+      { title: say('card.done.legalName'), value: model.legalName },
+      { title: say('card.done.adminSignInName'), value: model.adminSignInName },
+      { title: say('card.done.status'), value: model.status },
+    ],
+    hasSubscriptions: model.subscriptions.length > 0,
+    subscriptions: model.subscriptions,
+    hasNextSteps: nextSteps.length > 0,
+    nextSteps,
+    t: {
+      title: say('card.done.title'),
+      summary: say('card.done.summary', { legalName: model.legalName }),
+      subscriptions: say('card.done.subscriptions'),
+      noSubscriptions: say('card.done.noSubscriptions'),
+      nextSteps: say('card.done.nextSteps'),
+      addAnotherCustomer: say('card.action.addAnotherCustomer'),
+    },
+  });
+}

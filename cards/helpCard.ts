@@ -1,0 +1,29 @@
+import { say } from '../services/messages/catalogue';
+import type { AdaptiveCardJson } from './cardModels';
+import { cardTemplate } from './fillTemplate';
+import template from './templates/help.json';
+
+const fill = cardTemplate(template);
+
+export interface HelpCardModel {
+  /** The agent is adding a customer: the draft is kept and the current card follows this one. */
+  inFlow: boolean;
+}
+
+/** The commands the bot understands; outside the flow with an "Add customer" button. */
+export function helpCard(model: HelpCardModel): AdaptiveCardJson {
+  return fill({
+    inFlow: model.inFlow,
+    commands: [
+      say('card.help.command.addCustomer'),
+      say('card.help.command.help'),
+      say('card.help.command.cancel'),
+    ],
+    t: {
+      title: say('card.help.title'),
+      intro: say('card.help.intro'),
+      inFlow: say('card.help.inFlow'),
+      addCustomer: say('card.action.addCustomer'),
+    },
+  });
+}

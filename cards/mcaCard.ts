@@ -1,0 +1,65 @@
+import { say } from '../services/messages/catalogue';
+import {
+  mcaInputIds,
+  type AdaptiveCardJson,
+  type Choice,
+  type McaCardModel,
+  type McaInputId,
+} from './cardModels';
+import { cardTemplate, splitFieldMessages } from './fillTemplate';
+import template from './templates/mca.json';
+
+const fill = cardTemplate(template);
+
+/**
+ * The Microsoft Customer Agreement: the agent attests the customer's acceptance (who and when), or
+ * leaves it to the customer. Without the right to attest, only the second choice is offered and the
+ * card says why; the person and date fields are then left out. Actions: `{ promptId, action: 'next' }`
+ * with the inputs, `{ promptId, action: 'cancel' }` without.
+ */
+export function mcaCard(model: McaCardModel): AdaptiveCardJson {
+  // Without the right to attest the person and date fields are not shown: their messages go to the top.
+  const shownInputs = model.mayAttest ? mcaInputIds : (['mcaChoice'] as const);
+  const { byInput, other } = splitFieldMessages(shownInputs, model.errors);
+  const values = Object.fromEntries(mcaInputIds.map((id) => [id, model.values[id] ?? ''])) as Record<
+    McaInputId,
+    string
+  >;
+  const choices: Choice[] = [
+    ...(model.mayAttest ? [{ value: 'attested', title: say('card.mca.choice.attested') }] : []),
+    { value: 'customerWillAccept', title: say('card.mca.choice.customerWillAccept') },
+  ];
+  if (!choices.some((choice) => choice.value === values.mcaChoice)) {
+    values.mcaChoice = model.mayAttest ? '' : 'customerWillAccept';
+  }
+
+  return fill({
+    promptId: model.promptId,
+    mayAttest: model.mayAttest,
+    maxDate: model.maxDate,
+    otherErrors: other,
+    errors: byInput,
+    values,
+    acceptedOn: values.acceptedOn || null,
+    choices,
+    required: { mcaChoice: say('mca.kind.required') },
+    t: {
+      title: say('card.mca.title'),
+      intro: say('card.mca.intro'),
+      notAllowed: say('card.mca.notAllowed'),
+      choice: say('card.mca.choice'),
+      noOrders: say('mca.customerWillAccept.noOrders'),
+      acceptedBy: say('card.mca.acceptedBy'),
+      acceptedByIntro: say('card.mca.acceptedBy.intro'),
+      firstName: say('card.person.firstName'),
+      lastName: say('card.person.lastName'),
+      email: say('card.person.email'),
+      emailPlaceholder: say('card.person.email.placeholder'),
+      phone: say('card.person.phoneOptional'),
+      acceptedOn: say('card.mca.acceptedOn'),
+      acceptedOnTooLate: say('card.mca.acceptedOn.tooLate', { maxDate: model.maxDate }),
+      next: say('card.action.next'),
+      cancel: say('card.action.cancel'),
+    },
+  });
+}

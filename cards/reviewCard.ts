@@ -1,0 +1,42 @@
+import { say, type MessageKey } from '../services/messages/catalogue';
+import type { AdaptiveCardJson, ReviewCardModel, ReviewSection } from './cardModels';
+import { cardTemplate } from './fillTemplate';
+import template from './templates/review.json';
+
+const fill = cardTemplate(template);
+
+const sectionHeadings: Record<ReviewSection, MessageKey> = {
+  accountInfo: 'card.review.section.accountInfo',
+  mca: 'card.review.section.mca',
+  reseller: 'card.review.section.reseller',
+  subscriptions: 'card.review.section.subscriptions',
+};
+
+/**
+ * Step 5: one section per step with its facts and an Update button
+ * (`{ promptId, action: 'update', section }`); problems found on submitting at the top; Submit
+ * (`{ promptId, action: 'submit' }`) and Cancel (`{ promptId, action: 'cancel' }`) at the bottom.
+ */
+export function reviewCard(model: ReviewCardModel): AdaptiveCardJson {
+  const errors = model.errors.filter((error) => error.trim() !== '');
+  return fill({
+    promptId: model.promptId,
+    hasErrors: errors.length > 0,
+    errors,
+    sections: model.sections.map(({ section, facts }) => ({
+      section,
+      heading: say(sectionHeadings[section]),
+      hasFacts: facts.length > 0,
+      facts,
+    })),
+    t: {
+      title: say('card.review.title'),
+      intro: say('card.review.intro'),
+      errors: say('card.review.errors'),
+      sectionEmpty: say('card.review.sectionEmpty'),
+      update: say('card.review.update'),
+      submit: say('card.review.submit'),
+      cancel: say('card.action.cancel'),
+    },
+  });
+}

@@ -1,0 +1,16 @@
+import { say } from '../services/messages/catalogue';
+import type { AdaptiveCardJson, SubmittedCardModel } from './cardModels';
+import { cardTemplate } from './fillTemplate';
+import template from './templates/submitted.json';
+
+const fill = cardTemplate(template);
+
+/** The read-only card that replaces a submitted one in Teams: a title, the facts, no inputs or buttons. */
+export function submittedCard(model: SubmittedCardModel): AdaptiveCardJson {
+  return fill({
+    title: model.title,
+    hasFacts: model.facts.length > 0,
+    facts: model.facts,
+    t: { note: say('card.submitted.note') },
+  });
+}

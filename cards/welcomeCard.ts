@@ -1,0 +1,22 @@
+import { say } from '../services/messages/catalogue';
+import type { AdaptiveCardJson, WelcomeCardModel } from './cardModels';
+import { cardTemplate } from './fillTemplate';
+import template from './templates/welcome.json';
+
+const fill = cardTemplate(template);
+
+/** The first card: what the bot does and an "Add customer" button, or why the agent may not add customers. */
+export function welcomeCard(model: WelcomeCardModel): AdaptiveCardJson {
+  return fill({
+    mayAddCustomers: model.mayAddCustomers,
+    t: {
+      title: say('card.welcome.title'),
+      intro: say('card.welcome.intro'),
+      steps: say('card.welcome.steps'),
+      existingCustomers: say('card.welcome.existingCustomers'),
+      commands: say('card.welcome.commands'),
+      notAllowed: say('roles.addCustomer.notAllowed'),
+      addCustomer: say('card.action.addCustomer'),
+    },
+  });
+}

@@ -1,0 +1,55 @@
+import type { TurnContext } from 'botbuilder';
+import type { AgentContext } from '../services/customers/customerService';
+import type { Role } from '../services/roles/permissions';
+import type { RoleDirectory } from '../services/roles/roleDirectory';
+
+export type AgentResolver = (context: TurnContext) => Promise<AgentContext>;
+
+/**
+ * Who the agent is: their Microsoft Entra object id (Teams sends it as `from.aadObjectId`) and the
+ * roles the role directory gives them. Without an Entra identity (the Emulator, local web chat) the
+ * configured local agent stands in with its configured roles, but only when the bot runs without
+ * an app id; otherwise such a caller has no roles.
+ */
+export function createAgentResolver(roles: RoleDirectory, localAgent: LocalAgent | undefined): AgentResolver {
+  return async (context) => {
+    const { from, channelId } = context.activity;
+    const utcOffsetMinutes = utcOffsetOf(context);
+    const offset = utcOffsetMinutes !== undefined ? { utcOffsetMinutes } : {};
+    if (from?.aadObjectId) {
+      const actor = {
+        agentId: from.aadObjectId,
+        channel: channelId,
+        ...(from.name ? { displayName: from.name } : {}),
+      };
+      return { actor, roles: await roles.rolesOf(from.aadObjectId), ...offset };
+    }
+    if (localAgent) {
+      const actor = { agentId: localAgent.id, displayName: localAgent.name, channel: channelId };
+      return { actor, roles: localAgent.roles, ...offset };
+    }
+    return {
+      actor: { agentId: `unidentified:${from?.id ?? 'anonymous'}`, channel: channelId },
+      roles: [],
+      ...offset,
+    };
+  };
+}
+
+export interface LocalAgent {
+  id: string;
+  name: string;
+  roles: readonly Role[];
+}
+
+/** The agent's offset from UTC, from the local timestamp the channel sends ("...+13:00"). */
+export function utcOffsetOf(context: TurnContext): number | undefined {
+  const activity = context.activity as { rawLocalTimestamp?: string; localTimestamp?: unknown };
+  const raw =
+    activity.rawLocalTimestamp ??
+    (typeof activity.localTimestamp === 'string' ? activity.localTimestamp : undefined);
+  const match = raw ? /([+-])(\d{2}):?(\d{2})$/.exec(raw) : null;
+  if (!match) return raw?.endsWith('Z') ? 0 : undefined;
+  const [, sign, hours, minutes] = match;
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+}

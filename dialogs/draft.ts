@@ -1,0 +1,74 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { OrderSchema } from '../services/catalogue/schemas';
+import { accountInfoSchema } from '../services/customers/accountInfo';
+import { mcaConfirmationSchema } from '../services/customers/mca';
+
+const textRecord = z.record(z.string(), z.string());
+
+/**
+ * The customer being added, as this conversation holds it between turns (in conversation state,
+ * so in Cosmos DB). The card values are kept as typed, so a card comes back as the agent left it;
+ * the validated sections are what the service accepted. Parsed with zod whenever it is read.
+ */
+export const draftSchema = z.object({
+  /** Passed to submit, so a double click or a retry never creates two records. */
+  idempotencyKey: z.string(),
+  startedAt: z.string(),
+  accountInfoValues: textRecord,
+  accountInfo: accountInfoSchema.optional(),
+  mcaValues: textRecord,
+  mca: mcaConfirmationSchema.optional(),
+  /** undefined: not chosen yet; null: no reseller (a direct customer). */
+  resellerId: z.string().nullable().optional(),
+  subscriptionValues: z.object({ quantities: textRecord, terms: textRecord }),
+  order: OrderSchema.optional(),
+});
+
+export type Draft = z.infer<typeof draftSchema>;
+
+export function newDraft(now: Date): Draft {
+  return {
+    idempotencyKey: randomUUID(),
+    startedAt: now.toISOString(),
+    accountInfoValues: {},
+    mcaValues: {},
+    subscriptionValues: { quantities: {}, terms: {} },
+  };
+}
+
+/** Reads and writes the draft of the conversation. */
+export class DraftStore {
+  constructor(private readonly accessor: StatePropertyAccessor<unknown>) {}
+
+  async read(context: TurnContext): Promise<Draft | undefined> {
+    const stored = await this.accessor.get(context);
+    if (stored === undefined) return undefined;
+    const parsed = draftSchema.safeParse(stored);
+    if (!parsed.success) throw new Error('The stored draft does not match its schema');
+    return parsed.data;
+  }
+
+  /** The draft of a flow that is running; its absence is a programming error. */
+  async get(context: TurnContext): Promise<Draft> {
+    const draft = await this.read(context);
+    if (!draft) throw new Error('No draft in this conversation');
+    return draft;
+  }
+
+  async write(context: TurnContext, draft: Draft): Promise<void> {
+    await this.accessor.set(context, draft);
+  }
+
+  async update(context: TurnContext, change: (draft: Draft) => void): Promise<Draft> {
+    const draft = await this.get(context);
+    change(draft);
+    await this.write(context, draft);
+    return draft;
+  }
+
+  async discard(context: TurnContext): Promise<void> {
+    await this.accessor.delete(context);
+  }
+}

@@ -1,0 +1,113 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { helpCard } from '../cards/helpCard';
+import { welcomeCard } from '../cards/welcomeCard';
+import { say } from '../services/messages/catalogue';
+import { AddCustomerDialog, addCustomerDialogId } from './addCustomerDialog';
+import { confirmCancelDialogId } from './cardPrompt';
+import { commandSchema, submitEnvelopeSchema } from './cardSubmit';
+import { ConfirmCancelDialog } from './confirmCancelDialog';
+import { newDraft } from './draft';
+import type { FlowServices } from './flowServices';
+import { sendCard } from './sendCard';
+
+type Intent = 'addCustomer' | 'help' | 'cancel' | 'other';
+
+const phrases: Record<Exclude<Intent, 'other'>, readonly string[]> = {
+  addCustomer: ['add customer', 'new customer', 'add a customer', 'add a new customer', 'add new customer'],
+  help: ['help', '?', 'what can you do'],
+  cancel: ['cancel', 'stop', 'discard', 'discard draft'],
+};
+
+/**
+ * The conversation with an agent: commands that work at any step ("add customer", "help",
+ * "cancel"), the welcome card, and everything else handed to the dialog that waits.
+ */
+export class OnboardingConversation {
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    dialogState: StatePropertyAccessor<DialogState>,
+    private readonly services: FlowServices,
+  ) {
+    this.dialogs = new DialogSet(dialogState);
+    this.dialogs.add(new AddCustomerDialog(services));
+    this.dialogs.add(new ConfirmCancelDialog(services));
+  }
+
+  async welcome(context: TurnContext): Promise<void> {
+    const agent = await this.services.resolveAgent(context);
+    await sendCard(context, welcomeCard({ mayAddCustomers: this.services.customers.mayAddCustomers(agent) }));
+  }
+
+  async onMessage(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const inFlow = dc.activeDialog !== undefined;
+    switch (intentOf(context)) {
+      case 'help':
+        await sendCard(context, helpCard({ inFlow }));
+        if (inFlow) await dc.repromptDialog();
+        return;
+      case 'cancel':
+        return this.cancel(dc);
+      case 'addCustomer':
+        if (inFlow) {
+          await context.sendActivity(say('flow.alreadyRunning'));
+          await dc.repromptDialog();
+          return;
+        }
+        return this.start(dc);
+      case 'other':
+        if (inFlow) {
+          await dc.continueDialog();
+          return;
+        }
+        await context.sendActivity(
+          submitEnvelopeSchema.safeParse(context.activity.value).success
+            ? say('card.staleNoFlow')
+            : say('flow.unknownText'),
+        );
+    }
+  }
+
+  /** Role gate first: anyone without a role that may add customers is told why, and nothing starts. */
+  private async start(dc: DialogContext): Promise<void> {
+    const agent = await this.services.resolveAgent(dc.context);
+    if (!this.services.customers.mayAddCustomers(agent)) {
+      await dc.context.sendActivity(say('roles.addCustomer.notAllowed'));
+      return;
+    }
+    await this.services.drafts.write(dc.context, newDraft(this.services.now()));
+    await dc.beginDialog(addCustomerDialogId);
+  }
+
+  /** Asks to confirm on top of the card that waits, so "keep the draft" brings that card back. */
+  private async cancel(dc: DialogContext): Promise<void> {
+    if (!dc.activeDialog) {
+      await dc.context.sendActivity(say('cancel.nothing'));
+      return;
+    }
+    let leaf = dc;
+    while (leaf.child) leaf = leaf.child;
+    if (leaf.parent?.activeDialog?.id === confirmCancelDialogId) {
+      await dc.repromptDialog();
+      return;
+    }
+    await leaf.beginDialog(confirmCancelDialogId);
+  }
+}
+
+function intentOf(context: TurnContext): Intent {
+  const { text, value } = context.activity;
+  if (commandSchema.safeParse(value).success) return 'addCustomer';
+  if (typeof text !== 'string' || value !== undefined) return 'other';
+  const typed = text
+    .replace(/<at>[^<]*<\/at>/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
+  for (const [intent, list] of Object.entries(phrases) as [Exclude<Intent, 'other'>, readonly string[]][]) {
+    if (list.includes(typed)) return intent;
+  }
+  return 'other';
+}

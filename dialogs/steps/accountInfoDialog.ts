@@ -1,0 +1,148 @@
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { accountInfoCard } from '../../cards/accountInfoCard';
+import { accountInfoInputIds, type AccountInfoValues, type FieldMessages } from '../../cards/cardModels';
+import { countryRules, type CountryRules } from '../../services/countries/countryRules';
+import type { ExistingCustomerMatch } from '../../services/customers/customerService';
+import { say } from '../../services/messages/catalogue';
+import { CardPrompt, newPromptId, type CardAnswer } from '../cardPrompt';
+import { cardValuesSchema } from '../cardSubmit';
+import type { FlowServices } from '../flowServices';
+import { accountInfoForm, accountInfoInputOf, accountInfoValues, messagesByInput } from '../forms';
+
+export const accountInfoDialogId = 'accountInfoStep';
+const cardPromptId = 'accountInfoCard';
+const waterfallId = 'accountInfoWaterfall';
+
+interface AccountInfoOptions {
+  errors?: FieldMessages;
+  notice?: string;
+}
+
+/** Kept between showing the card and checking it: the country whose rules shaped the form. */
+interface StepValues {
+  renderedCountry?: string;
+}
+
+export type AccountInfoResult = { outcome: 'done' } | { outcome: 'existing'; match: ExistingCustomerMatch };
+
+/** Step 1: the customer's account info and primary contact, checked by the service. */
+export class AccountInfoDialog extends ComponentDialog {
+  constructor(private readonly services: FlowServices) {
+    super(accountInfoDialogId);
+    this.addDialog(
+      new CardPrompt(cardPromptId, cardValuesSchema(accountInfoInputIds), ({ values }) => ({
+        title: say('summary.accountInfo'),
+        facts: [
+          { title: say('fact.legalName'), value: values.legalName ?? '' },
+          { title: say('fact.domain'), value: `${values.domainPrefix ?? ''}.onmicrosoft.com` },
+        ],
+      })),
+    );
+    this.addDialog(new WaterfallDialog(waterfallId, [this.show.bind(this), this.check.bind(this)]));
+    this.initialDialogId = waterfallId;
+  }
+
+  private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as AccountInfoOptions;
+    const draft = await this.services.drafts.get(step.context);
+    const markets = this.services.customers.partner.markets;
+    const rules = countryRules(draft.accountInfoValues.country ?? '') ?? countryRules(markets[0] ?? 'NL');
+    if (!rules) throw new Error('No country rules for the partner markets');
+    const values = withCountryDefaults(draft.accountInfoValues, rules);
+    (step.values as StepValues).renderedCountry = rules.code;
+    const { general, ...errors } = options.errors ?? {};
+    const id = newPromptId('accountInfo');
+    const card = accountInfoCard({
+      promptId: id,
+      values,
+      errors,
+      ...(options.notice || general ? { notice: [options.notice, general].filter(Boolean).join(' ') } : {}),
+      countries: markets.map((code) => ({ value: code, title: countryRules(code)?.name ?? code })),
+      country: countryModel(rules),
+    });
+    return step.beginDialog(cardPromptId, { promptId: id, card });
+  }
+
+  private async check(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = (step.result as CardAnswer<AccountInfoValues>).values;
+    const { customers, drafts } = this.services;
+    const countryChanged = answer.country !== (step.values as StepValues).renderedCountry;
+    const newRules = countryChanged ? countryRules(answer.country ?? '') : undefined;
+    // The language and culture lists belonged to the previous country: start from the new one's.
+    const values = newRules
+      ? withCountryDefaults({ ...answer, language: '', culture: '' }, newRules)
+      : answer;
+    await drafts.update(step.context, (draft) => (draft.accountInfoValues = values));
+
+    const validated = customers.validateAccountInfo(accountInfoForm(values));
+    if (!validated.ok) {
+      const notice =
+        countryChanged && countryRules(values.country ?? '')
+          ? say('accountInfo.countryChanged', { country: countryRules(values.country ?? '')?.name ?? '' })
+          : say('accountInfo.checkFields');
+      return step.replaceDialog(waterfallId, {
+        errors: messagesByInput(validated.errors, accountInfoInputOf),
+        notice,
+      } satisfies AccountInfoOptions);
+    }
+    const info = validated.value;
+    const match = await customers.findExistingCustomer(info);
+    if (match && !match.inProgress)
+      return step.endDialog({ outcome: 'existing', match } satisfies AccountInfoResult);
+    if (match) {
+      const field = match.by === 'domain' ? 'domainPrefix' : 'legalName';
+      const check = match.by === 'domain' ? await customers.checkDomainPrefix(info.domainPrefix) : undefined;
+      const suggestion = check?.status === 'taken' ? ` ${check.error.message}` : '';
+      return step.replaceDialog(waterfallId, {
+        errors: { [field]: `${match.error.message}${suggestion}` },
+      } satisfies AccountInfoOptions);
+    }
+    await drafts.update(step.context, (draft) => {
+      if (draft.accountInfo && draft.accountInfo.country !== info.country) delete draft.order;
+      draft.accountInfo = info;
+      draft.accountInfoValues = accountInfoValues(info);
+    });
+    return step.endDialog({ outcome: 'done' } satisfies AccountInfoResult);
+  }
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+function withCountryDefaults(values: AccountInfoValues, rules: CountryRules): AccountInfoValues {
+  return {
+    ...values,
+    country: rules.code,
+    language: values.language || rules.languages[0] || '',
+    culture: values.culture || rules.defaultCulture,
+  };
+}
+
+function countryModel(rules: CountryRules) {
+  return {
+    code: rules.code,
+    name: rules.name,
+    ...(rules.states.length > 0
+      ? { states: rules.states.map((s) => ({ value: s.code, title: s.name })) }
+      : {}),
+    stateRequired: rules.stateRequired,
+    cityRequired: rules.cityRequired,
+    postalCodeRequired: rules.postalCodeRequired,
+    ...(rules.postalCodeExample ? { postalCodeExample: rules.postalCodeExample } : {}),
+    phoneRequired: rules.phoneRequired,
+    ...(rules.phoneExample ? { phoneExample: rules.phoneExample } : {}),
+    registrationNumberRequired: rules.registrationNumberRequired,
+    languages: rules.languages.map((code) => ({
+      value: code,
+      title: `${languageNames.of(code) ?? code} (${code})`,
+    })),
+    cultures: rules.cultures.map((code) => ({
+      value: code,
+      title: `${languageNames.of(code) ?? code} (${code})`,
+    })),
+  };
+}

@@ -1,0 +1,138 @@
+/** Headings, labels, placeholders, button titles and sentences on the Adaptive Cards. */
+export const cards = {
+  'card.action.next': 'Next',
+  'card.action.cancel': 'Cancel',
+  'card.action.addCustomer': 'Add customer',
+  'card.action.addAnotherCustomer': 'Add another customer',
+  'card.form.example': 'For example {example}',
+
+  'card.person.firstName': 'First name',
+  'card.person.lastName': 'Last name',
+  'card.person.email': 'Email address',
+  'card.person.email.placeholder': 'For example name@contoso.com',
+  'card.person.phone': 'Phone number',
+  'card.person.phoneOptional': 'Phone number (optional)',
+
+  'card.welcome.title': 'Add a new customer',
+  'card.welcome.intro':
+    "I help you add a new customer the way Partner Center's Add customer page does, step by step in this chat.",
+  'card.welcome.steps':
+    'You enter the account info and primary contact, confirm the Microsoft Customer Agreement, choose the indirect reseller (indirect providers only) and the subscriptions, then review and submit.',
+  'card.welcome.existingCustomers':
+    'An existing customer, also one that came through another partner, must not be added again. If I find it, I give you an invitation to request a relationship with it instead.',
+  'card.welcome.commands': 'Type "help" at any time to see what I can do, or "cancel" to stop.',
+
+  'card.help.title': 'Help',
+  'card.help.intro':
+    'I help you add a new customer the way Partner Center does. You can type these commands:',
+  'card.help.command.addCustomer': '**add customer** or **new customer**: start adding a new customer.',
+  'card.help.command.help': '**help**: show this help.',
+  'card.help.command.cancel':
+    '**cancel**: stop adding the customer; I ask you to confirm before your draft is discarded.',
+  'card.help.inFlow':
+    'Your draft is kept. The card you were working on follows, so you can carry on where you left off.',
+
+  'card.accountInfo.title': 'Account info',
+  'card.accountInfo.intro':
+    "Enter the customer's details exactly as on its official documents: the full legal name and the full address, without acronyms, short forms or test names.",
+  'card.accountInfo.company': 'Company',
+  'card.accountInfo.address': 'Address',
+  'card.accountInfo.primaryContact': 'Primary contact',
+  'card.accountInfo.legalName': 'Company legal name',
+  'card.accountInfo.legalName.placeholder': 'As on official registration documents',
+  'card.accountInfo.domainPrefix': 'Domain prefix (.onmicrosoft.com)',
+  'card.accountInfo.domainPrefix.placeholder': 'For example contoso, for contoso.onmicrosoft.com',
+  'card.accountInfo.registrationNumber': 'Organisation registration number',
+  'card.accountInfo.registrationNumberNamed': 'Organisation registration number ({name})',
+  'card.accountInfo.registrationNumber.required':
+    "Enter the customer's organisation registration number; it is required for customers in {country}.",
+  'card.accountInfo.language': 'Language',
+  'card.accountInfo.language.placeholder': 'Choose a language',
+  'card.accountInfo.culture': 'Culture (format of dates and numbers)',
+  'card.accountInfo.culture.placeholder': 'Choose a culture',
+  'card.accountInfo.country': 'Country or region',
+  'card.accountInfo.country.placeholder': 'Choose a country or region',
+  'card.accountInfo.addressLine1': 'Address line 1',
+  'card.accountInfo.addressLine1.placeholder': 'Street and house number',
+  'card.accountInfo.addressLine2': 'Address line 2',
+  'card.accountInfo.addressLine2.placeholder': 'Building, floor or suite',
+  'card.accountInfo.city': 'City',
+  'card.accountInfo.state': 'State or province',
+  'card.accountInfo.state.placeholder': 'Choose a state or province',
+  'card.accountInfo.postalCode': 'Postal code',
+
+  'card.mca.title': 'Microsoft Customer Agreement',
+  'card.mca.intro':
+    'Every customer must accept the latest Microsoft Customer Agreement. Confirm that this customer has accepted it, or leave it to the customer to accept it in the Microsoft 365 admin center.',
+  'card.mca.choice': 'Acceptance of the agreement',
+  'card.mca.choice.attested':
+    'I confirm that the customer has accepted the latest Microsoft Customer Agreement',
+  'card.mca.choice.customerWillAccept': 'The customer will accept it in the Microsoft 365 admin center',
+  'card.mca.notAllowed':
+    'Only Admin agents and Sales agents may confirm that the customer accepted the Microsoft Customer Agreement. The customer will accept it in the Microsoft 365 admin center.',
+  'card.mca.acceptedBy': 'Who accepted the agreement',
+  'card.mca.acceptedBy.intro':
+    'Only when you confirm acceptance: the person at the customer who accepted the agreement, and when. It starts as the primary contact; change it if someone else accepted.',
+  'card.mca.acceptedOn': 'Date of acceptance',
+  'card.mca.acceptedOn.tooLate':
+    'Enter the date on which the customer accepted the agreement; it cannot be later than {maxDate}.',
+
+  'card.reseller.title': 'Indirect reseller',
+  'card.reseller.intro':
+    "Choose the indirect reseller to associate with this customer's subscriptions, or no reseller to make it your direct customer.",
+  'card.reseller.query': 'Search resellers',
+  'card.reseller.query.placeholder': 'Part of the name or the MPN ID',
+  'card.reseller.search': 'Search',
+  'card.reseller.choice': 'Reseller',
+  'card.reseller.choiceTitle': '{name} (MPN ID {mpnId})',
+  'card.reseller.none': 'No reseller: direct customer',
+  'card.reseller.showingAll': 'The list shows every active reseller.',
+
+  'card.subscriptions.title': 'Subscriptions',
+  'card.subscriptions.intro':
+    'Choose the offers the customer wants to buy in {country} and enter the number of licences for each. Leave 0 for offers the customer does not want.',
+  'card.subscriptions.addOn': 'Add-on: needs its base offer in the same order.',
+  'card.subscriptions.range': '{min}–{max} licences',
+  'card.subscriptions.rangeExactly': 'Exactly {min} licences',
+  'card.subscriptions.quantity': 'Number of licences',
+  'card.subscriptions.quantity.invalid': 'Enter a whole number from 0 to {max}.',
+  'card.subscriptions.term': 'Term',
+  'card.subscriptions.mcaPending':
+    'Ordering waits until the customer accepts the Microsoft Customer Agreement in the Microsoft 365 admin center, so no subscriptions can be chosen now. Choose Next to continue without subscriptions.',
+  'card.subscriptions.noOffers':
+    'The catalogue has no offers for customers in {country}. Choose Next to continue without subscriptions.',
+
+  'card.review.title': 'Review',
+  'card.review.intro':
+    'Check every entry. Choose Update to change a section; you come back here afterwards. Choose Submit when everything is right.',
+  'card.review.errors': 'The customer cannot be submitted yet:',
+  'card.review.section.accountInfo': 'Account info',
+  'card.review.section.mca': 'Microsoft Customer Agreement',
+  'card.review.section.reseller': 'Indirect reseller',
+  'card.review.section.subscriptions': 'Subscriptions',
+  'card.review.sectionEmpty': 'None.',
+  'card.review.update': 'Update',
+  'card.review.submit': 'Submit',
+
+  'card.done.title': 'Customer added',
+  'card.done.summary': '{legalName} is now your customer.',
+  'card.done.customerId': 'Customer ID',
+  'card.done.legalName': 'Legal name',
+  'card.done.adminSignInName': 'Admin sign-in name',
+  'card.done.status': 'Status',
+  'card.done.subscriptions': 'Subscriptions',
+  'card.done.noSubscriptions': 'No subscriptions ordered.',
+  'card.done.nextSteps': 'Next steps',
+
+  'card.submitted.note': 'Submitted: this card can no longer be changed.',
+
+  'card.confirmCancel.title': 'Stop adding this customer?',
+  'card.confirmCancel.text': 'If you stop now, everything you entered for this customer is discarded.',
+  'card.confirmCancel.confirm': 'Yes, discard the draft',
+  'card.confirmCancel.keep': 'No, keep the draft',
+
+  'card.existingCustomer.title': 'This customer already exists',
+  'card.existingCustomer.invitationIntro':
+    'Send this invitation to a Global admin of the customer. You may add your own words around it, but keep the link as it is.',
+  'card.existingCustomer.invitationLink': 'Invitation link: {url}',
+} as const;

@@ -1,0 +1,59 @@
+/** Sentences of the add-customer conversation outside the cards' own labels. */
+export const conversation = {
+  'flow.alreadyRunning':
+    'You are already adding a customer. Continue with the card below, or type "cancel" to discard the draft.',
+  'flow.unknownText':
+    'I did not understand that. Type "add customer" to add a new customer, or "help" to see what I do.',
+  'card.stale': 'That card is no longer active, so nothing changed. Please use the latest card.',
+  'card.staleNoFlow':
+    'That card belongs to a finished or discarded draft, so nothing changed. Type "add customer" to start again.',
+  'card.typedText':
+    'I am waiting for your answer on the card below: fill it in and select a button. Type "help" for help or "cancel" to discard the draft.',
+  'card.unreadable': 'I could not read what that card sent. Please fill in the card below again.',
+  'cancel.nothing': 'There is no draft to cancel. Type "add customer" to add a new customer.',
+  'cancel.done': 'The draft is discarded; nothing was saved. Type "add customer" to start again.',
+  'cancel.kept': 'The draft is kept. Carry on where you were.',
+  'accountInfo.countryChanged':
+    'The form now follows the address rules for {country}. Check the fields and select Next.',
+  'accountInfo.checkFields': 'Some fields need a change; see the messages below each of them.',
+  'review.submitFailed': 'The customer could not be submitted yet; see what to change below.',
+  'existing.found':
+    'This customer already exists, so no new record was created. Send the relationship request below instead.',
+  'done.created': '{legalName} is added. Its verification is pending.',
+  'status.pendingVerification': 'Pending verification',
+  'status.active': 'Active',
+  'status.verificationFailed': 'Verification failed',
+  'done.next.verification':
+    'Microsoft reviews new customer accounts; purchases wait until the verification clears, which usually takes a few hours.',
+  'done.next.admin':
+    'Send the customer its admin sign-in name, {adminSignInName}; the temporary password comes from Partner Center.',
+  'done.next.mcaPending':
+    'The customer still has to accept the Microsoft Customer Agreement in the Microsoft 365 admin center before anything can be ordered.',
+  'done.next.subscriptions': 'The subscriptions are ordered once the verification clears.',
+  'fact.legalName': 'Legal name',
+  'fact.domain': 'Domain',
+  'fact.country': 'Country or region',
+  'fact.address': 'Address',
+  'fact.registrationNumber': 'Registration number',
+  'fact.languageCulture': 'Language and culture',
+  'fact.primaryContact': 'Primary contact',
+  'fact.mca': 'Microsoft Customer Agreement',
+  'fact.mcaAcceptedBy': 'Accepted by',
+  'fact.mcaAcceptedOn': 'Accepted on',
+  'fact.reseller': 'Indirect reseller',
+  'fact.subscriptions': 'Subscriptions',
+  'fact.customerId': 'Customer id',
+  'value.mcaAttested': 'The customer accepted it',
+  'value.mcaCustomerWillAccept': 'The customer accepts it later in the Microsoft 365 admin center',
+  'value.noReseller': 'No reseller: direct customer',
+  'value.noSubscriptions': 'None yet',
+  'value.subscriptionLine': '{quantity} licences, {term}',
+  'value.reseller': '{name} (MPN ID {mpnId})',
+  'summary.accountInfo': 'Account info submitted',
+  'summary.mca': 'Customer agreement submitted',
+  'summary.reseller': 'Reseller chosen',
+  'summary.subscriptions': 'Subscriptions chosen',
+  'summary.review': 'Submitted for review',
+  'summary.cancel': 'Cancel answered',
+  'summary.answered': 'Answered',
+} as const;

@@ -1,0 +1,79 @@
+/** Finding things in rendered card JSON. */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Every object in the card (elements, actions, choices, facts, data), depth first. */
+export function allObjects(node: unknown): JsonObject[] {
+  const found: JsonObject[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isObject(value)) {
+      found.push(value);
+      Object.values(value).forEach(visit);
+    }
+  };
+  visit(node);
+  return found;
+}
+
+export function elementsOfType(card: unknown, type: string): JsonObject[] {
+  return allObjects(card).filter((node) => node.type === type);
+}
+
+export function inputs(card: unknown): JsonObject[] {
+  return allObjects(card).filter((node) => typeof node.type === 'string' && node.type.startsWith('Input.'));
+}
+
+export function input(card: unknown, id: string): JsonObject {
+  const found = inputs(card).filter((node) => node.id === id);
+  if (found.length !== 1) throw new Error(`Expected one input "${id}", found ${found.length}`);
+  return found[0]!;
+}
+
+export function hasInput(card: unknown, id: string): boolean {
+  return inputs(card).some((node) => node.id === id);
+}
+
+/** The element right after the input with this id, in the same list (where its message goes). */
+export function elementAfterInput(card: unknown, id: string): JsonObject | undefined {
+  for (const node of allObjects(card)) {
+    for (const list of Object.values(node).filter(Array.isArray)) {
+      const index = list.findIndex((item) => isObject(item) && item.id === id);
+      if (index >= 0) return list[index + 1] as JsonObject | undefined;
+    }
+  }
+  return undefined;
+}
+
+export function submitActions(card: unknown): JsonObject[] {
+  return elementsOfType(card, 'Action.Submit');
+}
+
+export function submitData(card: unknown): JsonObject[] {
+  return submitActions(card).map((action) => action.data as JsonObject);
+}
+
+export function texts(card: unknown): string[] {
+  return elementsOfType(card, 'TextBlock').map((block) => String(block.text));
+}
+
+/** Every string a user sees: texts, labels, placeholders, titles (buttons, choices, facts), fact values, error messages. */
+export function visibleStrings(card: unknown): string[] {
+  const strings: string[] = [];
+  for (const node of allObjects(card)) {
+    // An input's or a choice's value is the customer's data or an id, not a sentence; a fact's value is shown.
+    for (const key of ['text', 'label', 'placeholder', 'title', 'errorMessage']) {
+      const value = node[key];
+      if (typeof value === 'string') strings.push(value);
+    }
+    if (node.type === 'FactSet' && Array.isArray(node.facts)) {
+      for (const fact of node.facts)
+        if (isObject(fact) && typeof fact.value === 'string') strings.push(fact.value);
+    }
+  }
+  return strings;
+}

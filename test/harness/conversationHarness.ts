@@ -1,0 +1,212 @@
+import type { Database } from '@azure/cosmos';
+import { TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { composeBot, type ComposedBot } from '../../bot/composeBot';
+import { ensureContainers } from '../../services/cosmos/containers';
+import { createCosmosAccess, type CosmosAccess } from '../../services/cosmos/cosmosClientFactory';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
+import type { PartnerProfile } from '../../services/partner/partnerProfile';
+import type { Role } from '../../services/roles/permissions';
+import { allObjects } from '../cards/cardQueries';
+import { expectValidCard } from './cardValidation';
+import { testPartner } from './serviceHarness';
+
+export interface ConversationHarness {
+  database: Database;
+  composed: ComposedBot;
+  /** A new conversation with an agent; without aadObjectId the local agent (with `localRoles`) stands in. */
+  agent(options?: { channelId?: string; aadObjectId?: string; localTimestamp?: string }): AgentDriver;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  partner?: Partial<PartnerProfile>;
+  localRoles?: Role[];
+  now?: () => Date;
+}
+
+/** The real bot (services, dialogs, state in Cosmos DB) on an embedded store, driven through TestAdapter. */
+export async function startConversationHarness(options: HarnessOptions = {}): Promise<ConversationHarness> {
+  const store: EmbeddedCosmos = await startEmbeddedCosmos();
+  const access: CosmosAccess = createCosmosAccess({ endpoint: store.endpoint, key: 'any' });
+  const { database } = await access.client.databases.createIfNotExists({ id: `dialogs-${randomUUID()}` });
+  await ensureContainers(database);
+  const composed = await composeBot({
+    database,
+    partner: { ...testPartner, ...options.partner },
+    localAgent: { id: 'local-agent', name: 'Local Agent', roles: options.localRoles ?? ['salesAgent'] },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return {
+    database,
+    composed,
+    agent: (agentOptions = {}) => new AgentDriver(composed, agentOptions),
+    async stop() {
+      access.dispose();
+      await store.stop();
+    },
+  };
+}
+
+type CardJson = Record<string, unknown> & { body?: unknown[]; actions?: unknown[] };
+interface SubmitAction {
+  type: string;
+  title?: string;
+  data?: Record<string, unknown>;
+  associatedInputs?: string;
+}
+
+/** Records updateActivity, which TestAdapter only applies to replies still queued. */
+class RecordingAdapter extends TestAdapter {
+  readonly updates: Partial<Activity>[] = [];
+  override async updateActivity(context: TurnContext, activity: Partial<Activity>) {
+    this.updates.push(activity);
+    return super.updateActivity(context, activity);
+  }
+}
+
+/**
+ * One agent in one conversation. Submits cards the way Web Chat and Teams do: the inputs' current
+ * values (as the card was sent, changed where the agent typed) merged with the button's data.
+ */
+export class AgentDriver {
+  readonly adapter: RecordingAdapter;
+  readonly transcript: Partial<Activity>[] = [];
+
+  constructor(
+    composed: ComposedBot,
+    options: { channelId?: string; aadObjectId?: string; localTimestamp?: string },
+  ) {
+    this.adapter = new RecordingAdapter(async (context) => composed.bot.run(context), {
+      channelId: options.channelId ?? 'emulator',
+      conversation: { id: `conversation-${randomUUID()}` } as Activity['conversation'],
+      user: {
+        id: 'user-1',
+        name: 'Agent One',
+        ...(options.aadObjectId ? { aadObjectId: options.aadObjectId } : {}),
+      },
+      bot: { id: 'bot', name: 'Bot' },
+    } as never);
+    this.localTimestamp = options.localTimestamp;
+  }
+
+  private readonly localTimestamp: string | undefined;
+
+  /** Sends an activity and answers the replies of that turn; every card is validated. */
+  async send(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+    const before = this.transcript.length;
+    await this.adapter.processActivity({
+      type: 'message',
+      ...(this.localTimestamp ? { localTimestamp: this.localTimestamp as unknown as Date } : {}),
+      ...activity,
+    });
+    while (this.adapter.activeQueue.length > 0) {
+      const reply = this.adapter.activeQueue.shift()!;
+      for (const card of cardsOf([reply])) expectValidCard(card);
+      this.transcript.push(reply);
+    }
+    return this.transcript.slice(before);
+  }
+
+  say(text: string): Promise<Partial<Activity>[]> {
+    return this.send({ text });
+  }
+
+  /** The latest Adaptive Card the bot sent. */
+  lastCard(): CardJson {
+    const cards = cardsOf(this.transcript);
+    const card = cards[cards.length - 1];
+    if (!card) throw new Error('The bot has sent no card');
+    return card;
+  }
+
+  /**
+   * Presses the button whose data has this action (and matches `where`) on the latest card that
+   * has one, with these inputs changed.
+   */
+  async submit(action: string, inputs: Record<string, string> = {}, where: Record<string, unknown> = {}) {
+    const { card, button } = this.findButton(action, where);
+    const values = button.associatedInputs === 'none' ? {} : { ...inputValues(card), ...inputs };
+    return this.send({ value: { ...values, ...button.data } });
+  }
+
+  /** Presses a button on a card sent earlier (a stale card). */
+  async submitOn(card: CardJson, action: string, inputs: Record<string, string> = {}) {
+    const button = actionsOf(card).find((candidate) => candidate.data?.action === action);
+    if (!button) throw new Error(`No "${action}" button on that card`);
+    return this.send({ value: { ...inputValues(card), ...inputs, ...button.data } });
+  }
+
+  private findButton(action: string, where: Record<string, unknown>) {
+    const cards = cardsOf(this.transcript).reverse();
+    for (const card of cards) {
+      const button = actionsOf(card).find(
+        (candidate) =>
+          (candidate.data?.action === action || candidate.data?.command === action) &&
+          Object.entries(where).every(([key, value]) => candidate.data?.[key] === value),
+      );
+      if (button) return { card, button };
+    }
+    throw new Error(`No card with a "${action}" button ${JSON.stringify(where)}`);
+  }
+}
+
+export function cardsOf(activities: Partial<Activity>[]): CardJson[] {
+  return activities.flatMap((activity) =>
+    (activity.attachments ?? [])
+      .filter((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((attachment) => attachment.content as CardJson),
+  );
+}
+
+export function textsOf(activities: Partial<Activity>[]): string[] {
+  return activities
+    .filter((activity) => typeof activity.text === 'string' && activity.text)
+    .map((a) => a.text!);
+}
+
+/** Every object of a card (elements, actions, choices, facts), depth first. */
+export function elementsOf(node: unknown): Record<string, unknown>[] {
+  return allObjects(node);
+}
+
+export function actionsOf(card: CardJson): SubmitAction[] {
+  return elementsOf(card).filter((element) => element.type === 'Action.Submit') as unknown as SubmitAction[];
+}
+
+/** The inputs of a card with the values they show. */
+export function inputValues(card: CardJson): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const element of elementsOf(card)) {
+    if (
+      typeof element.type === 'string' &&
+      element.type.startsWith('Input.') &&
+      typeof element.id === 'string'
+    ) {
+      values[element.id] = element.value === undefined ? '' : String(element.value);
+    }
+  }
+  return values;
+}
+
+/** The input with this id. */
+export function inputOf(card: CardJson, id: string): Record<string, unknown> | undefined {
+  return elementsOf(card).find(
+    (element) => element.id === id && typeof element.type === 'string' && element.type.startsWith('Input.'),
+  );
+}
+
+/** Every TextBlock text and fact on the card, for asserting what the agent reads. */
+export function visibleText(card: CardJson): string {
+  return elementsOf(card)
+    .flatMap((element) => {
+      if (element.type === 'TextBlock') return [String(element.text)];
+      if (element.type === 'FactSet') {
+        return ((element.facts as { title: string; value: string }[]) ?? []).map(
+          (f) => `${f.title}: ${f.value}`,
+        );
+      }
+      return [];
+    })
+    .join('\n');
+}
