@@ -80,13 +80,13 @@ export class AgentDriver {
     this.adapter = new RecordingAdapter(async (context) => composed.bot.run(context), {
       channelId: options.channelId ?? 'emulator',
       conversation: { id: `conversation-${randomUUID()}` } as Activity['conversation'],
-      user: {
+      from: {
         id: 'user-1',
         name: 'Agent One',
         ...(options.aadObjectId ? { aadObjectId: options.aadObjectId } : {}),
       },
-      bot: { id: 'bot', name: 'Bot' },
-    } as never);
+      recipient: { id: 'bot', name: 'Bot' },
+    });
     this.localTimestamp = options.localTimestamp;
   }
 
@@ -125,30 +125,37 @@ export class AgentDriver {
    * has one, with these inputs changed.
    */
   async submit(action: string, inputs: Record<string, string> = {}, where: Record<string, unknown> = {}) {
-    const { card, button } = this.findButton(action, where);
+    const { message, card, button } = this.findButton(action, where);
     const values = button.associatedInputs === 'none' ? {} : { ...inputValues(card), ...inputs };
-    return this.send({ value: { ...values, ...button.data } });
+    return this.send({ value: { ...values, ...button.data }, ...replyTo(message) });
   }
 
   /** Presses a button on a card sent earlier (a stale card). */
   async submitOn(card: CardJson, action: string, inputs: Record<string, string> = {}) {
     const button = actionsOf(card).find((candidate) => candidate.data?.action === action);
     if (!button) throw new Error(`No "${action}" button on that card`);
-    return this.send({ value: { ...inputValues(card), ...inputs, ...button.data } });
+    const message = this.transcript.find((activity) => cardsOf([activity]).includes(card));
+    return this.send({ value: { ...inputValues(card), ...inputs, ...button.data }, ...replyTo(message) });
   }
 
   private findButton(action: string, where: Record<string, unknown>) {
-    const cards = cardsOf(this.transcript).reverse();
-    for (const card of cards) {
-      const button = actionsOf(card).find(
-        (candidate) =>
-          (candidate.data?.action === action || candidate.data?.command === action) &&
-          Object.entries(where).every(([key, value]) => candidate.data?.[key] === value),
-      );
-      if (button) return { card, button };
+    for (const message of [...this.transcript].reverse()) {
+      for (const card of cardsOf([message]).reverse()) {
+        const button = actionsOf(card).find(
+          (candidate) =>
+            (candidate.data?.action === action || candidate.data?.command === action) &&
+            Object.entries(where).every(([key, value]) => candidate.data?.[key] === value),
+        );
+        if (button) return { message, card, button };
+      }
     }
     throw new Error(`No card with a "${action}" button ${JSON.stringify(where)}`);
   }
+}
+
+/** Channels send a card submit as a reply to the message that carried the card. */
+function replyTo(message: Partial<Activity> | undefined): Partial<Activity> {
+  return message?.id ? { replyToId: message.id } : {};
 }
 
 export function cardsOf(activities: Partial<Activity>[]): CardJson[] {
