@@ -14,6 +14,7 @@ const commaList = z.string().transform((text) =>
 const countryList = commaList.pipe(
   z
     .array(z.string().transform((code) => code.toUpperCase()))
+    .transform((codes) => (codes.length > 0 ? codes : allCountryCodes))
     .refine((codes) => codes.every((code) => countryRules(code)), {
       error: `must be a comma-separated list of country codes from: ${allCountryCodes.join(', ')}`,
     }),
@@ -79,7 +80,7 @@ const environmentSchema = z
     PARTNER_TENANT_ID: z
       .guid({ error: "must be the partner's Microsoft Entra tenant id (a GUID)" })
       .default('00000000-0000-0000-0000-000000000000'),
-    PARTNER_MARKETS: countryList.prefault(allCountryCodes.join(',')),
+    PARTNER_MARKETS: countryList.prefault(''),
     PARTNER_EMAIL_DOMAINS: domainList.prefault(''),
     LOCAL_AGENT_ID: z.string().trim().min(1).default('local-agent'),
     LOCAL_AGENT_NAME: z.string().trim().min(1).default('Local Agent'),

@@ -174,7 +174,7 @@ describe('the role gate', () => {
       /Global admin, User management admin, Admin agent or Sales agent/,
     );
     expect(cardsOf(replies)).toHaveLength(0);
-    const welcome = await agent.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }] });
+    const welcome = await agent.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'Agent One' }] });
     expect(JSON.stringify(cardsOf(welcome))).not.toContain('"command":"addCustomer"');
   });
 
