@@ -4,7 +4,6 @@ export const common = {
   'field.tooShort': '{label} needs at least {min} characters.',
   'field.tooLong': '{label} can have at most {max} characters.',
   'field.invalid': '{label} is not valid.',
-  'field.notANumber': '{label} must be a whole number.',
   'fault.draftKept':
     'Sorry, something went wrong on our side. Your draft is kept: try again in a moment. (Reference: {correlationId})',
 } as const;

@@ -42,7 +42,6 @@ export const conversation = {
   'fact.mcaAcceptedOn': 'Accepted on',
   'fact.reseller': 'Indirect reseller',
   'fact.subscriptions': 'Subscriptions',
-  'fact.customerId': 'Customer id',
   'value.mcaAttested': 'The customer accepted it',
   'value.mcaCustomerWillAccept': 'The customer accepts it later in the Microsoft 365 admin center',
   'value.noReseller': 'No reseller: direct customer',
@@ -55,5 +54,4 @@ export const conversation = {
   'summary.subscriptions': 'Subscriptions chosen',
   'summary.review': 'Submitted for review',
   'summary.cancel': 'Cancel answered',
-  'summary.answered': 'Answered',
 } as const;

@@ -8,7 +8,6 @@ export const customers = {
     'Another agent is adding a customer with the domain {domain} right now. Check with your team before you continue.',
   'customer.inProgress.name':
     'Another agent is adding a customer with this legal name in {country} right now. Check with your team before you continue.',
-  'customer.notFound': 'There is no customer with the id {customerId}.',
   'reseller.notForDirectPartner':
     'Your partner account sells directly, so a customer cannot be linked to an indirect reseller. Leave the reseller empty.',
   'relationship.invitation':

@@ -1,5 +1,4 @@
 import { account } from './account';
-import { bot } from './bot';
 import { cards } from './cards';
 import { common } from './common';
 import { conversation } from './conversation';
@@ -12,6 +11,5 @@ export const en = {
   ...customers,
   ...order,
   ...conversation,
-  ...bot,
   ...cards,
 } as const;
