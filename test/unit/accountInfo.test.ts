@@ -1,43 +1,7 @@
-import { validateAccountInfo, type AccountInfoContext } from '../../services/customers/accountInfo';
-
-/** A complete, valid account info form for a Dutch customer, as a card would submit it. */
-function dutchCustomerForm() {
-  return {
-    legalName: 'Contoso B.V.',
-    domainPrefix: 'contoso',
-    country: 'NL',
-    address: { line1: 'Keizersgracht 1', line2: '', city: 'Amsterdam', state: '', postalCode: '1015 CJ' },
-    registrationNumber: '',
-    language: 'nl',
-    culture: 'nl-NL',
-    primaryContact: { firstName: 'Jan', lastName: 'de Vries', email: 'jan.devries@contoso.nl', phone: '' },
-  };
-}
+import { validateAccountInfo } from '../../services/customers/accountInfo';
+import { dutchCustomerForm, testAccountContext as context } from '../fixtures/accountInfoForms';
 
 type Form = ReturnType<typeof dutchCustomerForm>;
-
-const context: AccountInfoContext = {
-  markets: [
-    'NL',
-    'BE',
-    'DE',
-    'FR',
-    'GB',
-    'IE',
-    'US',
-    'CA',
-    'AU',
-    'IN',
-    'BR',
-    'PL',
-    'ZA',
-    'ES',
-    'SE',
-    'TR',
-    'AE',
-  ],
-  partnerEmailDomains: ['fabrikam.com', '@Fabrikam-Partner.NL'],
-};
 
 type Changes = { [K in keyof Form]?: Form[K] extends object ? Partial<Form[K]> : Form[K] };
 

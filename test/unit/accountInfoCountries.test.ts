@@ -1,42 +1,6 @@
 import { countryRules } from '../../services/countries/countryRules';
-import { validateAccountInfo, type AccountInfoContext } from '../../services/customers/accountInfo';
-
-/** A complete, valid account info form for a Dutch customer, as a card would submit it. */
-function dutchCustomerForm() {
-  return {
-    legalName: 'Contoso B.V.',
-    domainPrefix: 'contoso',
-    country: 'NL',
-    address: { line1: 'Keizersgracht 1', line2: '', city: 'Amsterdam', state: '', postalCode: '1015 CJ' },
-    registrationNumber: '',
-    language: 'nl',
-    culture: 'nl-NL',
-    primaryContact: { firstName: 'Jan', lastName: 'de Vries', email: 'jan.devries@contoso.nl', phone: '' },
-  };
-}
-
-const context: AccountInfoContext = {
-  markets: [
-    'NL',
-    'BE',
-    'DE',
-    'FR',
-    'GB',
-    'IE',
-    'US',
-    'CA',
-    'AU',
-    'IN',
-    'BR',
-    'PL',
-    'ZA',
-    'ES',
-    'SE',
-    'TR',
-    'AE',
-  ],
-  partnerEmailDomains: ['fabrikam.com', '@Fabrikam-Partner.NL'],
-};
+import { validateAccountInfo } from '../../services/customers/accountInfo';
+import { dutchCustomerForm, testAccountContext as context } from '../fixtures/accountInfoForms';
 
 /** A valid form for a customer in the given country, built from that country's own rules. */
 function formIn(code: string, address: Record<string, string> = {}, extra: Record<string, unknown> = {}) {

@@ -15,30 +15,13 @@ import {
 } from '../../services/countries/formats';
 import { resolveCountry } from '../../services/countries/resolveCountry';
 import { say } from '../../services/messages/catalogue';
+import { REQUIRED_COUNTRIES } from '../fixtures/accountInfoForms';
 
 function rulesOf(code: string): CountryRules {
   const rules = countryRules(code);
   if (!rules) throw new Error(`no rules for ${code}`);
   return rules;
 }
-
-const REQUIRED_COUNTRIES = [
-  'NL',
-  'BE',
-  'DE',
-  'FR',
-  'GB',
-  'IE',
-  'US',
-  'CA',
-  'AU',
-  'IN',
-  'BR',
-  'PL',
-  'ZA',
-  'ES',
-  'SE',
-];
 
 describe('country rules data', () => {
   it('is version 1 and parses at load', () => {
