@@ -1,4 +1,5 @@
 import { containerDefinitions } from '../../services/cosmos/containers';
+import { countItems } from '../harness/countItems';
 import {
   inputOf,
   startConversationHarness,
@@ -14,14 +15,6 @@ beforeAll(async () => {
   harness = await startConversationHarness({ now: () => new Date('2026-11-23T12:00:00Z') });
 });
 afterAll(async () => harness.stop());
-
-async function customerCount(): Promise<number> {
-  const { resources } = await harness.database
-    .container(containerDefinitions.customers.id)
-    .items.query('SELECT VALUE COUNT(1) FROM c')
-    .fetchAll();
-  return Number(resources[0]);
-}
 
 async function throughAccountInfo(agent: AgentDriver, overrides: Record<string, string> = {}) {
   await agent.say('add customer');
@@ -79,7 +72,7 @@ describe('adding a customer from start to done', () => {
 
 describe('account info', () => {
   it('brings the card back with the values kept and a message at each wrong field', async () => {
-    const before = await customerCount();
+    const before = await countItems(harness.database, containerDefinitions.customers.id);
     const agent = harness.agent();
     await throughAccountInfo(agent, {
       legalName: 'KPMG',
@@ -97,7 +90,7 @@ describe('account info', () => {
     expect(text).toMatch(/postal code/i);
     expect(text).toMatch(/microsoft\.com/i);
     expect(inputOf(card, 'acceptedByFirstName')).toBeUndefined();
-    expect(await customerCount()).toBe(before);
+    expect(await countItems(harness.database, containerDefinitions.customers.id)).toBe(before);
   });
 
   it('re-shapes the form for another country: a state list for the United States', async () => {
@@ -125,7 +118,7 @@ describe('account info', () => {
     await first.submit('next', { mcaChoice: 'attested', acceptedOn: '2026-11-20' });
     await first.submit('next', { 'quantity_m365-business-basic': '3' });
     await first.submit('submit');
-    const before = await customerCount();
+    const before = await countItems(harness.database, containerDefinitions.customers.id);
 
     for (const typed of [
       { legalName: 'Other Name B.V.', domainPrefix: 'ExistingFoods' },
@@ -140,7 +133,7 @@ describe('account info', () => {
       await agent.say('hello');
       expect(textsOf(agent.transcript.slice(-1)).join(' ')).toMatch(/add customer/);
     }
-    expect(await customerCount()).toBe(before);
+    expect(await countItems(harness.database, containerDefinitions.customers.id)).toBe(before);
     const match = await harness.composed.customers.findExistingCustomer({
       domainPrefix: 'existingfoods',
       legalName: 'Existing Foods B.V.',

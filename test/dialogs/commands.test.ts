@@ -1,4 +1,5 @@
 import { containerDefinitions } from '../../services/cosmos/containers';
+import { countItems } from '../harness/countItems';
 import {
   cardsOf,
   inputOf,
@@ -19,14 +20,6 @@ afterAll(async () => {
   await harness.stop();
   await managers.stop();
 });
-
-async function countOf(container: string): Promise<number> {
-  const { resources } = await harness.database
-    .container(container)
-    .items.query('SELECT VALUE COUNT(1) FROM c')
-    .fetchAll();
-  return Number(resources[0]);
-}
 
 describe('commands at any step', () => {
   it('greets an agent who adds the bot with what it does and an Add customer button', async () => {
@@ -138,11 +131,11 @@ describe('commands at any step', () => {
     await agent.submit('next', { mcaChoice: 'attested', acceptedOn: '2026-11-20' });
     await agent.submit('next', { 'quantity_m365-business-basic': '1' });
     const review = agent.lastCard();
-    const before = await countOf(containerDefinitions.customers.id);
+    const before = await countItems(harness.database, containerDefinitions.customers.id);
     await agent.submit('submit');
     const second = await agent.submitOn(review, 'submit');
     expect(textsOf(second).join(' ')).toMatch(/finished or discarded draft|no longer active/);
-    expect(await countOf(containerDefinitions.customers.id)).toBe(before + 1);
+    expect(await countItems(harness.database, containerDefinitions.customers.id)).toBe(before + 1);
   });
 
   it('replaces an answered card with a read-only summary in Teams', async () => {
@@ -174,7 +167,10 @@ describe('the role gate', () => {
       /Global admin, User management admin, Admin agent or Sales agent/,
     );
     expect(cardsOf(replies)).toHaveLength(0);
-    const welcome = await agent.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'Agent One' }] });
+    const welcome = await agent.send({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'user-1', name: 'Agent One' }],
+    });
     expect(JSON.stringify(cardsOf(welcome))).not.toContain('"command":"addCustomer"');
   });
 

@@ -1,4 +1,5 @@
 import { containerDefinitions } from '../../services/cosmos/containers';
+import { countItems } from '../harness/countItems';
 import { ConcurrentUpdateError } from '../../services/customers/customerRepository';
 import { agent, startServiceHarness, testPartner, type ServiceHarness } from '../harness/serviceHarness';
 import { dutchDraft } from '../fixtures/customerDrafts';
@@ -13,14 +14,6 @@ beforeAll(async () => {
   contosoId = outcome.customer.id;
 });
 afterAll(async () => harness.stop());
-
-async function count(container: string): Promise<number> {
-  const { resources } = await harness.database
-    .container(container)
-    .items.query('SELECT VALUE COUNT(1) FROM c')
-    .fetchAll();
-  return Number(resources[0]);
-}
 
 describe('finding an existing customer', () => {
   it('finds it by domain prefix, in any case', async () => {
@@ -82,8 +75,8 @@ describe('finding an existing customer', () => {
 
 describe('a relationship request for an existing customer', () => {
   it('records the invitation with its link, and creates nothing else', async () => {
-    const customersBefore = await count(containerDefinitions.customers.id);
-    const reservationsBefore = await count(containerDefinitions.reservations.id);
+    const customersBefore = await countItems(harness.database, containerDefinitions.customers.id);
+    const reservationsBefore = await countItems(harness.database, containerDefinitions.reservations.id);
     const request = await harness
       .service()
       .requestRelationship(contosoId, agent(['salesAgent'], 'agent-rel'));
@@ -97,8 +90,8 @@ describe('a relationship request for an existing customer', () => {
     expect(request).toMatchObject({ customerId: contosoId, requestedBy: { agentId: 'agent-rel' } });
 
     expect(await harness.service().relationshipRequestsFor(contosoId)).toEqual([request]);
-    expect(await count(containerDefinitions.customers.id)).toBe(customersBefore);
-    expect(await count(containerDefinitions.reservations.id)).toBe(reservationsBefore);
+    expect(await countItems(harness.database, containerDefinitions.customers.id)).toBe(customersBefore);
+    expect(await countItems(harness.database, containerDefinitions.reservations.id)).toBe(reservationsBefore);
   });
 
   it('names the indirect reseller in the link when an indirect provider asks', async () => {

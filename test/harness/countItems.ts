@@ -1,0 +1,13 @@
+import type { Database, SqlParameter } from '@azure/cosmos';
+
+/** How many items of a container match (all of them without a filter). */
+export async function countItems(
+  database: Database,
+  container: string,
+  where = '',
+  parameters: SqlParameter[] = [],
+): Promise<number> {
+  const query = `SELECT VALUE COUNT(1) FROM c${where ? ` WHERE ${where}` : ''}`;
+  const { resources } = await database.container(container).items.query({ query, parameters }).fetchAll();
+  return Number(resources[0]);
+}
