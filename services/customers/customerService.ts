@@ -423,10 +423,7 @@ export class CustomerService {
       reseller: draft.reseller
         ? { id: draft.reseller.id, name: draft.reseller.name, mpnId: draft.reseller.mpnId }
         : null,
-      subscriptions: draft.order.lines.map((line) => ({
-        ...line,
-        offerName: offers.get(line.offerId)?.name ?? line.offerId,
-      })),
+      subscriptions: draft.order.lines.map((line) => withDefaultTerms(line, offers.get(line.offerId))),
       submissionKey: idempotencyKey,
       createdAt: at,
       createdBy: agent.actor,
@@ -440,6 +437,22 @@ export class CustomerService {
       ],
     };
   }
+}
+
+/**
+ * An order line as recorded: its term and billing cycle made explicit. Without a choice, the usual
+ * commitment: one year where the offer has it, billed monthly where it can be.
+ */
+function withDefaultTerms(line: Order['lines'][number], offer: Offer | undefined) {
+  const term = line.term ?? (offer?.terms.includes('P1Y') ? 'P1Y' : offer?.terms[0]);
+  const billingCycle =
+    line.billingCycle ?? (offer?.billingCycles.includes('monthly') ? 'monthly' : offer?.billingCycles[0]);
+  return {
+    ...line,
+    ...(term ? { term } : {}),
+    ...(billingCycle ? { billingCycle } : {}),
+    offerName: offer?.name ?? line.offerId,
+  };
 }
 
 function domainOf(prefix: string): string {

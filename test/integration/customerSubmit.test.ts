@@ -28,8 +28,14 @@ describe('submitting a new customer', () => {
       accountInfo: { legalName: 'Contoso B.V.', address: { postalCode: '1015 CJ' } },
       reseller: null,
       subscriptions: [
-        { offerId: 'm365-business-premium', offerName: 'Microsoft 365 Business Premium', quantity: 25 },
-        { offerId: 'teams-phone-standard', quantity: 5 },
+        {
+          offerId: 'm365-business-premium',
+          offerName: 'Microsoft 365 Business Premium',
+          quantity: 25,
+          term: 'P1Y',
+          billingCycle: 'monthly',
+        },
+        { offerId: 'teams-phone-standard', quantity: 5, term: 'P1Y' },
       ],
       createdAt: now.toISOString(),
       createdBy: { agentId: 'agent-create', channel: 'test' },
