@@ -8,10 +8,23 @@ import { say } from '../services/messages/catalogue';
 import { submitEnvelopeSchema } from './cardSubmit';
 import { sendCard } from './sendCard';
 
-export interface CardPromptOptions {
+/**
+ * What a step needs to draw its card: small, JSON-serialisable (errors, a notice, a search). The
+ * card itself is drawn from it and the draft whenever it is shown, so dialog state stays small.
+ */
+export type CardView = Record<string, unknown>;
+
+export interface CardPromptOptions<View extends CardView = CardView> {
   promptId: string;
-  card: AdaptiveCardJson;
+  view: View;
 }
+
+/** Draws a step's card for a prompt id and view. */
+export type CardRenderer<View extends CardView> = (
+  context: TurnContext,
+  promptId: string,
+  view: View,
+) => Promise<AdaptiveCardJson>;
 
 /** What a card prompt returns: the button the agent chose and the card's inputs, parsed. */
 export interface CardAnswer<T> {
@@ -21,7 +34,7 @@ export interface CardAnswer<T> {
 
 const promptStateSchema = z.object({
   promptId: z.string(),
-  card: z.custom<AdaptiveCardJson>((value) => typeof value === 'object' && value !== null),
+  view: z.record(z.string(), z.unknown()),
 });
 
 /** A fresh prompt id for a step: "accountInfo:3f1c…". */
@@ -38,20 +51,24 @@ export const confirmCancelDialogId = 'confirmCancel';
  * older card is answered politely and changes nothing; typed text gets a hint and the card again.
  * In Teams the answered card is replaced by a read-only summary, so it cannot be submitted twice.
  */
-export class CardPrompt<T> extends Dialog<CardPromptOptions> {
+export class CardPrompt<T, View extends CardView = CardView> extends Dialog<CardPromptOptions<View>> {
   constructor(
     dialogId: string,
     private readonly valuesSchema: z.ZodType<T>,
     /** What the read-only card that replaces an answered one shows. */
     private readonly summarise: (answer: CardAnswer<T>) => SubmittedCardModel,
+    private readonly render: CardRenderer<View>,
   ) {
     super(dialogId);
   }
 
-  override async beginDialog(dc: DialogContext, options?: CardPromptOptions): Promise<DialogTurnResult> {
-    if (!options) throw new Error(`${this.id} needs a card and its prompt id`);
-    dc.activeDialog!.state = { promptId: options.promptId, card: options.card };
-    await sendCard(dc.context, options.card);
+  override async beginDialog(
+    dc: DialogContext,
+    options?: CardPromptOptions<View>,
+  ): Promise<DialogTurnResult> {
+    if (!options) throw new Error(`${this.id} needs a prompt id and a view`);
+    dc.activeDialog!.state = { promptId: options.promptId, view: options.view };
+    await this.show(dc.context, dc.activeDialog!);
     return Dialog.EndOfTurn;
   }
 
@@ -63,7 +80,7 @@ export class CardPrompt<T> extends Dialog<CardPromptOptions> {
 
     if (activity.value === undefined || activity.value === null) {
       await context.sendActivity(say('card.typedText'));
-      await sendCard(context, state.card);
+      await this.show(context, dc.activeDialog!);
       return Dialog.EndOfTurn;
     }
     const envelope = submitEnvelopeSchema.safeParse(activity.value);
@@ -74,7 +91,7 @@ export class CardPrompt<T> extends Dialog<CardPromptOptions> {
     const values = this.valuesSchema.safeParse(activity.value);
     if (!envelope.success || !values.success) {
       await context.sendActivity(say('card.unreadable'));
-      await sendCard(context, state.card);
+      await this.show(context, dc.activeDialog!);
       return Dialog.EndOfTurn;
     }
     if (envelope.data.action === 'cancel') return dc.beginDialog(confirmCancelDialogId);
@@ -91,7 +108,12 @@ export class CardPrompt<T> extends Dialog<CardPromptOptions> {
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await sendCard(context, promptStateSchema.parse(instance.state).card);
+    await this.show(context, instance);
+  }
+
+  private async show(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const { promptId, view } = promptStateSchema.parse(instance.state);
+    await sendCard(context, await this.render(context, promptId, view as View));
   }
 }
 

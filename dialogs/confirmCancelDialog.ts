@@ -21,15 +21,19 @@ export class ConfirmCancelDialog extends ComponentDialog {
   constructor(private readonly services: FlowServices) {
     super(confirmCancelDialogId);
     this.addDialog(
-      new CardPrompt(cardPromptId, cardValuesSchema([]), () => ({ title: say('summary.cancel'), facts: [] })),
+      new CardPrompt(
+        cardPromptId,
+        cardValuesSchema([]),
+        () => ({ title: say('summary.cancel'), facts: [] }),
+        async (_context, promptId) => confirmCancelCard({ promptId }),
+      ),
     );
     this.addDialog(new WaterfallDialog(waterfallId, [this.ask.bind(this), this.act.bind(this)]));
     this.initialDialogId = waterfallId;
   }
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const id = newPromptId('confirmCancel');
-    return step.beginDialog(cardPromptId, { promptId: id, card: confirmCancelCard({ promptId: id }) });
+    return step.beginDialog(cardPromptId, { promptId: newPromptId('confirmCancel'), view: {} });
   }
 
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -40,13 +40,18 @@ export function newDraft(now: Date): Draft {
 
 /** Reads and writes the draft of the conversation. */
 export class DraftStore {
+  /** Drafts already parsed (or written by this code): a turn reads its draft several times. */
+  private readonly checked = new WeakSet<object>();
+
   constructor(private readonly accessor: StatePropertyAccessor<unknown>) {}
 
   async read(context: TurnContext): Promise<Draft | undefined> {
     const stored = await this.accessor.get(context);
     if (stored === undefined) return undefined;
+    if (typeof stored === 'object' && stored !== null && this.checked.has(stored)) return stored as Draft;
     const parsed = draftSchema.safeParse(stored);
     if (!parsed.success) throw new Error('The stored draft does not match its schema');
+    await this.write(context, parsed.data);
     return parsed.data;
   }
 
@@ -58,6 +63,7 @@ export class DraftStore {
   }
 
   async write(context: TurnContext, draft: Draft): Promise<void> {
+    this.checked.add(draft);
     await this.accessor.set(context, draft);
   }
 

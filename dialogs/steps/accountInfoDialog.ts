@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   WaterfallDialog,
@@ -18,10 +19,10 @@ export const accountInfoDialogId = 'accountInfoStep';
 const cardPromptId = 'accountInfoCard';
 const waterfallId = 'accountInfoWaterfall';
 
-interface AccountInfoOptions {
+type AccountInfoOptions = {
   errors?: FieldMessages;
   notice?: string;
-}
+};
 
 /** Kept between showing the card and checking it: the country whose rules shaped the form. */
 interface StepValues {
@@ -35,37 +36,54 @@ export class AccountInfoDialog extends ComponentDialog {
   constructor(private readonly services: FlowServices) {
     super(accountInfoDialogId);
     this.addDialog(
-      new CardPrompt(cardPromptId, cardValuesSchema(accountInfoInputIds), ({ values }) => ({
-        title: say('summary.accountInfo'),
-        facts: [
-          { title: say('fact.legalName'), value: values.legalName ?? '' },
-          { title: say('fact.domain'), value: `${values.domainPrefix ?? ''}.onmicrosoft.com` },
-        ],
-      })),
+      new CardPrompt(
+        cardPromptId,
+        cardValuesSchema(accountInfoInputIds),
+        ({ values }) => ({
+          title: say('summary.accountInfo'),
+          facts: [
+            { title: say('fact.legalName'), value: values.legalName ?? '' },
+            { title: say('fact.domain'), value: `${values.domainPrefix ?? ''}.onmicrosoft.com` },
+          ],
+        }),
+        this.render.bind(this),
+      ),
     );
     this.addDialog(new WaterfallDialog(waterfallId, [this.show.bind(this), this.check.bind(this)]));
     this.initialDialogId = waterfallId;
   }
 
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as AccountInfoOptions;
+    const { errors = {}, notice } = (step.options ?? {}) as AccountInfoOptions;
     const draft = await this.services.drafts.get(step.context);
-    const markets = this.services.customers.partner.markets;
-    const rules = countryRules(draft.accountInfoValues.country ?? '') ?? countryRules(markets[0] ?? 'NL');
-    if (!rules) throw new Error('No country rules for the partner markets');
-    const values = withCountryDefaults(draft.accountInfoValues, rules);
-    (step.values as StepValues).renderedCountry = rules.code;
-    const { general, ...errors } = options.errors ?? {};
-    const id = newPromptId('accountInfo');
-    const card = accountInfoCard({
-      promptId: id,
-      values,
-      errors,
-      ...(options.notice || general ? { notice: [options.notice, general].filter(Boolean).join(' ') } : {}),
-      countries: markets.map((code) => ({ value: code, title: countryRules(code)?.name ?? code })),
+    (step.values as StepValues).renderedCountry = this.rulesFor(draft.accountInfoValues).code;
+    const view: AccountInfoOptions = { errors, ...(notice ? { notice } : {}) };
+    return step.beginDialog(cardPromptId, { promptId: newPromptId('accountInfo'), view });
+  }
+
+  private async render(context: TurnContext, promptId: string, { errors = {}, notice }: AccountInfoOptions) {
+    const draft = await this.services.drafts.get(context);
+    const rules = this.rulesFor(draft.accountInfoValues);
+    const { general, ...fieldErrors } = errors;
+    return accountInfoCard({
+      promptId,
+      values: withCountryDefaults(draft.accountInfoValues, rules),
+      errors: fieldErrors,
+      ...(notice || general ? { notice: [notice, general].filter(Boolean).join(' ') } : {}),
+      countries: this.services.customers.partner.markets.map((code) => ({
+        value: code,
+        title: countryRules(code)?.name ?? code,
+      })),
       country: countryModel(rules),
     });
-    return step.beginDialog(cardPromptId, { promptId: id, card });
+  }
+
+  /** The rules of the country the draft names, else of the partner's first market. */
+  private rulesFor(values: AccountInfoValues): CountryRules {
+    const markets = this.services.customers.partner.markets;
+    const rules = countryRules(values.country ?? '') ?? countryRules(markets[0] ?? '');
+    if (!rules) throw new Error('No country rules for the partner markets');
+    return rules;
   }
 
   private async check(step: WaterfallStepContext): Promise<DialogTurnResult> {

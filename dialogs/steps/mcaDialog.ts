@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   WaterfallDialog,
@@ -16,6 +17,8 @@ import type { FlowServices } from '../flowServices';
 import { mcaForm, mcaInputOf, mcaValues, messagesByInput } from '../forms';
 
 export const mcaDialogId = 'mcaStep';
+
+type McaView = { errors?: FieldMessages };
 const cardPromptId = 'mcaCard';
 const waterfallId = 'mcaWaterfall';
 
@@ -24,35 +27,38 @@ export class McaDialog extends ComponentDialog {
   constructor(private readonly services: FlowServices) {
     super(mcaDialogId);
     this.addDialog(
-      new CardPrompt(cardPromptId, cardValuesSchema(mcaInputIds), ({ values }) => ({
-        title: say('summary.mca'),
-        facts: [
-          {
-            title: say('fact.mca'),
-            value: say(values.mcaChoice === 'attested' ? 'value.mcaAttested' : 'value.mcaCustomerWillAccept'),
-          },
-        ],
-      })),
+      new CardPrompt(
+        cardPromptId,
+        cardValuesSchema(mcaInputIds),
+        ({ values }) => ({
+          title: say('summary.mca'),
+          facts: [
+            {
+              title: say('fact.mca'),
+              value: say(
+                values.mcaChoice === 'attested' ? 'value.mcaAttested' : 'value.mcaCustomerWillAccept',
+              ),
+            },
+          ],
+        }),
+        this.render.bind(this),
+      ),
     );
     this.addDialog(new WaterfallDialog(waterfallId, [this.show.bind(this), this.check.bind(this)]));
     this.initialDialogId = waterfallId;
   }
 
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { errors } = (step.options ?? {}) as { errors?: FieldMessages };
-    const agent = await this.services.resolveAgent(step.context);
-    const draft = await this.services.drafts.get(step.context);
+    const { errors = {} } = (step.options ?? {}) as McaView;
+    return step.beginDialog(cardPromptId, { promptId: newPromptId('mca'), view: { errors } });
+  }
+
+  private async render(context: TurnContext, promptId: string, { errors = {} }: McaView) {
+    const agent = await this.services.resolveAgent(context);
+    const draft = await this.services.drafts.get(context);
     const maxDate = latestAcceptanceDate(this.services.now(), agent.utcOffsetMinutes);
     const mayAttest = canAttestMca(agent.roles);
-    const id = newPromptId('mca');
-    const card = mcaCard({
-      promptId: id,
-      values: withDefaults(draft, mayAttest, maxDate),
-      errors: errors ?? {},
-      mayAttest,
-      maxDate,
-    });
-    return step.beginDialog(cardPromptId, { promptId: id, card });
+    return mcaCard({ promptId, values: withDefaults(draft, mayAttest, maxDate), errors, mayAttest, maxDate });
   }
 
   private async check(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   WaterfallDialog,
@@ -18,20 +19,22 @@ const waterfallId = 'resellerWaterfall';
 const resellerInputs = ['resellerQuery', 'resellerId'] as const;
 type ResellerValues = Partial<Record<(typeof resellerInputs)[number], string>>;
 
-interface ResellerOptions {
+type ResellerOptions = {
   query?: string;
   errors?: FieldMessages;
-}
+};
 
 /** Step 3, indirect providers only: the indirect reseller, or none (a direct customer). */
 export class ResellerDialog extends ComponentDialog {
   constructor(private readonly services: FlowServices) {
     super(resellerDialogId);
     this.addDialog(
-      new CardPrompt(cardPromptId, cardValuesSchema(resellerInputs), () => ({
-        title: say('summary.reseller'),
-        facts: [],
-      })),
+      new CardPrompt(
+        cardPromptId,
+        cardValuesSchema(resellerInputs),
+        () => ({ title: say('summary.reseller'), facts: [] }),
+        this.render.bind(this),
+      ),
     );
     this.addDialog(new WaterfallDialog(waterfallId, [this.show.bind(this), this.check.bind(this)]));
     this.initialDialogId = waterfallId;
@@ -39,23 +42,25 @@ export class ResellerDialog extends ComponentDialog {
 
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { query = '', errors = {} } = (step.options ?? {}) as ResellerOptions;
+    return step.beginDialog(cardPromptId, { promptId: newPromptId('reseller'), view: { query, errors } });
+  }
+
+  private async render(context: TurnContext, promptId: string, { query = '', errors = {} }: ResellerOptions) {
     const { customers, drafts } = this.services;
     const found = query.trim() ? await customers.searchResellers(query) : await customers.activeResellers();
     const noMatch = query.trim() !== '' && found.length === 0;
     const resellers = noMatch ? await customers.activeResellers() : found;
-    const draft = await drafts.get(step.context);
-    const id = newPromptId('reseller');
-    const card = resellerCard({
-      promptId: id,
+    const draft = await drafts.get(context);
+    return resellerCard({
+      promptId,
       query,
-      resellers: resellers.map(({ id: resellerId, name, mpnId }) => ({ id: resellerId, name, mpnId })),
+      resellers: resellers.map(({ id, name, mpnId }) => ({ id, name, mpnId })),
       ...(draft.resellerId !== undefined
         ? { selectedResellerId: draft.resellerId ?? noResellerChoiceValue }
         : {}),
       noMatch,
       errors,
     });
-    return step.beginDialog(cardPromptId, { promptId: id, card });
   }
 
   private async check(step: WaterfallStepContext): Promise<DialogTurnResult> {

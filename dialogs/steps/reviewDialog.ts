@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   WaterfallDialog,
@@ -23,6 +24,8 @@ import { subscriptionsDialogId } from './subscriptionsDialog';
 import { z } from 'zod';
 
 export const reviewDialogId = 'reviewStep';
+
+type ReviewView = { errors?: string[] };
 const cardPromptId = 'reviewCard';
 const waterfallId = 'reviewWaterfall';
 
@@ -45,7 +48,12 @@ export class ReviewDialog extends ComponentDialog {
   constructor(private readonly services: FlowServices) {
     super(reviewDialogId);
     this.addDialog(
-      new CardPrompt(cardPromptId, reviewSubmitSchema, () => ({ title: say('summary.review'), facts: [] })),
+      new CardPrompt(
+        cardPromptId,
+        reviewSubmitSchema,
+        () => ({ title: say('summary.review'), facts: [] }),
+        this.render.bind(this),
+      ),
     );
     this.addDialog(
       new WaterfallDialog(waterfallId, [
@@ -58,11 +66,13 @@ export class ReviewDialog extends ComponentDialog {
   }
 
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { errors = [] } = (step.options ?? {}) as { errors?: string[] };
-    const draft = await this.services.drafts.get(step.context);
-    const id = newPromptId('review');
-    const card = reviewCard({ promptId: id, sections: await this.sections(draft), errors });
-    return step.beginDialog(cardPromptId, { promptId: id, card });
+    const { errors = [] } = (step.options ?? {}) as ReviewView;
+    return step.beginDialog(cardPromptId, { promptId: newPromptId('review'), view: { errors } });
+  }
+
+  private async render(context: TurnContext, promptId: string, { errors = [] }: ReviewView) {
+    const draft = await this.services.drafts.get(context);
+    return reviewCard({ promptId, sections: await this.sections(draft), errors });
   }
 
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {

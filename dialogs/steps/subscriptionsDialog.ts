@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   WaterfallDialog,
@@ -17,6 +18,8 @@ import { messagesByInput, orderInputOf } from '../forms';
 import { z } from 'zod';
 
 export const subscriptionsDialogId = 'subscriptionsStep';
+
+type SubscriptionsView = { errors?: FieldMessages };
 const cardPromptId = 'subscriptionsCard';
 const waterfallId = 'subscriptionsWaterfall';
 
@@ -33,25 +36,33 @@ export class SubscriptionsDialog extends ComponentDialog {
   constructor(private readonly services: FlowServices) {
     super(subscriptionsDialogId);
     this.addDialog(
-      new CardPrompt(cardPromptId, subscriptionInputsSchema, ({ values }) => ({
-        title: say('summary.subscriptions'),
-        facts: Object.entries(values.quantities)
-          .filter(([, quantity]) => isOrdered(quantity))
-          .map(([offerId, quantity]) => ({ title: offerId, value: quantity })),
-      })),
+      new CardPrompt(
+        cardPromptId,
+        subscriptionInputsSchema,
+        ({ values }) => ({
+          title: say('summary.subscriptions'),
+          facts: Object.entries(values.quantities)
+            .filter(([, quantity]) => isOrdered(quantity))
+            .map(([offerId, quantity]) => ({ title: offerId, value: quantity })),
+        }),
+        this.render.bind(this),
+      ),
     );
     this.addDialog(new WaterfallDialog(waterfallId, [this.show.bind(this), this.check.bind(this)]));
     this.initialDialogId = waterfallId;
   }
 
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { errors = {} } = (step.options ?? {}) as { errors?: FieldMessages };
-    const draft = await this.services.drafts.get(step.context);
+    const { errors = {} } = (step.options ?? {}) as SubscriptionsView;
+    return step.beginDialog(cardPromptId, { promptId: newPromptId('subscriptions'), view: { errors } });
+  }
+
+  private async render(context: TurnContext, promptId: string, { errors = {} }: SubscriptionsView) {
+    const draft = await this.services.drafts.get(context);
     const country = draft.accountInfo?.country ?? '';
     const offers = await this.services.customers.offersForCountry(country);
-    const id = newPromptId('subscriptions');
-    const card = subscriptionsCard({
-      promptId: id,
+    return subscriptionsCard({
+      promptId,
       families: byFamily(offers),
       quantities: draft.subscriptionValues.quantities,
       terms: { ...defaultTerms(offers), ...draft.subscriptionValues.terms },
@@ -59,7 +70,6 @@ export class SubscriptionsDialog extends ComponentDialog {
       mcaPending: draft.mca?.kind === 'customerWillAccept',
       countryName: countryRules(country)?.name ?? country,
     });
-    return step.beginDialog(cardPromptId, { promptId: id, card });
   }
 
   private async check(step: WaterfallStepContext): Promise<DialogTurnResult> {

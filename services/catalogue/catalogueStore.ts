@@ -33,6 +33,8 @@ const CatalogueIdSchema = ResellerSchema.shape.id;
 interface OfferCache {
   list: readonly Offer[];
   byId: ReadonlyMap<string, Offer>;
+  /** Filled as countries are asked for; dropped with the rest of the cache. */
+  byCountry: Map<string, Offer[]>;
 }
 
 /**
@@ -71,7 +73,13 @@ export class CatalogueStore {
 
   /** The offers an agent may pick for a customer in `country`, by product family and then name. */
   async offersForCountry(country: string): Promise<Offer[]> {
-    return offersForCountry(await this.offers(), country);
+    const cache = await this.cachedOffers();
+    let offers = cache.byCountry.get(country);
+    if (!offers) {
+      offers = Object.freeze(offersForCountry(cache.list, country)) as Offer[];
+      cache.byCountry.set(country, offers);
+    }
+    return offers;
   }
 
   async offer(id: string): Promise<Offer | undefined> {
@@ -170,7 +178,11 @@ async function readOffers(container: Container): Promise<OfferCache> {
         a.productFamily.localeCompare(b.productFamily, 'en', { sensitivity: 'base' }) ||
         a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }),
     );
-  return { list: Object.freeze(list), byId: new Map(list.map((offer) => [offer.id, offer])) };
+  return {
+    list: Object.freeze(list),
+    byId: new Map(list.map((offer) => [offer.id, offer])),
+    byCountry: new Map(),
+  };
 }
 
 function deepFreeze<T>(value: T): T {

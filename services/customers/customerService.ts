@@ -1,7 +1,6 @@
 import type { Database } from '@azure/cosmos';
 import { randomUUID } from 'node:crypto';
 import type { Offer, Order, Reseller } from '../catalogue/schemas';
-import { offersForCountry } from '../catalogue/offerAvailability';
 import { validateOrder } from '../catalogue/orderRules';
 import { validateResellerChoice } from '../catalogue/resellerChoice';
 import { searchKey } from '../catalogue/searchKey';
@@ -30,6 +29,7 @@ import { ReservationStore, reservationIds, type Reservation } from './reservatio
 /** What the service needs of the partner's catalogues. */
 export interface CatalogueReader {
   offers(): Promise<readonly Offer[]>;
+  offersForCountry(country: string): Promise<readonly Offer[]>;
   reseller(id: string): Promise<Reseller | undefined>;
   activeResellers(): Promise<readonly Reseller[]>;
   searchResellers(query: string, options?: { limit?: number }): Promise<readonly Reseller[]>;
@@ -208,8 +208,8 @@ export class CustomerService {
     return this.relationships.forCustomer(customerId);
   }
 
-  async offersForCountry(country: string): Promise<Offer[]> {
-    return offersForCountry(await this.options.catalogue.offers(), country);
+  offersForCountry(country: string): Promise<readonly Offer[]> {
+    return this.options.catalogue.offersForCountry(country);
   }
 
   activeResellers(): Promise<readonly Reseller[]> {
@@ -287,9 +287,6 @@ export class CustomerService {
     if (!this.mayAddCustomers(agent))
       return { kind: 'notAllowed', error: fieldError('', 'roles.addCustomer.notAllowed') };
 
-    const replay = await this.completedSubmission(idempotencyKey);
-    if (replay) return { kind: 'created', customer: replay, replayed: true };
-
     const validated = await this.validateDraft(draft, agent);
     if (!validated.ok) return { kind: 'invalid', errors: validated.errors };
     const valid = validated.value;
@@ -303,6 +300,10 @@ export class CustomerService {
     });
     if (!submission.claimed) throw new Error('A submission reservation is always its own key');
     const { customerId } = submission.reservation;
+    if (!submission.fresh) {
+      const replay = await this.customers.read(customerId);
+      if (replay) return { kind: 'created', customer: replay.customer, replayed: true };
+    }
     const claim = (id: string) => this.reservations.claim({ id, customerId, submissionKey: idempotencyKey });
 
     const domainId = reservationIds.domain(prefix);
@@ -329,10 +330,10 @@ export class CustomerService {
     const offers = await this.options.catalogue.offers();
     const record = this.newRecord({ customerId, draft: valid, nameKey, idempotencyKey, agent, offers });
     const stored = await this.customers.createOrRead(record);
+    // The submission's own reservation stays as it is: a replay looks for the record it names.
     await Promise.all([
       this.reservations.confirm(domain.reservation),
       this.reservations.confirm(name.reservation),
-      this.reservations.confirm(submission.reservation),
     ]);
     return { kind: 'created', customer: stored.customer, replayed: false };
   }
@@ -370,13 +371,6 @@ export class CustomerService {
       },
       etag,
     );
-  }
-
-  private async completedSubmission(idempotencyKey: string): Promise<CustomerRecord | undefined> {
-    const existing = await this.reservations.read(reservationIds.submission(idempotencyKey));
-    if (!existing) return undefined;
-    const stored = await this.customers.read(existing.reservation.customerId);
-    return stored?.customer;
   }
 
   private async isDomainPrefixTaken(prefix: string): Promise<boolean> {

@@ -23,7 +23,8 @@ export const reservationSchema = z.object({
 export type Reservation = z.infer<typeof reservationSchema>;
 
 export type ClaimResult =
-  { claimed: true; reservation: Reservation } | { claimed: false; holder: Reservation };
+  /** `fresh`: created or taken over now, rather than already held by the same submission. */
+  { claimed: true; fresh: boolean; reservation: Reservation } | { claimed: false; holder: Reservation };
 
 export interface ClaimRequest {
   id: string;
@@ -63,20 +64,21 @@ export class ReservationStore {
       const fresh = this.pending(request);
       try {
         await this.container.items.create(fresh);
-        return { claimed: true, reservation: fresh };
+        return { claimed: true, fresh: true, reservation: fresh };
       } catch (error) {
         if (statusOf(error) !== 409) throw error;
       }
       const existing = await this.read(request.id);
       if (!existing) continue; // released between our create and our read: try again
       const { reservation, etag } = existing;
-      if (reservation.submissionKey === request.submissionKey) return { claimed: true, reservation };
+      if (reservation.submissionKey === request.submissionKey)
+        return { claimed: true, fresh: false, reservation };
       if (await this.isHeld(reservation)) return { claimed: false, holder: reservation };
       try {
         await this.container.item(request.id, request.id).replace(fresh, {
           accessCondition: { type: 'IfMatch', condition: etag },
         });
-        return { claimed: true, reservation: fresh };
+        return { claimed: true, fresh: true, reservation: fresh };
       } catch (error) {
         if (statusOf(error) !== 412) throw error; // someone else took it over first: look again
       }

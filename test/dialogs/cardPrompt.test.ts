@@ -12,18 +12,20 @@ const card: AdaptiveCardJson = {
 };
 
 function client() {
-  const prompt = new CardPrompt('cityPrompt', z.looseObject({ city: z.string().min(1) }), ({ values }) => ({
-    title: 'City given',
-    facts: [{ title: 'City', value: values.city }],
-  }));
-  return new DialogTestClient('emulator', prompt, { promptId: 'city:1', card });
+  const prompt = new CardPrompt(
+    'cityPrompt',
+    z.looseObject({ city: z.string().min(1) }),
+    ({ values }) => ({ title: 'City given', facts: [{ title: 'City', value: values.city }] }),
+    async (_context, promptId, view) => ({ ...card, promptId, view }) as unknown as AdaptiveCardJson,
+  );
+  return new DialogTestClient('emulator', prompt, { promptId: 'city:1', view: { hint: 'a view' } });
 }
 
 describe('the card prompt', () => {
   it('sends its card and returns the button and the parsed inputs of a submit that answers it', async () => {
     const test = client();
     const first = await test.sendActivity('start');
-    expect(first.attachments[0].content).toEqual(card);
+    expect(first.attachments[0].content).toEqual({ ...card, promptId: 'city:1', view: { hint: 'a view' } });
     await test.sendActivity({ value: { promptId: 'city:1', action: 'next', city: 'Delft' } });
     expect(test.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
     expect(test.dialogTurnResult.result).toEqual({
@@ -46,7 +48,10 @@ describe('the card prompt', () => {
     await test.sendActivity('start');
     const hint = await test.sendActivity('Delft');
     expect(hint.text).toMatch(/waiting for your answer/);
-    expect(test.getNextReply()?.attachments?.[0]?.content).toEqual(card);
+    expect(test.getNextReply()?.attachments?.[0]?.content).toMatchObject({
+      promptId: 'city:1',
+      view: { hint: 'a view' },
+    });
     expect(test.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
   });
 
@@ -55,7 +60,7 @@ describe('the card prompt', () => {
     await test.sendActivity('start');
     const reply = await test.sendActivity({ value: { promptId: 'city:1', action: 'next', city: 42 } });
     expect(reply.text).toMatch(/could not read/);
-    expect(test.getNextReply()?.attachments?.[0]?.content).toEqual(card);
+    expect(test.getNextReply()?.attachments?.[0]?.content).toMatchObject({ promptId: 'city:1' });
     expect(test.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
   });
 

@@ -4,11 +4,8 @@ import { loadCatalogue } from '../../services/catalogue/loadCatalogue';
 import { ensureContainers } from '../../services/cosmos/containers';
 import { createCosmosAccess, type CosmosAccess } from '../../services/cosmos/cosmosClientFactory';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
-import type {
-  AgentContext,
-  CatalogueReader,
-  CustomerServiceOptions,
-} from '../../services/customers/customerService';
+import { CatalogueStore } from '../../services/catalogue/catalogueStore';
+import type { AgentContext, CustomerServiceOptions } from '../../services/customers/customerService';
 import { CustomerService } from '../../services/customers/customerService';
 import type { PartnerProfile } from '../../services/partner/partnerProfile';
 import type { Role } from '../../services/roles/permissions';
@@ -23,18 +20,6 @@ export const testPartner: PartnerProfile = {
 
 export function agent(roles: Role[] = ['salesAgent'], agentId = 'agent-1'): AgentContext {
   return { actor: { agentId, displayName: `Agent ${agentId}`, channel: 'test' }, roles };
-}
-
-/** An in-memory reader of the shipped catalogue files; the Cosmos-backed store replaces it. */
-async function fileCatalogue(): Promise<CatalogueReader> {
-  const { offers, resellers } = await loadCatalogue();
-  const all = resellers.data.resellers;
-  return {
-    offers: async () => offers.data.offers,
-    reseller: async (id) => all.find((r) => r.id === id),
-    activeResellers: async () => all.filter((r) => r.relationshipState === 'active'),
-    searchResellers: async () => all,
-  };
 }
 
 export interface ServiceHarness {
@@ -52,7 +37,8 @@ export async function startServiceHarness(): Promise<ServiceHarness> {
   const access = createCosmosAccess({ endpoint: store.endpoint, key: 'any' });
   const { database } = await access.client.databases.createIfNotExists({ id: `test-${randomUUID()}` });
   await ensureContainers(database);
-  const catalogue = await fileCatalogue();
+  const catalogue = CatalogueStore.forDatabase(database);
+  await catalogue.sync(await loadCatalogue());
   return {
     store,
     access,
