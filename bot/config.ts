@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { countryRules, listCountries } from '../services/countries/countryRules';
+import { countryCodes, countryRules } from '../services/countries/countryRules';
 import { roleSchema, ROLES, type Role } from '../services/roles/permissions';
 
-const allCountryCodes = listCountries().map((country) => country.code);
+/** Without PARTNER_MARKETS: every country with rules; the first one is where a new form starts. */
+const allCountryCodes = countryCodes();
 
 const commaList = z.string().transform((text) =>
   text

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `Bot listening at ${running.messagesUrl}`,
+      ...(running.chatUrl ? [`Chat page: ${running.chatUrl} (open it in a browser to try the bot)`] : []),
       `Store: ${store}, database "${running.databaseId}"`,
       config.bot.appId
         ? 'Bot Framework tokens are required (MicrosoftAppId is set).'

@@ -11,10 +11,13 @@ import { composeBot } from './composeBot';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { createServer } from './server';
+import { mountWebChat } from './webChat/registration';
 
 export interface RunningBot {
   /** Where the bot listens, e.g. http://localhost:3978/api/messages */
   messagesUrl: string;
+  /** The local web chat page, in local mode (no MicrosoftAppId) only. */
+  chatUrl?: string;
   port: number;
   cosmos: CosmosAccess;
   databaseId: string;
@@ -56,6 +59,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       await database.read();
     };
     const { server, drain } = createServer(adapter, bot, probeStore, logger);
+    const webChat = config.bot.appId ? undefined : mountWebChat(server, logger);
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(config.port, () => resolve());
@@ -64,6 +68,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
     return {
       messagesUrl: `http://localhost:${port}/api/messages`,
+      ...(webChat ? { chatUrl: `http://localhost:${port}${webChat.path}` } : {}),
       port,
       cosmos,
       databaseId: config.cosmos.databaseId,

@@ -24,6 +24,8 @@ export function accountInfoCard(model: AccountInfoCardModel): AdaptiveCardJson {
     string
   >;
   if (!values.country) values.country = country.code;
+  const neededIn = (required: boolean, label: string) =>
+    required ? say('card.accountInfo.neededIn', { label, country: countryName }) : label;
   const example = (value: string | undefined) =>
     value ? say('card.form.example', { example: value }) : null;
 
@@ -36,12 +38,15 @@ export function accountInfoCard(model: AccountInfoCardModel): AdaptiveCardJson {
     countries: model.countries,
     hasStates: (country.states?.length ?? 0) > 0,
     states: country.states ?? [],
+    // Fields whose need depends on the country are not required in the client: the agent may switch
+    // the country on this very card, and the client would still enforce the old country's rules.
+    // Their labels say where they are needed; the service checks them for the chosen country.
     country: {
-      cityRequired: country.cityRequired,
-      stateRequired: country.stateRequired,
-      postalCodeRequired: country.postalCodeRequired,
-      phoneRequired: country.phoneRequired,
-      registrationNumberRequired: country.registrationNumberRequired,
+      cityRequired: false,
+      stateRequired: false,
+      postalCodeRequired: false,
+      phoneRequired: false,
+      registrationNumberRequired: false,
       languages: country.languages,
       cultures: country.cultures,
     },
@@ -76,9 +81,12 @@ export function accountInfoCard(model: AccountInfoCardModel): AdaptiveCardJson {
       legalNamePlaceholder: say('card.accountInfo.legalName.placeholder'),
       domainPrefix: say('card.accountInfo.domainPrefix'),
       domainPrefixPlaceholder: say('card.accountInfo.domainPrefix.placeholder'),
-      registrationNumber: country.registrationNumberName
-        ? say('card.accountInfo.registrationNumberNamed', { name: country.registrationNumberName })
-        : say('card.accountInfo.registrationNumber'),
+      registrationNumber: neededIn(
+        country.registrationNumberRequired,
+        country.registrationNumberName
+          ? say('card.accountInfo.registrationNumberNamed', { name: country.registrationNumberName })
+          : say('card.accountInfo.registrationNumber'),
+      ),
       language: say('card.accountInfo.language'),
       languagePlaceholder: say('card.accountInfo.language.placeholder'),
       culture: say('card.accountInfo.culture'),
@@ -89,15 +97,15 @@ export function accountInfoCard(model: AccountInfoCardModel): AdaptiveCardJson {
       addressLine1Placeholder: say('card.accountInfo.addressLine1.placeholder'),
       addressLine2: say('card.accountInfo.addressLine2'),
       addressLine2Placeholder: say('card.accountInfo.addressLine2.placeholder'),
-      city: say('card.accountInfo.city'),
-      state: say('card.accountInfo.state'),
+      city: neededIn(country.cityRequired, say('card.accountInfo.city')),
+      state: neededIn(country.stateRequired, say('card.accountInfo.state')),
       statePlaceholder: say('card.accountInfo.state.placeholder'),
-      postalCode: say('card.accountInfo.postalCode'),
+      postalCode: neededIn(country.postalCodeRequired, say('card.accountInfo.postalCode')),
       firstName: say('card.person.firstName'),
       lastName: say('card.person.lastName'),
       email: say('card.person.email'),
       emailPlaceholder: say('card.person.email.placeholder'),
-      phone: say('card.person.phone'),
+      phone: neededIn(country.phoneRequired, say('card.person.phone')),
       next: say('card.action.next'),
       cancel: say('card.action.cancel'),
     },

@@ -40,8 +40,6 @@ export function subscriptionsCard(model: SubscriptionsCardModel): AdaptiveCardJs
       mcaPending: say('card.subscriptions.mcaPending'),
       noOffers: say('card.subscriptions.noOffers', { country: model.countryName }),
       addOn: say('card.subscriptions.addOn'),
-      quantity: say('card.subscriptions.quantity'),
-      term: say('card.subscriptions.term'),
       next: say('card.action.next'),
       cancel: say('card.action.cancel'),
     },
@@ -64,7 +62,10 @@ function offerView(offer: OfferRow, model: SubscriptionsCardModel, errors: Recor
     quantityId,
     maxQuantity: offer.maxQuantity,
     // Input.Number takes a number; anything else typed earlier is dropped (its message still shows).
-    quantity: /^\d+$/.test(typed) ? Number(typed) : null,
+    // An offer not chosen shows 0: clients refuse an empty number field that has a min and max.
+    quantity: /^\d+$/.test(typed) ? Number(typed) : typed === '' ? 0 : null,
+    quantityLabel: say('card.subscriptions.quantityOf', { offerName: offer.name }),
+    termLabel: say('card.subscriptions.termOf', { offerName: offer.name }),
     quantityInvalid: say('card.subscriptions.quantity.invalid', { max: offer.maxQuantity }),
     quantityError: errors[quantityId] ?? '',
     termId,

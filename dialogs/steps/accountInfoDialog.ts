@@ -70,10 +70,9 @@ export class AccountInfoDialog extends ComponentDialog {
       values: withCountryDefaults(draft.accountInfoValues, rules),
       errors: fieldErrors,
       ...(notice || general ? { notice: [notice, general].filter(Boolean).join(' ') } : {}),
-      countries: this.services.customers.partner.markets.map((code) => ({
-        value: code,
-        title: countryRules(code)?.name ?? code,
-      })),
+      countries: this.services.customers.partner.markets
+        .map((code) => ({ value: code, title: countryRules(code)?.name ?? code }))
+        .sort((a, b) => a.title.localeCompare(b.title, 'en')),
       country: countryModel(rules),
     });
   }
@@ -89,8 +88,8 @@ export class AccountInfoDialog extends ComponentDialog {
   private async check(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = (step.result as CardAnswer<AccountInfoValues>).values;
     const { customers, drafts } = this.services;
-    const countryChanged = answer.country !== (step.values as StepValues).renderedCountry;
-    const newRules = countryChanged ? countryRules(answer.country ?? '') : undefined;
+    const renderedCountry = (step.values as StepValues).renderedCountry;
+    const newRules = answer.country !== renderedCountry ? countryRules(answer.country ?? '') : undefined;
     // The language and culture lists belonged to the previous country: start from the new one's.
     const values = newRules
       ? withCountryDefaults({ ...answer, language: '', culture: '' }, newRules)
@@ -98,14 +97,14 @@ export class AccountInfoDialog extends ComponentDialog {
     await drafts.update(step.context, (draft) => (draft.accountInfoValues = values));
 
     const validated = customers.validateAccountInfo(accountInfoForm(values));
-    if (!validated.ok) {
-      const notice =
-        countryChanged && countryRules(values.country ?? '')
-          ? say('accountInfo.countryChanged', { country: countryRules(values.country ?? '')?.name ?? '' })
-          : say('accountInfo.checkFields');
+    // Another country reshapes the form (states, languages, what is required): the agent sees it
+    // before moving on, even when it happens to be complete.
+    if (!validated.ok || newRules) {
       return step.replaceDialog(waterfallId, {
-        errors: messagesByInput(validated.errors, accountInfoInputOf),
-        notice,
+        errors: validated.ok ? {} : messagesByInput(validated.errors, accountInfoInputOf),
+        notice: newRules
+          ? say('accountInfo.countryChanged', { country: newRules.name })
+          : say('accountInfo.checkFields'),
       } satisfies AccountInfoOptions);
     }
     const info = validated.value;

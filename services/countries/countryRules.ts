@@ -125,6 +125,11 @@ export function countryRules(code: string): CountryRules | undefined {
   return byCode.get(code.trim().toUpperCase());
 }
 
+/** The codes of every country we have rules for, in the order of the data file. */
+export function countryCodes(): string[] {
+  return table.countries.map((country) => country.code);
+}
+
 /** Every country we have rules for, sorted by name. */
 export function listCountries(): readonly CountryRules[] {
   return [...table.countries].sort((a, b) => a.name.localeCompare(b.name, 'en'));

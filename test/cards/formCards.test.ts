@@ -107,10 +107,17 @@ describe('the account info card', () => {
       type: 'Input.ChoiceSet',
       choices: usAccountInfo.country.states,
       value: 'WA',
-      isRequired: true,
-      errorMessage: say('address.state.required', { country: 'United States' }),
+      isRequired: false,
+      label: say('card.accountInfo.neededIn', {
+        label: say('card.accountInfo.state'),
+        country: 'United States',
+      }),
     });
-    expect(input(nl, 'state')).toMatchObject({ type: 'Input.Text', isRequired: false });
+    expect(input(nl, 'state')).toMatchObject({
+      type: 'Input.Text',
+      isRequired: false,
+      label: say('card.accountInfo.state'),
+    });
   });
 
   it("offers the country's languages and cultures", () => {
@@ -126,16 +133,20 @@ describe('the account info card', () => {
     });
   });
 
-  it("marks fields required by the country's rules, with the catalogue's message", () => {
-    expect(input(nl, 'contactPhone').isRequired).toBe(false);
+  it("says in the label which fields the country's rules require, leaving the check to the service", () => {
+    // Not required in the client: the agent may switch country on this card.
+    expect(input(nl, 'contactPhone')).toMatchObject({ isRequired: false, label: say('card.person.phone') });
     expect(input(nl, 'registrationNumber').isRequired).toBe(false);
     expect(input(br, 'contactPhone')).toMatchObject({
-      isRequired: true,
-      errorMessage: say('person.phone.required', { country: 'Brazil' }),
+      isRequired: false,
+      label: say('card.accountInfo.neededIn', { label: say('card.person.phone'), country: 'Brazil' }),
     });
     expect(input(br, 'registrationNumber')).toMatchObject({
-      isRequired: true,
-      label: say('card.accountInfo.registrationNumberNamed', { name: 'CNPJ' }),
+      isRequired: false,
+      label: say('card.accountInfo.neededIn', {
+        label: say('card.accountInfo.registrationNumberNamed', { name: 'CNPJ' }),
+        country: 'Brazil',
+      }),
       placeholder: say('card.form.example', { example: '12.345.678/0001-95' }),
     });
     for (const id of [
@@ -372,9 +383,12 @@ describe('the subscriptions card', () => {
     expect((card.body as JsonObject[]).slice(0, 3).map((node) => node.text)).toContain(say('order.empty'));
   });
 
-  it('leaves an empty quantity empty', () => {
+  it('shows 0 for an offer not chosen (clients refuse an empty number field with a range), labelled with the offer', () => {
     const fresh = subscriptionsCard({ ...subscriptionsWithErrors, quantities: {}, errors: {} });
-    expect('value' in input(fresh, 'quantity_m365-business-basic')).toBe(false);
+    expect(input(fresh, 'quantity_m365-business-basic')).toMatchObject({
+      value: 0,
+      label: say('card.subscriptions.quantityOf', { offerName: 'Microsoft 365 Business Basic' }),
+    });
   });
 
   it('has no inputs while the customer still has to accept the MCA, and says ordering waits', () => {

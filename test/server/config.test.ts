@@ -64,7 +64,7 @@ describe('configuration', () => {
     ],
     [
       { PARTNER_MARKETS: 'NL,XX' },
-      'Configuration error: PARTNER_MARKETS must be a comma-separated list of country codes from: AU, AT, BE, BR, CA, DK, FR, DE, IN, IE, IT, NL, NO, PL, ZA, ES, SE, CH, TR, AE, GB, US (got "NL,XX").',
+      'Configuration error: PARTNER_MARKETS must be a comma-separated list of country codes from: NL, BE, DE, FR, GB, IE, US, CA, AU, IN, BR, PL, ZA, ES, SE, IT, AT, CH, DK, NO, TR, AE (got "NL,XX").',
     ],
     [
       { LOCAL_AGENT_ROLES: 'salesAgent,boss' },

@@ -56,6 +56,7 @@ export const cards = {
   'card.accountInfo.addressLine1.placeholder': 'Street and house number',
   'card.accountInfo.addressLine2': 'Address line 2',
   'card.accountInfo.addressLine2.placeholder': 'Building, floor or suite',
+  'card.accountInfo.neededIn': '{label} (required in {country})',
   'card.accountInfo.city': 'City',
   'card.accountInfo.state': 'State or province',
   'card.accountInfo.state.placeholder': 'Choose a state or province',
@@ -94,9 +95,9 @@ export const cards = {
   'card.subscriptions.addOn': 'Add-on: needs its base offer in the same order.',
   'card.subscriptions.range': '{min}–{max} licences',
   'card.subscriptions.rangeExactly': 'Exactly {min} licences',
-  'card.subscriptions.quantity': 'Number of licences',
+  'card.subscriptions.quantityOf': 'Licences of {offerName}',
+  'card.subscriptions.termOf': 'Term of {offerName}',
   'card.subscriptions.quantity.invalid': 'Enter a whole number from 0 to {max}.',
-  'card.subscriptions.term': 'Term',
   'card.subscriptions.mcaPending':
     'Ordering waits until the customer accepts the Microsoft Customer Agreement in the Microsoft 365 admin center, so no subscriptions can be chosen now. Choose Next to continue without subscriptions.',
   'card.subscriptions.noOffers':

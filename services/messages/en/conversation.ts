@@ -19,7 +19,7 @@ export const conversation = {
   'review.submitFailed': 'The customer could not be submitted yet; see what to change below.',
   'existing.found':
     'This customer already exists, so no new record was created. Send the relationship request below instead.',
-  'done.created': '{legalName} is added. Its verification is pending.',
+  'done.created': '{legalName} is added to your customers.',
   'status.pendingVerification': 'Pending verification',
   'status.active': 'Active',
   'status.verificationFailed': 'Verification failed',

@@ -1,0 +1,651 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { ProfileSummary } from './cpuProfile';
+import type { HostStartup } from './hostProtocol';
+import type { Machine } from './machine';
+import type { PointResult } from './measurePoint';
+import type { MemoryFigures } from './memoryProbe';
+import { onboardingTurns } from './onboardingScript';
+import type { BenchOptions } from './options';
+import { median } from './percentiles';
+import type { StartupTiming } from './startupProbe';
+import type { TurnCosts } from './turnProfile';
+
+export interface BenchResults {
+  options: BenchOptions;
+  startedAt: Date;
+  elapsedSeconds: number;
+  machine: Machine;
+  /** The parallel capacity measured again after the run (a change means the machine was shared). */
+  capacityAfter: number;
+  store: string;
+  points: PointResult[];
+  turnCosts: TurnCosts[];
+  /** How the benchmark's own onboarding bot process started (the start-up breakdown). */
+  hostStartup?: HostStartup;
+  startup: StartupTiming[];
+  memory?: MemoryFigures;
+  profile?: { agents: number; summary: ProfileSummary };
+  /** File name of the chart, next to docs/benchmarks.md. */
+  chartFile: string;
+}
+
+export const targets = {
+  p50Ratio: 1.5,
+  throughputShare: 0.6,
+  throughputAgents: 50,
+  requestsPerTurn: 4,
+  firstAnswerMs: 2000,
+};
+
+const ms = (value: number | undefined) =>
+  value === undefined || !Number.isFinite(value)
+    ? '–'
+    : value < 10
+      ? value.toFixed(2)
+      : value < 100
+        ? value.toFixed(1)
+        : value.toFixed(0);
+const num = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–');
+const percent = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(0)} %`);
+const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+
+function table(headers: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function point(results: BenchResults, kind: PointResult['kind'], agents: number): PointResult | undefined {
+  return results.points.find((candidate) => candidate.kind === kind && candidate.agents === agents);
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: 'yes' | 'no' | 'partly' | 'n/a';
+}
+
+const verdict = (met: boolean): TargetCheck['met'] => (met ? 'yes' : 'no');
+
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const { agents } = results.options;
+  const bot = point(results, 'onboarding', agents);
+  const echo = point(results, 'echo', agents);
+  const bot50 = point(results, 'onboarding', targets.throughputAgents);
+  const echo50 = point(results, 'echo', targets.throughputAgents);
+  const checks: TargetCheck[] = [];
+  if (bot && echo) {
+    const value = bot.latency.p50 / echo.latency.p50;
+    checks.push({
+      target: `per-turn p50 at most ${targets.p50Ratio}× the echo bot's (${agents} agents)`,
+      measured: `${ms(bot.latency.p50)} ms vs ${ms(echo.latency.p50)} ms: ${ratio(value)}`,
+      met: verdict(value <= targets.p50Ratio),
+    });
+  }
+  if (bot50 && echo50) {
+    const share = bot50.turnsPerSecond / echo50.turnsPerSecond;
+    checks.push({
+      target: `at ${targets.throughputAgents} agents at least ${targets.throughputShare * 100} % of the echo bot's turns per second`,
+      measured: `${num(bot50.turnsPerSecond)} vs ${num(echo50.turnsPerSecond)} turns/s: ${(share * 100).toFixed(1)} %`,
+      met: verdict(share >= targets.throughputShare),
+    });
+  } else {
+    checks.push({
+      target: `at ${targets.throughputAgents} agents at least ${targets.throughputShare * 100} % of the echo bot's turns per second`,
+      measured: `not measured (no ${targets.throughputAgents}-agent point in the sweep)`,
+      met: 'n/a',
+    });
+  }
+  const costs = results.turnCosts.find((entry) => entry.identity === 'emulator');
+  if (costs) {
+    const perTurn = onboardingTurns.map((turn) => costs.byTurn[turn]!);
+    const each = perTurn.map((tally) => tally.requests / costs.onboardings);
+    const average = each.reduce((sum, value) => sum + value, 0) / each.length;
+    const busiest = Math.max(...each);
+    const stateReads = Math.max(
+      ...perTurn.map((tally) => (tally.byContainer['botState.pointRead'] ?? 0) / costs.onboardings),
+    );
+    const stateWrites = perTurn.map((tally) => stateWritesOf(tally.byContainer) / costs.onboardings);
+    const underLoad = bot?.cosmos ? `; ${num(bot.cosmos.perTurn, 2)} under load at ${agents} agents` : '';
+    const fine = average <= targets.requestsPerTurn && stateReads <= 1;
+    checks.push({
+      target: `at most ${targets.requestsPerTurn} Cosmos DB requests per turn; state read once, written only when it changed`,
+      measured:
+        `${num(average, 2)} per turn on average${underLoad}; by turn ${each.map((n) => num(n, 0)).join('/')} ` +
+        `(${onboardingTurns.join('/')}); state read ${num(stateReads, 0)}× and written ${stateWrites.map((n) => num(n, 0)).join('/')}× per turn ` +
+        '(each of these turns moves the dialog on, so each changes the state)',
+      met: !fine ? 'no' : busiest <= targets.requestsPerTurn ? 'yes' : 'partly',
+    });
+  }
+  if (results.startup.length > 0) {
+    const first = median(results.startup.map((run) => run.firstAnswerMs));
+    checks.push({
+      target: `first answer within ${targets.firstAnswerMs / 1000} s of start`,
+      measured: `${ms(first)} ms (median of ${results.startup.length})`,
+      met: verdict(first <= targets.firstAnswerMs),
+    });
+  }
+  return checks;
+}
+
+function stateWritesOf(byContainer: Record<string, number>): number {
+  return ['upsert', 'replace', 'create', 'patch'].reduce(
+    (sum, kind) => sum + (byContainer[`botState.${kind}`] ?? 0),
+    0,
+  );
+}
+
+/** The section of docs/benchmarks.md for one run. */
+export function renderSection(results: BenchResults): string {
+  const { options, machine } = results;
+  const { agents } = options;
+  const bot = point(results, 'onboarding', agents);
+  const echo = point(results, 'echo', agents);
+  const out: string[] = [];
+  const push = (...lines: string[]) => out.push(...lines, '');
+
+  push(`## ${options.section}`);
+  push(
+    `Measured ${results.startedAt.toISOString().replace(/\.\d+Z$/, 'Z')} (${Math.round(results.elapsedSeconds)} s), commit ${machine.commit}.`,
+  );
+  push(
+    table(
+      ['machine', ''],
+      [
+        ['CPU', `${machine.cpuModel}, ${machine.cores} cores`],
+        [
+          'measured parallel capacity',
+          `${machine.parallelCapacity.toFixed(2)} cores before the run, ${results.capacityAfter.toFixed(2)} after (two busy threads against one; a snapshot: other work on the machine lowers it)`,
+        ],
+        ['memory', `${machine.memoryGiB.toFixed(1)} GiB`],
+        ['OS', machine.os],
+        [
+          'scheduling priority',
+          machine.niceness < 0
+            ? `nice ${machine.niceness}: the benchmark's processes were favoured over other work on the machine`
+            : `nice ${machine.niceness}`,
+        ],
+        ['Node.js', machine.node],
+        [
+          'packages',
+          Object.entries(machine.packages)
+            .map(([name, version]) => `${name} ${version}`)
+            .join(', '),
+        ],
+        ['store', results.store],
+      ],
+    ),
+  );
+  const disturbance = disturbanceOf(results);
+  if (disturbance) push(`**Disturbed run:** ${disturbance}`);
+  push(
+    `Settings: ${agents} agents for the headline figures; sweep ${options.sweep.join(', ')} agents; ` +
+      `each point a fresh bot process, ${options.warmupSeconds} s of warm-up, then a ${options.durationSeconds} s window. ` +
+      `An onboarding is ${onboardingTurns.length} turns (${onboardingTurns.join(', ')}) in a new conversation, ` +
+      `posted with deliveryMode "expectReplies" by agents in a closed loop (no think time); the echo bot gets the same number of turns per conversation.`,
+  );
+
+  if (bot && echo) {
+    push(`### Results at ${agents} agents`);
+    const rows: string[][] = [
+      [
+        'per-turn latency p50',
+        `${ms(bot.latency.p50)} ms`,
+        `${ms(echo.latency.p50)} ms`,
+        ratio(bot.latency.p50 / echo.latency.p50),
+      ],
+      [
+        'per-turn latency p95',
+        `${ms(bot.latency.p95)} ms`,
+        `${ms(echo.latency.p95)} ms`,
+        ratio(bot.latency.p95 / echo.latency.p95),
+      ],
+      [
+        'per-turn latency p99',
+        `${ms(bot.latency.p99)} ms`,
+        `${ms(echo.latency.p99)} ms`,
+        ratio(bot.latency.p99 / echo.latency.p99),
+      ],
+      [
+        'turns per second',
+        num(bot.turnsPerSecond),
+        num(echo.turnsPerSecond),
+        ratio(bot.turnsPerSecond / echo.turnsPerSecond),
+      ],
+      [
+        'onboardings per second',
+        num(bot.onboardingsPerSecond, 2),
+        `${num(echo.onboardingsPerSecond, 2)} (5-turn conversations)`,
+        ratio(bot.onboardingsPerSecond / echo.onboardingsPerSecond),
+      ],
+      [
+        'failed onboardings',
+        `${bot.failures} of ${bot.completed + bot.failures}`,
+        `${echo.failures} of ${echo.completed + echo.failures}`,
+        '',
+      ],
+    ];
+    if (bot.cosmos) {
+      rows.push(
+        ['Cosmos DB requests per turn', num(bot.cosmos.perTurn, 2), '0', ''],
+        ['Cosmos DB requests per completed onboarding', num(bot.cosmos.perOnboarding, 2), '0', ''],
+        [
+          'request charge per completed onboarding',
+          `${num(bot.cosmos.requestCharge / Math.max(1, bot.completed), 1)} RU${results.store.startsWith('embedded') ? ' (the embedded store answers a fixed 1 RU per request: not a real charge)' : ''}`,
+          '',
+          '',
+        ],
+      );
+    }
+    rows.push(
+      [
+        'CPU during the window (bot process / load generator / rest of machine)',
+        cpuText(bot),
+        cpuText(echo),
+        '',
+      ],
+      [
+        'resident memory of the bot process at the end',
+        mib(bot.rssBytes),
+        mib(echo.rssBytes),
+        ratio(bot.rssBytes / echo.rssBytes),
+      ],
+    );
+    if (results.startup.length > 0) {
+      rows.push([
+        'time from start to the first answered message (median)',
+        `${ms(median(results.startup.map((run) => run.firstAnswerMs)))} ms`,
+        '',
+        '',
+      ]);
+    }
+    if (results.memory) {
+      rows.push([
+        `resident memory with ${results.memory.inFlight} onboardings in flight`,
+        `${mib(results.memory.loaded.rss)} (idle ${mib(results.memory.idle.rss)})`,
+        '',
+        '',
+      ]);
+    }
+    push(table(['figure', 'onboarding bot', 'echo bot', 'bot / echo'], rows));
+    const examples = [...bot.failureExamples, ...echo.failureExamples];
+    if (examples.length > 0)
+      push('Failed onboardings (first few):', ...examples.map((example) => `- ${example}`));
+  }
+
+  const troubled = results.points.filter(
+    (entry) => entry.failures > 0 || entry.botErrors.count > 0 || unusualStatuses(entry).length > 0,
+  );
+  if (troubled.length > 0) {
+    push('### Failures and errors');
+    for (const entry of troubled) {
+      const statuses = unusualStatuses(entry);
+      push(
+        `- ${entry.kind} bot, ${entry.agents} agents: ${entry.failures} failed of ${entry.completed + entry.failures}; ` +
+          `${entry.botErrors.count} errors logged by the bot` +
+          (statuses.length ? `; Cosmos DB answered ${statuses.join(', ')}` : '') +
+          '.',
+        ...entry.botErrors.examples.map((example) => `  - bot log: ${example}`),
+        ...entry.failureExamples.map((example) => `  - agent saw: ${example}`),
+      );
+    }
+  }
+
+  push('### Targets');
+  push(
+    table(
+      ['target', 'measured', 'met'],
+      checkTargets(results).map((check) => [
+        check.target,
+        check.measured,
+        check.met === 'no' ? '**no**' : check.met === 'partly' ? 'on average; not every turn' : check.met,
+      ]),
+    ),
+  );
+
+  push('### Latency against agents');
+  push(`![Per-turn latency against agents](${results.chartFile})`);
+  push(
+    table(
+      [
+        'agents',
+        'bot p50 ms',
+        'bot p95 ms',
+        'bot p99 ms',
+        'echo p50 ms',
+        'echo p95 ms',
+        'echo p99 ms',
+        'p50 bot/echo',
+      ],
+      options.sweep.map((count) => {
+        const b = point(results, 'onboarding', count);
+        const e = point(results, 'echo', count);
+        return [
+          String(count),
+          ms(b?.latency.p50),
+          ms(b?.latency.p95),
+          ms(b?.latency.p99),
+          ms(e?.latency.p50),
+          ms(e?.latency.p95),
+          ms(e?.latency.p99),
+          b && e ? ratio(b.latency.p50 / e.latency.p50) : '–',
+        ];
+      }),
+    ),
+  );
+  push(
+    table(
+      [
+        'agents',
+        'bot turns/s',
+        'bot onboardings/s',
+        'echo turns/s',
+        'turns/s bot/echo',
+        'Cosmos DB req/turn',
+        'failed',
+        'CPU bot/gen/rest (bot run)',
+        'CPU bot/gen/rest (echo run)',
+      ],
+      options.sweep.map((count) => {
+        const b = point(results, 'onboarding', count);
+        const e = point(results, 'echo', count);
+        return [
+          String(count),
+          b ? num(b.turnsPerSecond) : '–',
+          b ? num(b.onboardingsPerSecond, 2) : '–',
+          e ? num(e.turnsPerSecond) : '–',
+          b && e ? `${((b.turnsPerSecond / e.turnsPerSecond) * 100).toFixed(1)} %` : '–',
+          b?.cosmos ? num(b.cosmos.perTurn, 2) : '–',
+          `${b?.failures ?? 0}/${e?.failures ?? 0}`,
+          b ? cpuText(b) : '–',
+          e ? cpuText(e) : '–',
+        ];
+      }),
+    ),
+  );
+
+  const one = point(results, 'onboarding', options.sweep[0]!);
+  if (bot) {
+    push(`### Latency by turn (onboarding bot)`);
+    const headers = ['turn'];
+    if (one && one !== bot)
+      headers.push(`p50 ms, ${one.agents} agent${one.agents === 1 ? '' : 's'}`, `p95 ms, ${one.agents}`);
+    headers.push(`p50 ms, ${agents} agents`, `p95 ms, ${agents}`, `p99 ms, ${agents}`);
+    push(
+      table(
+        headers,
+        onboardingTurns.map((turn) => {
+          const row: string[] = [turn];
+          if (one && one !== bot)
+            row.push(ms(one.latencyByTurn[turn]?.p50), ms(one.latencyByTurn[turn]?.p95));
+          const at = bot.latencyByTurn[turn];
+          row.push(ms(at?.p50), ms(at?.p95), ms(at?.p99));
+          return row;
+        }),
+      ),
+    );
+  }
+
+  out.push(...renderTurnCosts(results));
+  out.push(...renderStartupAndMemory(results));
+  out.push(...renderProfile(results));
+  out.push(...renderMethod(results));
+  return out.join('\n');
+}
+
+/** Why the figures may not reflect the machine (other work ran on it), or undefined. */
+export function disturbanceOf(results: BenchResults): string | undefined {
+  const busy = results.points.filter((entry) => (entry.cpu.othersPercent ?? 0) > 25);
+  if (busy.length === 0) return undefined;
+  return (
+    `other processes used more than 25 % of a core during ${busy.length} of ${results.points.length} windows ` +
+    `(${busy.map((entry) => `${entry.kind} ${entry.agents}: ${percent(entry.cpu.othersPercent)}`).join(', ')}), ` +
+    'even after measuring again. Run again on a quiet machine before comparing.'
+  );
+}
+
+/** Cosmos DB answers other than 200, 201 (and 404 for a first read), e.g. "3× 412". */
+function unusualStatuses(entry: PointResult): string[] {
+  return Object.entries(entry.cosmos?.byStatus ?? {})
+    .filter(([status]) => !['200', '201', '404'].includes(status))
+    .map(([status, count]) => `${count}× ${status}`);
+}
+
+function cpuText(result: PointResult): string {
+  const { cpu } = result;
+  const rest = cpu.othersPercent === undefined ? '' : ` / ${percent(cpu.othersPercent)}`;
+  return `${percent(cpu.botPercent)} / ${percent(cpu.generatorPercent)}${rest}`;
+}
+
+function renderTurnCosts(results: BenchResults): string[] {
+  const out: string[] = [];
+  for (const costs of results.turnCosts) {
+    const per = (value: number) => value / costs.onboardings;
+    const keys = [
+      ...new Set(onboardingTurns.flatMap((turn) => Object.keys(costs.byTurn[turn]!.byContainer))),
+    ].sort();
+    const total = (pick: (turn: (typeof onboardingTurns)[number]) => number) =>
+      onboardingTurns.reduce((sum, turn) => sum + pick(turn), 0);
+    if (costs.identity === 'emulator') {
+      out.push(
+        '### Cosmos DB requests by turn',
+        '',
+        `Measured one turn at a time (one agent, ${costs.onboardings} onboardings averaged, after a warm-up), so each request is billed to the turn that made it. ` +
+          'Identity as the Emulator sends it: no Microsoft Entra id, so the configured local agent stands in and no role is looked up. ' +
+          'Requests are counted where they arrive (the embedded store) or where they leave (the client, on Azure); "-" is account or database metadata.',
+        '',
+      );
+      const rows = keys.map((key) => [
+        key.replace('.', ' '),
+        ...onboardingTurns.map((turn) => num(per(costs.byTurn[turn]!.byContainer[key] ?? 0), 2)),
+        num(per(total((turn) => costs.byTurn[turn]!.byContainer[key] ?? 0)), 2),
+      ]);
+      rows.push(
+        [
+          '**total**',
+          ...onboardingTurns.map((turn) => `**${num(per(costs.byTurn[turn]!.requests), 2)}**`),
+          `**${num(per(total((turn) => costs.byTurn[turn]!.requests)), 2)}**`,
+        ],
+        [
+          'not found (404) / conflict (409) / precondition (412)',
+          ...onboardingTurns.map((turn) => statusText(costs.byTurn[turn]!.byStatus, costs.onboardings)),
+          '',
+        ],
+        [
+          'state document written (bytes)',
+          ...onboardingTurns.map((turn) => {
+            const tally = costs.byTurn[turn]!;
+            const writes = stateWritesOf(tally.byContainer);
+            const bytes = ['upsert', 'replace', 'create'].reduce(
+              (sum, kind) => sum + (tally.bytesByContainer[`botState.${kind}`] ?? 0),
+              0,
+            );
+            return writes ? num(bytes / writes, 0) : '–';
+          }),
+          '',
+        ],
+      );
+      out.push(table(['request', ...onboardingTurns, 'per onboarding'], rows), '');
+    } else {
+      const extra = keys.filter((key) => key.startsWith('agentRoles.'));
+      out.push(
+        `With a Teams identity (an aadObjectId, roles from the role directory): ` +
+          onboardingTurns.map((turn) => `${turn} ${num(per(costs.byTurn[turn]!.requests), 0)}`).join(', ') +
+          ` requests, ${num(per(total((turn) => costs.byTurn[turn]!.requests)), 0)} per onboarding` +
+          (extra.length
+            ? `; the difference is ${extra.map((key) => `${num(per(total((turn) => costs.byTurn[turn]!.byContainer[key] ?? 0)), 0)} ${key.replace('.', ' ')}`).join(', ')} ` +
+              `(${onboardingTurns.map((turn) => num(per(costs.byTurn[turn]!.byContainer[extra[0]!] ?? 0), 0)).join('/')} by turn)`
+            : '') +
+          '.',
+        '',
+      );
+    }
+  }
+  return out;
+}
+
+function statusText(byStatus: Record<string, number>, onboardings: number): string {
+  const of = (code: string) => num((byStatus[code] ?? 0) / onboardings, 0);
+  return `${of('404')} / ${of('409')} / ${of('412')}`;
+}
+
+function renderStartupAndMemory(results: BenchResults): string[] {
+  const out: string[] = [];
+  if (results.startup.length > 0) {
+    out.push(
+      '### Start-up',
+      '',
+      'The compiled bot spawned as `npm start` runs it (`node dist/bot/index.js`, after the build) on a fresh embedded Cosmos DB with a temporary data folder ' +
+        '(or COSMOS_ENDPOINT); the clock runs from spawn to its "Bot listening" line and to the first HTTP 200 answer to "help" (posted as soon as the line appears, retried every 2 ms).',
+      '',
+      table(
+        ['run', 'listening', 'first answer'],
+        [
+          ...results.startup.map((run, index) => [
+            String(index + 1),
+            `${ms(run.listeningMs)} ms`,
+            `${ms(run.firstAnswerMs)} ms`,
+          ]),
+          [
+            'median',
+            `${ms(median(results.startup.map((run) => run.listeningMs)))} ms`,
+            `${ms(median(results.startup.map((run) => run.firstAnswerMs)))} ms`,
+            '',
+          ],
+        ],
+      ),
+      '',
+    );
+  }
+  const host = results.hostStartup;
+  if (host) {
+    const kinds = Object.entries(host.requests.byContainer)
+      .sort((a, b) => b[1] - a[1])
+      .map(([key, count]) => `${count} ${key.replace('.', ' ')}`)
+      .join(', ');
+    out.push(
+      `Where start-up goes, in the benchmark's own bot process (same code, started by \`test/bench/botHost.ts\`): ` +
+        `modules loaded ${ms(host.modulesLoadedMs)} ms after the process started; \`startBot\` then took ${ms(host.startMs)} ms ` +
+        `(embedded store, database and containers, catalogue sync, listening) and sent ${host.requests.requests} Cosmos DB requests: ${kinds}.`,
+      '',
+    );
+  }
+  const memory = results.memory;
+  if (memory) {
+    const perOnboarding = (later: number, earlier: number) =>
+      `${((later - earlier) / memory.inFlight / 1024).toFixed(1)} KiB`;
+    out.push(
+      '### Memory',
+      '',
+      `The bot in a child process of its own (started with --expose-gc), ${memory.store}. ` +
+        `${memory.inFlight} conversations each sent "add customer" and their account info (50 at a time), so ${memory.inFlight} onboardings wait on the MCA card; ` +
+        'on the embedded store their state lives in the same process, as with `npm start` (on Azure Cosmos DB it would not).' +
+        (memory.failures ? ` ${memory.failures} of them failed.` : ''),
+      '',
+      table(
+        ['', 'resident (RSS)', 'V8 heap used'],
+        [
+          [
+            'idle (after start-up and 3 onboardings, after a full GC)',
+            mib(memory.idle.rss),
+            mib(memory.idle.heapUsed),
+          ],
+          [`${memory.inFlight} onboardings in flight`, mib(memory.loaded.rss), mib(memory.loaded.heapUsed)],
+          [
+            `${memory.inFlight} in flight, after a full GC`,
+            mib(memory.loadedAfterGc.rss),
+            mib(memory.loadedAfterGc.heapUsed),
+          ],
+          [
+            'per onboarding in flight (after GC, over idle)',
+            perOnboarding(memory.loadedAfterGc.rss, memory.idle.rss),
+            perOnboarding(memory.loadedAfterGc.heapUsed, memory.idle.heapUsed),
+          ],
+        ],
+      ),
+      '',
+      `Average conversation state document written during these turns: ${num(memory.stateDocumentBytes / 1024, 1)} KiB.`,
+      '',
+    );
+  }
+  return out;
+}
+
+function renderProfile(results: BenchResults): string[] {
+  if (!results.profile) return [];
+  const { summary, agents } = results.profile;
+  const shares = (rows: ProfileSummary['areas']) =>
+    rows.map((row) => [row.name.replace(/\|/g, '\\|'), `${row.percent.toFixed(1)} %`]);
+  return [
+    '### Where the time goes',
+    '',
+    `A V8 CPU profile of the bot process during an extra ${results.options.durationSeconds} s window at ${agents} agents (not part of the figures above). ` +
+      `The process was busy ${summary.busyPercent.toFixed(0)} % of the window; shares below are of the busy time. ` +
+      'Self time is where the CPU was; "inside" counts a frame and what it called on the same synchronous stack (work resumed after an await is not attributed to its caller, so these are lower bounds).',
+    '',
+    table(['self time by area', 'share'], shares(summary.areas)),
+    '',
+    table(['inside', 'share'], shares(summary.inclusive)),
+    '',
+    table(['busiest functions (self)', 'share'], shares(summary.functions)),
+    '',
+  ];
+}
+
+function renderMethod(results: BenchResults): string[] {
+  return [
+    '### How it was measured',
+    '',
+    '- Each bot runs in a child process of its own (`test/bench/botHost.ts`); the load generator runs in the parent. ' +
+      'The onboarding bot is the real one, started through `bot/startBot.ts` with PORT=0, EMBEDDED_COSMOS_PORT=0, no data folder and LOG_LEVEL=silent; ' +
+      'the echo bot is an ActivityHandler behind the same `bot/server.ts` (restify, body parser, envelope check) and `bot/adapter.ts` (CloudAdapter).',
+    "- Each submit is built from the card the bot returned: the inputs as shown, changed where an agent types, plus the button's data (prompt id, action). " +
+      'Every customer is unique ("Bench Company <run> <n> B.V.", "bench<run><n>"); an onboarding counts as completed only when the done card shows its admin sign-in name.',
+    '- Latency: from posting a turn to the end of its HTTP response, for turns started in the window; turns and onboardings per second count those finished in the window. ' +
+      "In a closed loop the mean latency at N agents is about N divided by the turns per second (Little's law), so once a bot is saturated its latency ratio mostly mirrors its throughput ratio. " +
+      'After the window every agent finishes the onboarding it is in, so Cosmos DB requests per completed onboarding are exact for the run.',
+    "- Cosmos DB requests are counted through Node's HTTP diagnostics channels: requests the embedded store received, and requests the client sent with their x-ms-request-charge. " +
+      'On the embedded store both counts agree' +
+      (results.points.some((p) => p.cosmos && p.cosmos.requests !== p.cosmos.clientRequests)
+        ? ' (except where noted by the counts)'
+        : '') +
+      '; it answers a fixed 1 RU per request, so RU are meaningful only on Azure Cosmos DB.',
+    '- The load generator and the bot share the machine: CPU columns show the bot process, the generator and the rest of the machine (other processes) during the window, in % of one core. ' +
+      'A rest-of-machine figure well above zero, or a parallel capacity below the core count, means the run was disturbed.',
+    '- A benchmark reports figures; no test asserts a time.',
+    '',
+  ];
+}
+
+/** Writes or replaces this run's section of the report; other sections stay as they are. */
+export async function writeReport(
+  file: string,
+  section: string,
+  body: string,
+  preamble: string,
+  format: (text: string, file: string) => Promise<string> = formatMarkdown,
+): Promise<void> {
+  let existing = '';
+  try {
+    existing = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const sections: { name: string; text: string }[] = [];
+  for (const chunk of existing.split(/^(?=## )/m).slice(1)) {
+    sections.push({ name: /^## (.*)$/m.exec(chunk)![1]!.trim(), text: chunk.trimEnd() });
+  }
+  const index = sections.findIndex((entry) => entry.name === section);
+  const entry = { name: section, text: body.trimEnd() };
+  if (index >= 0) sections[index] = entry;
+  else sections.push(entry);
+  const text = [preamble.trimEnd(), ...sections.map((entry) => entry.text)].join('\n\n') + '\n';
+  await writeFile(file, await format(text, file));
+}
+
+/** The project's Prettier style (aligned tables), so `prettier --check .` passes on the report. */
+export async function formatMarkdown(text: string, file: string): Promise<string> {
+  const prettier = await import('prettier');
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  return prettier.format(text, { ...config, filepath: file });
+}

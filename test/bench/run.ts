@@ -1,0 +1,221 @@
+/**
+ * `npm run bench`: the onboarding bot against the echo-bot floor under load, Cosmos DB requests per
+ * turn and per onboarding, start-up time and memory; prints the figures and writes them to
+ * docs/benchmarks.md with a chart. See `npm run bench -- --help` and the README's Benchmark section.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BenchClient, closeConnections } from './benchClient';
+import { projectRoot } from './benchEnvironment';
+import { lineChartSvg } from './chart';
+import { startHost, type BotKind, type HostStartup } from './hostProtocol';
+import { describeMachine, measureParallelCapacity } from './machine';
+import { measurePoint, type PointResult, type PointSettings } from './measurePoint';
+import { measureMemory } from './memoryProbe';
+import { benchCompany, runOnboarding } from './onboardingScript';
+import { OptionsError, parseOptions, usage, type BenchOptions } from './options';
+import { profileBot } from './profileRun';
+import { disturbanceOf, formatMarkdown, renderSection, writeReport, type BenchResults } from './report';
+import { measureStartup, type StartupTiming } from './startupProbe';
+import { measureTurnCosts, type TurnCosts } from './turnProfile';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof OptionsError)) throw error;
+    if (error.message) process.stderr.write(`${error.message}\n\n`);
+    process.stderr.write(`${usage}\n`);
+    process.exit(error.message ? 2 : 0);
+  }
+
+  const startedAt = new Date();
+  const clock = performance.now();
+  // Unique per run: names stay unique on a persistent Azure Cosmos DB too.
+  const runTag = randomBytes(4).readUInt32BE().toString(36).slice(0, 5).padStart(5, 'x');
+  let sequence = 0;
+  const settings: PointSettings = {
+    warmupMs: options.warmupSeconds * 1000,
+    durationMs: options.durationSeconds * 1000,
+    nextCompany: () => benchCompany(runTag, (sequence += 1)),
+  };
+
+  log(`Benchmark "${options.section}": ${options.agents} agents, sweep ${options.sweep.join(', ')}`);
+  const machine = await describeMachine();
+  log(
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores (parallel capacity ${machine.parallelCapacity.toFixed(2)}), Node ${machine.node}`,
+  );
+
+  const points: PointResult[] = [];
+  for (const kind of ['echo', 'onboarding'] as const) {
+    for (const agents of options.sweep) {
+      const result = await measureQuietly(kind, agents, settings, options.retries);
+      points.push(result);
+      log(
+        `  ${kind.padEnd(10)} ${String(agents).padStart(4)} agents: p50 ${result.latency.p50.toFixed(2)} ms, ` +
+          `p95 ${result.latency.p95.toFixed(2)} ms, ${result.turnsPerSecond.toFixed(1)} turns/s, ` +
+          `${result.onboardingsPerSecond.toFixed(2)} onboardings/s, ${result.failures} failed` +
+          (result.cosmos ? `, ${result.cosmos.perTurn.toFixed(2)} Cosmos DB requests/turn` : '') +
+          `, CPU bot ${result.cpu.botPercent.toFixed(0)} % / generator ${result.cpu.generatorPercent.toFixed(0)} %`,
+      );
+    }
+  }
+
+  log('Cosmos DB requests turn by turn…');
+  const turnCosts = await measureAllTurnCosts(options, settings);
+  const { store, hostStartup } = turnCosts;
+
+  let profile: BenchResults['profile'];
+  if (options.profile) {
+    log(`CPU profile at ${options.agents} agents…`);
+    profile = { agents: options.agents, summary: await profileBot(options.agents, settings) };
+  }
+
+  let memory: BenchResults['memory'];
+  if (options.inFlight > 0) {
+    log(`Memory with ${options.inFlight} onboardings in flight…`);
+    memory = await measureMemory(options.inFlight, settings.nextCompany);
+  }
+
+  const startup: StartupTiming[] = [];
+  for (let run = 0; run < options.startupRuns; run += 1) {
+    if (run === 0) log('Start-up…');
+    startup.push(await measureStartup());
+  }
+  const capacityAfter = await measureParallelCapacity();
+  closeConnections();
+
+  const chartFile =
+    options.section === 'Baseline'
+      ? 'benchmarks-latency.svg'
+      : `benchmarks-latency-${options.section
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')}.svg`;
+  const results: BenchResults = {
+    options,
+    startedAt,
+    elapsedSeconds: (performance.now() - clock) / 1000,
+    machine,
+    capacityAfter,
+    store,
+    points,
+    turnCosts: turnCosts.costs,
+    hostStartup,
+    startup,
+    ...(memory ? { memory } : {}),
+    ...(profile ? { profile } : {}),
+    chartFile,
+  };
+  const section = renderSection(results);
+  const reportFile = path.join(projectRoot, 'docs', 'benchmarks.md');
+  log('');
+  log(await formatMarkdown(section, reportFile));
+  const disturbance = disturbanceOf(results);
+  if (disturbance) process.stderr.write(`Warning: ${disturbance}\n`);
+
+  if (options.report) {
+    const docs = path.join(projectRoot, 'docs');
+    await mkdir(docs, { recursive: true });
+    await writeFile(path.join(docs, chartFile), chart(results));
+    await writeReport(reportFile, options.section, section, preamble);
+    log(`Written: docs/benchmarks.md (section "${options.section}") and docs/${chartFile}`);
+  }
+}
+
+/** Other work on the machine above this share of a core during a window: measure that point again. */
+const disturbedPercent = 25;
+
+/** A point measured again (up to `retries` times) while other processes disturb it; the quietest kept. */
+async function measureQuietly(
+  kind: BotKind,
+  agents: number,
+  settings: PointSettings,
+  retries: number,
+): Promise<PointResult> {
+  let best: PointResult | undefined;
+  for (let attempt = 0; attempt <= retries; attempt += 1) {
+    const result = await measurePoint(kind, agents, settings);
+    const others = result.cpu.othersPercent ?? 0;
+    if (!best || others < (best.cpu.othersPercent ?? 0)) best = result;
+    if (others <= disturbedPercent) break;
+    if (attempt < retries)
+      log(
+        `  ${kind} ${agents} agents: other processes used ${others.toFixed(0)} % of a core; measuring again`,
+      );
+  }
+  return best!;
+}
+
+async function measureAllTurnCosts(
+  options: BenchOptions,
+  settings: PointSettings,
+): Promise<{ store: string; hostStartup: HostStartup; costs: TurnCosts[] }> {
+  const host = await startHost('onboarding');
+  try {
+    // Warm-up: the first onboarding loads the offer catalogue into memory and compiles code paths.
+    for (let index = 0; index < 2; index += 1) {
+      const client = new BenchClient(host.messagesUrl, { conversationId: `bench-${randomUUID()}` });
+      await runOnboarding(client, settings.nextCompany(), { after: () => undefined });
+    }
+    const costs = [
+      await measureTurnCosts(host, 'emulator', options.turnCostOnboardings, settings.nextCompany),
+      await measureTurnCosts(host, 'teams', 1, settings.nextCompany),
+    ];
+    return { store: host.store, hostStartup: host.startup, costs };
+  } finally {
+    await host.stop();
+  }
+}
+
+function chart(results: BenchResults): string {
+  const series = (kind: 'onboarding' | 'echo', figure: 'p50' | 'p95' | 'p99') =>
+    results.points
+      .filter((point) => point.kind === kind)
+      .map((point) => ({ x: point.agents, y: point.latency[figure] }));
+  const store = results.store.startsWith('embedded') ? 'embedded Cosmos DB' : 'Azure Cosmos DB';
+  return lineChartSvg(
+    [
+      { label: 'onboarding bot p50', color: '#1f5fbf', points: series('onboarding', 'p50') },
+      { label: 'onboarding bot p95', color: '#1f5fbf', dashed: true, points: series('onboarding', 'p95') },
+      { label: 'onboarding bot p99', color: '#8fb3e8', dashed: true, points: series('onboarding', 'p99') },
+      { label: 'echo bot p50', color: '#d9730d', points: series('echo', 'p50') },
+      { label: 'echo bot p95', color: '#d9730d', dashed: true, points: series('echo', 'p95') },
+      { label: 'echo bot p99', color: '#f0b27a', dashed: true, points: series('echo', 'p99') },
+    ],
+    {
+      title: `Per-turn latency against agents — ${results.options.section}`,
+      subtitle: `${results.machine.cpuModel}, ${results.machine.cores} cores, Node ${results.machine.node}, ${store}; ${results.startedAt.toISOString().slice(0, 10)}`,
+      xLabel: 'agents at once (each in a closed loop of onboardings)',
+      yLabel: 'per-turn latency, ms (log scale)',
+    },
+  );
+}
+
+const preamble = `# Benchmarks
+
+\`npm run bench\` measures the onboarding bot under load against an echo bot on the same restify,
+CloudAdapter and Bot Framework SDK (the floor), counts Cosmos DB requests per turn and per onboarding,
+and measures start-up time and memory. Options: \`npm run bench -- --help\` and the README's
+Benchmark section. The code is in [test/bench/](../test/bench/).
+
+Each run writes or replaces one section below (\`--section NAME\`, default "Latest run"); a section's
+chart is \`docs/benchmarks-latency.svg\` for "Baseline", else \`docs/benchmarks-latency-<name>.svg\`.
+Figures depend on the machine and on what else runs on it: compare sections measured on the same
+machine, and look at the parallel capacity and the rest-of-machine CPU of each run.
+
+Targets: per-turn p50 at most 1.5× the echo bot's; at 50 agents at least 60 % of the echo bot's turns
+per second; at most 4 Cosmos DB requests per turn (state read once, written only when it changed);
+first answer within 2 s of start.`;
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`Benchmark failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,135 @@
+import type { Browser } from 'playwright-core';
+import type { RunningBot } from '../../bot/startBot';
+import { containerDefinitions } from '../../services/cosmos/containers';
+import { startTestBot } from '../harness/testBot';
+import { launchChromium, WebChatPage } from './webChatPage';
+
+/**
+ * A Dutch partner: the account info card starts with its first market, the Netherlands, so the agent
+ * does not change the country (the form follows a new country only after a submit).
+ */
+const partnerEnv = { PARTNER_MARKETS: 'NL,BE,DE,FR,GB,US', PARTNER_NAME: 'Fabrikam Cloud Services' };
+
+jest.setTimeout(90_000);
+
+let bot: RunningBot;
+let browser: Browser;
+beforeAll(async () => {
+  // Chromium first: without it the file fails at once, before a bot is started.
+  browser = await launchChromium();
+  bot = await startTestBot(partnerEnv);
+});
+afterAll(async () => {
+  await browser?.close();
+  await bot?.stop();
+});
+
+describe('an agent adds a customer in the web chat page', () => {
+  it('fills every card, updates a section from Review, submits, and the record is stored', async () => {
+    const chat = await WebChatPage.open(browser, bot.chatUrl!);
+    try {
+      let card = chat.lastCard();
+      await expect(card.innerText()).resolves.toContain('Add a new customer');
+      await chat.screenshot('01-welcome');
+
+      // Account info: the card starts with the partner's first market, the Netherlands.
+      card = await chat.press(card.getByRole('button', { name: 'Add customer' }));
+      await expect(chat.field(card, 'Country or region').inputValue()).resolves.toBe('NL');
+      await chat.field(card, 'Company legal name').fill('Northwind Traders B.V.');
+      await chat.field(card, 'Domain prefix').fill('northwindnl');
+      await chat.field(card, 'Address line 1').fill('Keizersgracht 12');
+      await chat.field(card, 'City').fill('Amsterdam');
+      await chat.field(card, 'Postal code').fill('1015cj');
+      await chat.field(card, 'Language').selectOption({ value: 'nl' });
+      await chat.field(card, 'First name').fill('Anna');
+      await chat.field(card, 'Last name').fill('Jansen');
+      await chat.field(card, 'Email address').fill('anna.jansen@northwind.nl');
+      await chat.screenshot('02-account-info');
+
+      // Microsoft Customer Agreement: the acceptor starts as the primary contact.
+      card = await chat.press(card.getByRole('button', { name: 'Next', exact: true }));
+      await expect(card.innerText()).resolves.toContain('Microsoft Customer Agreement');
+      await expect(chat.field(card, 'First name').inputValue()).resolves.toBe('Anna');
+      await expect(chat.field(card, 'Email address').inputValue()).resolves.toBe('anna.jansen@northwind.nl');
+      await card.getByRole('radio', { name: /I confirm that the customer has accepted/ }).check();
+      await chat.field(card, 'Date of acceptance').fill('2026-01-15');
+      await chat.screenshot('03-mca');
+
+      // Subscriptions: a number of licences for two offers; every other offer stays at 0.
+      card = await chat.press(card.getByRole('button', { name: 'Next', exact: true }));
+      await expect(card.innerText()).resolves.toContain('Subscriptions');
+      const premium = chat.block(card, 'Microsoft 365 Business Premium', 'input');
+      await premium.locator('input[type=number]').fill('25');
+      await chat.block(card, 'Teams Phone Standard', 'input').locator('input[type=number]').fill('5');
+      // Web Chat's renderer refuses an empty number input that has a min and max, so the
+      // agent enters 0 for the offers the customer does not want.
+      for (const quantity of await card.locator('input[type=number]').all()) {
+        if ((await quantity.inputValue()) === '') await quantity.fill('0');
+      }
+      await chat.screenshot('04-subscriptions', card.getByText('Microsoft 365', { exact: true }));
+
+      // Review: every section, each with Update.
+      card = await chat.press(card.getByRole('button', { name: 'Next', exact: true }));
+      let review = await card.innerText();
+      expect(review).toContain('Review');
+      expect(review).toContain('Northwind Traders B.V.');
+      expect(review).toContain('Keizersgracht 12, 1015 CJ Amsterdam');
+      expect(review).toMatch(/Microsoft 365 Business Premium\s+25 licences/);
+      await chat.screenshot('05-review');
+
+      // Update from Review: account info opens filled in, then Review comes back.
+      const accountSection = chat.block(card, 'Account info', 'button');
+      card = await chat.press(accountSection.getByRole('button', { name: 'Update' }));
+      await expect(chat.field(card, 'Company legal name').inputValue()).resolves.toBe(
+        'Northwind Traders B.V.',
+      );
+      await expect(chat.field(card, 'Postal code').inputValue()).resolves.toBe('1015 CJ');
+      await chat.field(card, 'Address line 2').fill('3rd floor');
+      await chat.screenshot('06-update-account-info');
+
+      card = await chat.press(card.getByRole('button', { name: 'Next', exact: true }));
+      review = await card.innerText();
+      expect(review).toContain('Keizersgracht 12, 3rd floor, 1015 CJ Amsterdam');
+      expect(review).toMatch(/Teams Phone Standard\s+5 licences/);
+      await chat.screenshot('07-review-updated');
+
+      // Submit: the done card shows the admin sign-in name.
+      card = await chat.press(card.getByRole('button', { name: 'Submit', exact: true }));
+      const done = await card.innerText();
+      expect(done).toContain('Customer added');
+      expect(done).toContain('admin@northwindnl.onmicrosoft.com');
+      expect(done).toContain('Pending verification');
+      expect(await chat.transcriptText()).toContain('Northwind Traders B.V. is added');
+      await chat.screenshot('08-done');
+    } catch (error) {
+      await chat.saveFailure('browser-onboarding-failure');
+      throw error;
+    } finally {
+      await chat.close();
+    }
+
+    const { resources } = await bot.cosmos.client
+      .database(bot.databaseId)
+      .container(containerDefinitions.customers.id)
+      .items.query({
+        query: 'SELECT * FROM c WHERE c.domain = @domain',
+        parameters: [{ name: '@domain', value: 'northwindnl.onmicrosoft.com' }],
+      })
+      .fetchAll();
+    expect(resources).toHaveLength(1);
+    expect(resources[0]).toMatchObject({
+      status: 'pendingVerification',
+      accountInfo: {
+        legalName: 'Northwind Traders B.V.',
+        country: 'NL',
+        address: { line1: 'Keizersgracht 12', line2: '3rd floor', city: 'Amsterdam', postalCode: '1015 CJ' },
+        primaryContact: { firstName: 'Anna', lastName: 'Jansen', email: 'anna.jansen@northwind.nl' },
+      },
+      subscriptions: [
+        { offerId: 'm365-business-premium', quantity: 25 },
+        { offerId: 'teams-phone-standard', quantity: 5 },
+      ],
+      createdBy: { agentId: 'local-agent', channel: 'webchat' },
+    });
+  });
+});

@@ -1,0 +1,162 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { projectRoot } from '../harness/botProcess';
+
+/** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH points elsewhere. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const screenshotDir = path.join(projectRoot, 'docs', 'screenshots');
+const viewport = { width: 1000, height: 1200 };
+/** A screenshot grows to show a tall card whole, up to this height. */
+const maxScreenshotHeight = 2000;
+const replyTimeoutMs = 30_000;
+
+/**
+ * Launches headless Chromium with a fresh profile (Playwright makes a temporary one per launch and
+ * removes it on close). Fails, never skips, when Chromium is missing: CI installs it.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium is not installed at ${chromiumPath}; the browser tests need it. ` +
+        'Install it with "apt-get update && apt-get install -y chromium" (.ci/run does), ' +
+        'or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+    );
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** The local web chat page in a browser tab, driven as an agent uses it. */
+export class WebChatPage {
+  private constructor(readonly page: Page) {}
+
+  /** Opens the chat page and waits for the bot's welcome card. */
+  static async open(browser: Browser, chatUrl: string): Promise<WebChatPage> {
+    const context = await browser.newContext({ viewport, locale: 'en-US' });
+    const page = await context.newPage();
+    const chat = new WebChatPage(page);
+    await page.goto(chatUrl);
+    await chat.lastCard().waitFor({ timeout: replyTimeoutMs });
+    // "Connecting…" goes once the first poll answered.
+    await page
+      .locator('.webchat__connectivityStatus')
+      .waitFor({ state: 'detached', timeout: replyTimeoutMs });
+    return chat;
+  }
+
+  /** For a failed test: the page as it was, in test-results/ (git-ignored). */
+  async saveFailure(name: string): Promise<void> {
+    await this.page
+      .screenshot({ path: path.join(projectRoot, 'test-results', `${name}.png`), fullPage: true })
+      .catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.page.context().close();
+  }
+
+  /** The newest Adaptive Card in the transcript. */
+  lastCard(): Locator {
+    return this.page.locator('.ac-adaptiveCard').last();
+  }
+
+  /** The input whose label starts with this text, on a card. */
+  field(card: Locator, label: string): Locator {
+    return card.getByLabel(new RegExp(`^${escapeRegExp(label)}`));
+  }
+
+  /** The innermost container of a card that shows this exact text and holds an input or a button. */
+  block(card: Locator, text: string, holding: 'input' | 'button'): Locator {
+    return card
+      .locator('.ac-container')
+      .filter({ has: this.page.getByText(text, { exact: true }) })
+      .filter({ has: this.page.locator(holding === 'input' ? 'input' : 'button') })
+      .last();
+  }
+
+  /** Presses a button and waits for the bot's next card; answers that card. */
+  async press(button: Locator): Promise<Locator> {
+    const before = await this.page.locator('.ac-adaptiveCard').count();
+    await button.click();
+    await this.page.waitForFunction(
+      (count) => document.querySelectorAll('.ac-adaptiveCard').length > count,
+      before,
+      { timeout: replyTimeoutMs },
+    );
+    const card = this.lastCard();
+    await card.waitFor();
+    return card;
+  }
+
+  /** Every message and card text in the transcript, as the agent reads it. */
+  async transcriptText(): Promise<string> {
+    return (await this.page.locator('.webchat__basic-transcript__activity').allInnerTexts()).join('\n');
+  }
+
+  /**
+   * Saves a screenshot into docs/screenshots/<name>.png: the page, grown so that the newest card is
+   * shown whole (up to a limit), scrolled to the bottom or to `focus`. The file is written only
+   * when it changed.
+   */
+  async screenshot(name: string, focus?: Locator): Promise<void> {
+    const { page } = this;
+    // No focus ring or selected text in the picture.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const scroller = page.locator('.webchat__basic-transcript__scrollable');
+    const cardHeight = (await this.lastCard().boundingBox())?.height ?? 0;
+    const chrome = await scroller.evaluate((element) => window.innerHeight - element.clientHeight);
+    const height = Math.min(
+      maxScreenshotHeight,
+      Math.max(viewport.height, Math.ceil(cardHeight + chrome + 48)),
+    );
+    await page.setViewportSize({ width: viewport.width, height });
+    const focusElement = focus ? await focus.elementHandle() : null;
+    // Web Chat scrolls to new messages with an animation: scroll, then wait until nothing moves.
+    await scroller.evaluate(async (element, target) => {
+      const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      const wanted = () =>
+        target
+          ? element.scrollTop + target.getBoundingClientRect().top - element.getBoundingClientRect().top - 16
+          : element.scrollHeight - element.clientHeight;
+      let still = 0;
+      for (let attempt = 0; attempt < 200 && still < 5; attempt++) {
+        const goal = Math.max(0, Math.min(wanted(), element.scrollHeight - element.clientHeight));
+        if (Math.abs(element.scrollTop - goal) < 1) still += 1;
+        else {
+          still = 0;
+          element.scrollTop = goal;
+        }
+        await frame();
+      }
+    }, focusElement);
+    const png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+    await page.setViewportSize(viewport);
+    await saveIfChanged(path.join(screenshotDir, `${name}.png`), png);
+  }
+}
+
+async function saveIfChanged(file: string, png: Buffer): Promise<void> {
+  const previous = await readFile(file).catch(() => undefined);
+  if (previous?.equals(png)) return;
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, png);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
