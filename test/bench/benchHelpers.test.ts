@@ -7,7 +7,7 @@ import { classify, difference, emptyTally, record } from './cosmosRequests';
 import { benchCompany } from './onboardingScript';
 import { parseOptions } from './options';
 import { percentile, summarise } from './percentiles';
-import { writeReport } from './report';
+import { writeReport } from './reportFile';
 
 // The benchmark's helpers; the benchmark itself (npm run bench) reports figures and asserts no time.
 

@@ -1,3 +1,5 @@
+import type { BenchResults } from './results';
+
 /** A line chart as SVG, written by hand: no native dependencies, readable in any browser and on GitHub. */
 export interface ChartSeries {
   label: string;
@@ -91,4 +93,29 @@ function formatMs(value: number): string {
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The report's chart: per-turn latency of both bots against the number of agents. */
+export function latencyChart(results: BenchResults): string {
+  const series = (kind: 'onboarding' | 'echo', figure: 'p50' | 'p95' | 'p99') =>
+    results.points
+      .filter((point) => point.kind === kind)
+      .map((point) => ({ x: point.agents, y: point.latency[figure] }));
+  const store = results.store.startsWith('embedded') ? 'embedded Cosmos DB' : 'Azure Cosmos DB';
+  return lineChartSvg(
+    [
+      { label: 'onboarding bot p50', color: '#1f5fbf', points: series('onboarding', 'p50') },
+      { label: 'onboarding bot p95', color: '#1f5fbf', dashed: true, points: series('onboarding', 'p95') },
+      { label: 'onboarding bot p99', color: '#8fb3e8', dashed: true, points: series('onboarding', 'p99') },
+      { label: 'echo bot p50', color: '#d9730d', points: series('echo', 'p50') },
+      { label: 'echo bot p95', color: '#d9730d', dashed: true, points: series('echo', 'p95') },
+      { label: 'echo bot p99', color: '#f0b27a', dashed: true, points: series('echo', 'p99') },
+    ],
+    {
+      title: `Per-turn latency against agents — ${results.options.section}`,
+      subtitle: `${results.machine.cpuModel}, ${results.machine.cores} cores, Node ${results.machine.node}, ${store}; ${results.startedAt.toISOString().slice(0, 10)}`,
+      xLabel: 'agents at once (each in a closed loop of onboardings)',
+      yLabel: 'per-turn latency, ms (log scale)',
+    },
+  );
 }

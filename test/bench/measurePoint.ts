@@ -42,6 +42,8 @@ export interface PointResult {
     stealPercent?: number;
   };
   rssBytes: number;
+  /** When the point was measured several times: each run's figures (this result is the median run). */
+  runs?: { turnsPerSecond: number; p50: number; p95: number }[];
 }
 
 export interface PointSettings {

@@ -14,6 +14,8 @@ export interface BenchOptions {
   turnCostOnboardings: number;
   /** A CPU profile of the bot at `agents` agents (an extra run, not part of the figures). */
   profile: boolean;
+  /** How often the headline point (`agents`) is measured for each bot; the median run is reported. */
+  repeats: number;
   /** How often a point disturbed by other processes is measured again. */
   retries: number;
   /** The section of docs/benchmarks.md written (replaced when it exists). */
@@ -27,6 +29,7 @@ export const usage = `npm run bench -- [options]      (or the BENCH_* environmen
   --sweep 1,10,25,50   agent counts for the latency chart (BENCH_SWEEP)
   --warmup S           seconds of load before each measured window (BENCH_WARMUP, default 3)
   --duration S         seconds of each measured window (BENCH_DURATION, default 10)
+  --repeats N          runs of the headline point per bot, the median reported (BENCH_REPEATS, default 3)
   --in-flight N        onboardings in flight for the memory probe (BENCH_IN_FLIGHT, default 1000)
   --no-memory          skip the memory probe (same as --in-flight 0)
   --startup-runs N     start-up measurements, the median is reported (BENCH_STARTUP_RUNS, default 3)
@@ -49,6 +52,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     'sweep',
     'warmup',
     'duration',
+    'repeats',
     'in-flight',
     'no-memory',
     'startup-runs',
@@ -100,6 +104,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     turnCostOnboardings: 3,
     profile: flag('profile', 'BENCH_PROFILE'),
     retries: whole('retries', 'BENCH_RETRIES', 2, 0),
+    repeats: whole('repeats', 'BENCH_REPEATS', 3, 1),
     section: (value('section', 'BENCH_SECTION') ?? 'Latest run').trim() || 'Latest run',
     report: flag('report', 'BENCH_REPORT'),
   };

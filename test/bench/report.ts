@@ -1,139 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import type { ProfileSummary } from './cpuProfile';
-import type { HostStartup } from './hostProtocol';
-import type { Machine } from './machine';
+import { mib, ms, num, percent, ratio, table } from './format';
 import type { PointResult } from './measurePoint';
-import type { MemoryFigures } from './memoryProbe';
 import { onboardingTurns } from './onboardingScript';
-import type { BenchOptions } from './options';
 import { median } from './percentiles';
-import type { StartupTiming } from './startupProbe';
-import type { TurnCosts } from './turnProfile';
-
-export interface BenchResults {
-  options: BenchOptions;
-  startedAt: Date;
-  elapsedSeconds: number;
-  machine: Machine;
-  /** The parallel capacity measured again after the run (a change means the machine was shared). */
-  capacityAfter: number;
-  store: string;
-  points: PointResult[];
-  turnCosts: TurnCosts[];
-  /** How the benchmark's own onboarding bot process started (the start-up breakdown). */
-  hostStartup?: HostStartup;
-  startup: StartupTiming[];
-  memory?: MemoryFigures;
-  profile?: { agents: number; summary: ProfileSummary };
-  /** File name of the chart, next to docs/benchmarks.md. */
-  chartFile: string;
-}
-
-export const targets = {
-  p50Ratio: 1.5,
-  throughputShare: 0.6,
-  throughputAgents: 50,
-  requestsPerTurn: 4,
-  firstAnswerMs: 2000,
-};
-
-const ms = (value: number | undefined) =>
-  value === undefined || !Number.isFinite(value)
-    ? '–'
-    : value < 10
-      ? value.toFixed(2)
-      : value < 100
-        ? value.toFixed(1)
-        : value.toFixed(0);
-const num = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
-const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–');
-const percent = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(0)} %`);
-const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
-
-function table(headers: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-function point(results: BenchResults, kind: PointResult['kind'], agents: number): PointResult | undefined {
-  return results.points.find((candidate) => candidate.kind === kind && candidate.agents === agents);
-}
-
-export interface TargetCheck {
-  target: string;
-  measured: string;
-  met: 'yes' | 'no' | 'partly' | 'n/a';
-}
-
-const verdict = (met: boolean): TargetCheck['met'] => (met ? 'yes' : 'no');
-
-export function checkTargets(results: BenchResults): TargetCheck[] {
-  const { agents } = results.options;
-  const bot = point(results, 'onboarding', agents);
-  const echo = point(results, 'echo', agents);
-  const bot50 = point(results, 'onboarding', targets.throughputAgents);
-  const echo50 = point(results, 'echo', targets.throughputAgents);
-  const checks: TargetCheck[] = [];
-  if (bot && echo) {
-    const value = bot.latency.p50 / echo.latency.p50;
-    checks.push({
-      target: `per-turn p50 at most ${targets.p50Ratio}× the echo bot's (${agents} agents)`,
-      measured: `${ms(bot.latency.p50)} ms vs ${ms(echo.latency.p50)} ms: ${ratio(value)}`,
-      met: verdict(value <= targets.p50Ratio),
-    });
-  }
-  if (bot50 && echo50) {
-    const share = bot50.turnsPerSecond / echo50.turnsPerSecond;
-    checks.push({
-      target: `at ${targets.throughputAgents} agents at least ${targets.throughputShare * 100} % of the echo bot's turns per second`,
-      measured: `${num(bot50.turnsPerSecond)} vs ${num(echo50.turnsPerSecond)} turns/s: ${(share * 100).toFixed(1)} %`,
-      met: verdict(share >= targets.throughputShare),
-    });
-  } else {
-    checks.push({
-      target: `at ${targets.throughputAgents} agents at least ${targets.throughputShare * 100} % of the echo bot's turns per second`,
-      measured: `not measured (no ${targets.throughputAgents}-agent point in the sweep)`,
-      met: 'n/a',
-    });
-  }
-  const costs = results.turnCosts.find((entry) => entry.identity === 'emulator');
-  if (costs) {
-    const perTurn = onboardingTurns.map((turn) => costs.byTurn[turn]!);
-    const each = perTurn.map((tally) => tally.requests / costs.onboardings);
-    const average = each.reduce((sum, value) => sum + value, 0) / each.length;
-    const busiest = Math.max(...each);
-    const stateReads = Math.max(
-      ...perTurn.map((tally) => (tally.byContainer['botState.pointRead'] ?? 0) / costs.onboardings),
-    );
-    const stateWrites = perTurn.map((tally) => stateWritesOf(tally.byContainer) / costs.onboardings);
-    const underLoad = bot?.cosmos ? `; ${num(bot.cosmos.perTurn, 2)} under load at ${agents} agents` : '';
-    const fine = average <= targets.requestsPerTurn && stateReads <= 1;
-    checks.push({
-      target: `at most ${targets.requestsPerTurn} Cosmos DB requests per turn; state read once, written only when it changed`,
-      measured:
-        `${num(average, 2)} per turn on average${underLoad}; by turn ${each.map((n) => num(n, 0)).join('/')} ` +
-        `(${onboardingTurns.join('/')}); state read ${num(stateReads, 0)}× and written ${stateWrites.map((n) => num(n, 0)).join('/')}× per turn ` +
-        '(each of these turns moves the dialog on, so each changes the state)',
-      met: !fine ? 'no' : busiest <= targets.requestsPerTurn ? 'yes' : 'partly',
-    });
-  }
-  if (results.startup.length > 0) {
-    const first = median(results.startup.map((run) => run.firstAnswerMs));
-    checks.push({
-      target: `first answer within ${targets.firstAnswerMs / 1000} s of start`,
-      measured: `${ms(first)} ms (median of ${results.startup.length})`,
-      met: verdict(first <= targets.firstAnswerMs),
-    });
-  }
-  return checks;
-}
-
-function stateWritesOf(byContainer: Record<string, number>): number {
-  return ['upsert', 'replace', 'create', 'patch'].reduce(
-    (sum, kind) => sum + (byContainer[`botState.${kind}`] ?? 0),
-    0,
-  );
-}
+import { point, stateWritesOf, type BenchResults } from './results';
+import { checkTargets, disturbanceOf } from './targets';
 
 /** The section of docs/benchmarks.md for one run. */
 export function renderSection(results: BenchResults): string {
@@ -180,7 +51,9 @@ export function renderSection(results: BenchResults): string {
   if (disturbance) push(`**Disturbed run:** ${disturbance}`);
   push(
     `Settings: ${agents} agents for the headline figures; sweep ${options.sweep.join(', ')} agents; ` +
-      `each point a fresh bot process, ${options.warmupSeconds} s of warm-up, then a ${options.durationSeconds} s window. ` +
+      `each point a fresh bot process, ${options.warmupSeconds} s of warm-up, then a ${options.durationSeconds} s window ` +
+      `(measured again, up to ${options.retries} times, while other processes used more than 25 % of a core; the quietest attempt is kept); ` +
+      `the ${agents}-agent point ${options.repeats} times per bot, the median run by turns per second reported. ` +
       `An onboarding is ${onboardingTurns.length} turns (${onboardingTurns.join(', ')}) in a new conversation, ` +
       `posted with deliveryMode "expectReplies" by agents in a closed loop (no think time); the echo bot gets the same number of turns per conversation.`,
   );
@@ -218,6 +91,16 @@ export function renderSection(results: BenchResults): string {
         `${num(echo.onboardingsPerSecond, 2)} (5-turn conversations)`,
         ratio(bot.onboardingsPerSecond / echo.onboardingsPerSecond),
       ],
+      ...(bot.runs || echo.runs
+        ? [
+            [
+              'spread: turns/s (p50 ms) of each run, the median run above',
+              spreadText(bot),
+              spreadText(echo),
+              '',
+            ],
+          ]
+        : []),
       [
         'failed onboardings',
         `${bot.failures} of ${bot.completed + bot.failures}`,
@@ -393,22 +276,15 @@ export function renderSection(results: BenchResults): string {
   return out.join('\n');
 }
 
-/** Why the figures may not reflect the machine (other work ran on it), or undefined. */
-export function disturbanceOf(results: BenchResults): string | undefined {
-  const busy = results.points.filter((entry) => (entry.cpu.othersPercent ?? 0) > 25);
-  if (busy.length === 0) return undefined;
-  return (
-    `other processes used more than 25 % of a core during ${busy.length} of ${results.points.length} windows ` +
-    `(${busy.map((entry) => `${entry.kind} ${entry.agents}: ${percent(entry.cpu.othersPercent)}`).join(', ')}), ` +
-    'even after measuring again. Run again on a quiet machine before comparing.'
-  );
-}
-
 /** Cosmos DB answers other than 200, 201 (and 404 for a first read), e.g. "3× 412". */
 function unusualStatuses(entry: PointResult): string[] {
   return Object.entries(entry.cosmos?.byStatus ?? {})
     .filter(([status]) => !['200', '201', '404'].includes(status))
     .map(([status, count]) => `${count}× ${status}`);
+}
+
+function spreadText(result: PointResult): string {
+  return (result.runs ?? []).map((run) => `${num(run.turnsPerSecond)} (${ms(run.p50)})`).join(', ');
 }
 
 function cpuText(result: PointResult): string {
@@ -499,12 +375,13 @@ function renderStartupAndMemory(results: BenchResults): string[] {
         '(or COSMOS_ENDPOINT); the clock runs from spawn to its "Bot listening" line and to the first HTTP 200 answer to "help" (posted as soon as the line appears, retried every 2 ms).',
       '',
       table(
-        ['run', 'listening', 'first answer'],
+        ['run', 'listening', 'first answer', 'machine CPU meanwhile'],
         [
           ...results.startup.map((run, index) => [
             String(index + 1),
             `${ms(run.listeningMs)} ms`,
             `${ms(run.firstAnswerMs)} ms`,
+            percent(run.machineBusyPercent),
           ]),
           [
             'median',
@@ -597,7 +474,7 @@ function renderMethod(results: BenchResults): string[] {
     '### How it was measured',
     '',
     '- Each bot runs in a child process of its own (`test/bench/botHost.ts`); the load generator runs in the parent. ' +
-      'The onboarding bot is the real one, started through `bot/startBot.ts` with PORT=0, EMBEDDED_COSMOS_PORT=0, no data folder and LOG_LEVEL=silent; ' +
+      'The onboarding bot is the real one, started through `bot/startBot.ts` with PORT=0, EMBEDDED_COSMOS_PORT=0, no data folder and LOG_LEVEL=error (the log line of a failed turn is shown under Failures and errors); ' +
       'the echo bot is an ActivityHandler behind the same `bot/server.ts` (restify, body parser, envelope check) and `bot/adapter.ts` (CloudAdapter).',
     "- Each submit is built from the card the bot returned: the inputs as shown, changed where an agent types, plus the button's data (prompt id, action). " +
       'Every customer is unique ("Bench Company <run> <n> B.V.", "bench<run><n>"); an onboarding counts as completed only when the done card shows its admin sign-in name.',
@@ -615,37 +492,4 @@ function renderMethod(results: BenchResults): string[] {
     '- A benchmark reports figures; no test asserts a time.',
     '',
   ];
-}
-
-/** Writes or replaces this run's section of the report; other sections stay as they are. */
-export async function writeReport(
-  file: string,
-  section: string,
-  body: string,
-  preamble: string,
-  format: (text: string, file: string) => Promise<string> = formatMarkdown,
-): Promise<void> {
-  let existing = '';
-  try {
-    existing = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const sections: { name: string; text: string }[] = [];
-  for (const chunk of existing.split(/^(?=## )/m).slice(1)) {
-    sections.push({ name: /^## (.*)$/m.exec(chunk)![1]!.trim(), text: chunk.trimEnd() });
-  }
-  const index = sections.findIndex((entry) => entry.name === section);
-  const entry = { name: section, text: body.trimEnd() };
-  if (index >= 0) sections[index] = entry;
-  else sections.push(entry);
-  const text = [preamble.trimEnd(), ...sections.map((entry) => entry.text)].join('\n\n') + '\n';
-  await writeFile(file, await format(text, file));
-}
-
-/** The project's Prettier style (aligned tables), so `prettier --check .` passes on the report. */
-export async function formatMarkdown(text: string, file: string): Promise<string> {
-  const prettier = await import('prettier');
-  const config = (await prettier.resolveConfig(file)) ?? {};
-  return prettier.format(text, { ...config, filepath: file });
 }

@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BenchClient, closeConnections } from './benchClient';
 import { projectRoot } from './benchEnvironment';
-import { lineChartSvg } from './chart';
+import { latencyChart } from './chart';
 import { startHost, type BotKind, type HostStartup } from './hostProtocol';
 import { describeMachine, measureParallelCapacity } from './machine';
 import { measurePoint, type PointResult, type PointSettings } from './measurePoint';
@@ -16,7 +16,10 @@ import { measureMemory } from './memoryProbe';
 import { benchCompany, runOnboarding } from './onboardingScript';
 import { OptionsError, parseOptions, usage, type BenchOptions } from './options';
 import { profileBot } from './profileRun';
-import { disturbanceOf, formatMarkdown, renderSection, writeReport, type BenchResults } from './report';
+import { renderSection } from './report';
+import { formatMarkdown, reportPreamble, writeReport } from './reportFile';
+import type { BenchResults } from './results';
+import { disturbanceOf } from './targets';
 import { measureStartup, type StartupTiming } from './startupProbe';
 import { measureTurnCosts, type TurnCosts } from './turnProfile';
 
@@ -53,7 +56,11 @@ async function main(): Promise<void> {
   const points: PointResult[] = [];
   for (const kind of ['echo', 'onboarding'] as const) {
     for (const agents of options.sweep) {
-      const result = await measureQuietly(kind, agents, settings, options.retries);
+      const repeats = agents === options.agents ? options.repeats : 1;
+      const runs: PointResult[] = [];
+      for (let run = 0; run < repeats; run += 1)
+        runs.push(await measureQuietly(kind, agents, settings, options.retries));
+      const result = medianRun(runs);
       points.push(result);
       log(
         `  ${kind.padEnd(10)} ${String(agents).padStart(4)} agents: p50 ${result.latency.p50.toFixed(2)} ms, ` +
@@ -121,10 +128,25 @@ async function main(): Promise<void> {
   if (options.report) {
     const docs = path.join(projectRoot, 'docs');
     await mkdir(docs, { recursive: true });
-    await writeFile(path.join(docs, chartFile), chart(results));
-    await writeReport(reportFile, options.section, section, preamble);
+    await writeFile(path.join(docs, chartFile), latencyChart(results));
+    await writeReport(reportFile, options.section, section, reportPreamble);
     log(`Written: docs/benchmarks.md (section "${options.section}") and docs/${chartFile}`);
   }
+}
+
+/** The run with the median turns per second, carrying every run's figures (the spread). */
+function medianRun(runs: PointResult[]): PointResult {
+  const sorted = [...runs].sort((a, b) => a.turnsPerSecond - b.turnsPerSecond);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  if (runs.length === 1) return middle;
+  return {
+    ...middle,
+    runs: runs.map((run) => ({
+      turnsPerSecond: run.turnsPerSecond,
+      p50: run.latency.p50,
+      p95: run.latency.p95,
+    })),
+  };
 }
 
 /** Other work on the machine above this share of a core during a window: measure that point again. */
@@ -171,46 +193,6 @@ async function measureAllTurnCosts(
     await host.stop();
   }
 }
-
-function chart(results: BenchResults): string {
-  const series = (kind: 'onboarding' | 'echo', figure: 'p50' | 'p95' | 'p99') =>
-    results.points
-      .filter((point) => point.kind === kind)
-      .map((point) => ({ x: point.agents, y: point.latency[figure] }));
-  const store = results.store.startsWith('embedded') ? 'embedded Cosmos DB' : 'Azure Cosmos DB';
-  return lineChartSvg(
-    [
-      { label: 'onboarding bot p50', color: '#1f5fbf', points: series('onboarding', 'p50') },
-      { label: 'onboarding bot p95', color: '#1f5fbf', dashed: true, points: series('onboarding', 'p95') },
-      { label: 'onboarding bot p99', color: '#8fb3e8', dashed: true, points: series('onboarding', 'p99') },
-      { label: 'echo bot p50', color: '#d9730d', points: series('echo', 'p50') },
-      { label: 'echo bot p95', color: '#d9730d', dashed: true, points: series('echo', 'p95') },
-      { label: 'echo bot p99', color: '#f0b27a', dashed: true, points: series('echo', 'p99') },
-    ],
-    {
-      title: `Per-turn latency against agents — ${results.options.section}`,
-      subtitle: `${results.machine.cpuModel}, ${results.machine.cores} cores, Node ${results.machine.node}, ${store}; ${results.startedAt.toISOString().slice(0, 10)}`,
-      xLabel: 'agents at once (each in a closed loop of onboardings)',
-      yLabel: 'per-turn latency, ms (log scale)',
-    },
-  );
-}
-
-const preamble = `# Benchmarks
-
-\`npm run bench\` measures the onboarding bot under load against an echo bot on the same restify,
-CloudAdapter and Bot Framework SDK (the floor), counts Cosmos DB requests per turn and per onboarding,
-and measures start-up time and memory. Options: \`npm run bench -- --help\` and the README's
-Benchmark section. The code is in [test/bench/](../test/bench/).
-
-Each run writes or replaces one section below (\`--section NAME\`, default "Latest run"); a section's
-chart is \`docs/benchmarks-latency.svg\` for "Baseline", else \`docs/benchmarks-latency-<name>.svg\`.
-Figures depend on the machine and on what else runs on it: compare sections measured on the same
-machine, and look at the parallel capacity and the rest-of-machine CPU of each run.
-
-Targets: per-turn p50 at most 1.5× the echo bot's; at 50 agents at least 60 % of the echo bot's turns
-per second; at most 4 Cosmos DB requests per turn (state read once, written only when it changed);
-first answer within 2 s of start.`;
 
 main().then(
   () => process.exit(0),

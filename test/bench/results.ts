@@ -1,0 +1,44 @@
+import type { ProfileSummary } from './cpuProfile';
+import type { HostStartup } from './hostProtocol';
+import type { Machine } from './machine';
+import type { PointResult } from './measurePoint';
+import type { MemoryFigures } from './memoryProbe';
+import type { BenchOptions } from './options';
+import type { StartupTiming } from './startupProbe';
+import type { TurnCosts } from './turnProfile';
+
+/** Everything one run measured: what the report and the chart are made of. */
+export interface BenchResults {
+  options: BenchOptions;
+  startedAt: Date;
+  elapsedSeconds: number;
+  machine: Machine;
+  /** The parallel capacity measured again after the run (a change means the machine was shared). */
+  capacityAfter: number;
+  store: string;
+  points: PointResult[];
+  turnCosts: TurnCosts[];
+  /** How the benchmark's own onboarding bot process started (the start-up breakdown). */
+  hostStartup?: HostStartup;
+  startup: StartupTiming[];
+  memory?: MemoryFigures;
+  profile?: { agents: number; summary: ProfileSummary };
+  /** File name of the chart, next to docs/benchmarks.md. */
+  chartFile: string;
+}
+
+export function point(
+  results: BenchResults,
+  kind: PointResult['kind'],
+  agents: number,
+): PointResult | undefined {
+  return results.points.find((candidate) => candidate.kind === kind && candidate.agents === agents);
+}
+
+/** Writes to the bot's state container in these counts (upserts, replaces, creates, patches). */
+export function stateWritesOf(byContainer: Record<string, number>): number {
+  return ['upsert', 'replace', 'create', 'patch'].reduce(
+    (sum, kind) => sum + (byContainer[`botState.${kind}`] ?? 0),
+    0,
+  );
+}
