@@ -113,7 +113,8 @@ export class WebChatPage {
    * shown whole (up to a limit), scrolled to the bottom or to `focus`. The file is written only
    * when it changed.
    */
-  async screenshot(name: string, focus?: Locator): Promise<void> {
+  /** `mask` covers what differs on every run (a new customer id), so the picture stays the same. */
+  async screenshot(name: string, focus?: Locator, mask: Locator[] = []): Promise<void> {
     const { page } = this;
     // No focus ring or selected text in the picture.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -144,7 +145,13 @@ export class WebChatPage {
         await frame();
       }
     }, focusElement);
-    const png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+    const png = await page.screenshot({
+      fullPage: true,
+      animations: 'disabled',
+      caret: 'hide',
+      mask,
+      maskColor: '#e0e0e0',
+    });
     await page.setViewportSize(viewport);
     await saveIfChanged(path.join(screenshotDir, `${name}.png`), png);
   }
