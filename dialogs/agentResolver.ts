@@ -12,6 +12,19 @@ export type AgentResolver = (context: TurnContext) => Promise<AgentContext>;
  * an app id; otherwise such a caller has no roles.
  */
 export function createAgentResolver(roles: RoleDirectory, localAgent: LocalAgent | undefined): AgentResolver {
+  const resolve = resolverFor(roles, localAgent);
+  // Several steps ask within one turn (render, check, submit): one role lookup per turn.
+  const turnKey = Symbol('agent');
+  return (context) => {
+    const known = context.turnState.get(turnKey) as Promise<AgentContext> | undefined;
+    if (known) return known;
+    const agent = resolve(context);
+    context.turnState.set(turnKey, agent);
+    return agent;
+  };
+}
+
+function resolverFor(roles: RoleDirectory, localAgent: LocalAgent | undefined): AgentResolver {
   return async (context) => {
     const { from, channelId } = context.activity;
     const utcOffsetMinutes = utcOffsetOf(context);
