@@ -8,7 +8,8 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
-    MicrosoftAppType: config.bot.appType,
+    // Local mode (no app id) has no identity to check; the SDK accepts that only as MultiTenant.
+    MicrosoftAppType: config.bot.appId ? config.bot.appType : 'MultiTenant',
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
   });
   const adapter = new CloudAdapter(auth);

@@ -44,6 +44,8 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+const optionalGuid = (error: string) => optionalText.pipe(z.guid({ error }).optional());
+
 const port = (fallback: number) =>
   z.coerce
     .number({ error: 'must be a whole number from 0 to 65535' })
@@ -55,14 +57,14 @@ const port = (fallback: number) =>
 const environmentSchema = z
   .object({
     PORT: port(3978),
-    MicrosoftAppId: optionalText,
+    MicrosoftAppId: optionalGuid('must be the application (client) id of the bot registration, a GUID'),
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z
-      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
-        error: 'must be MultiTenant, SingleTenant or UserAssignedMSI',
+      .enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant'], {
+        error: 'must be SingleTenant, UserAssignedMSI or MultiTenant',
       })
-      .default('MultiTenant'),
-    MicrosoftAppTenantId: optionalText,
+      .default('SingleTenant'),
+    MicrosoftAppTenantId: optionalGuid("must be the bot's Microsoft Entra tenant id, a GUID"),
     COSMOS_ENDPOINT: optionalText.pipe(
       z
         .url({ protocol: /^https?$/, error: 'must be the https:// address of a Cosmos DB account' })
@@ -95,20 +97,9 @@ const environmentSchema = z
       .default('info'),
   })
   .superRefine((env, ctx) => {
-    const needsPassword = env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI';
-    if (needsPassword && !env.MicrosoftAppPassword) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MicrosoftAppPassword'],
-        message: 'is required when MicrosoftAppId is set (the client secret of the bot registration)',
-      });
-    }
-    if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MicrosoftAppTenantId'],
-        message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}`,
-      });
+    // Without an app id the bot runs in local mode and the identity settings do not apply.
+    if (env.MicrosoftAppId) {
+      for (const issue of appIdentityIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
     }
     if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
       ctx.addIssue({
@@ -120,6 +111,40 @@ const environmentSchema = z
   });
 
 export type Environment = z.infer<typeof environmentSchema>;
+
+/**
+ * What each kind of bot identity needs. SingleTenant: a client secret and the tenant. UserAssignedMSI:
+ * the managed identity's client id as MicrosoftAppId and its tenant, and no secret at all.
+ * MultiTenant: a client secret (Azure no longer creates such bots; existing ones still work).
+ */
+function appIdentityIssues(env: {
+  MicrosoftAppType: string;
+  MicrosoftAppPassword?: string | undefined;
+  MicrosoftAppTenantId?: string | undefined;
+}): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  if (env.MicrosoftAppType === 'UserAssignedMSI') {
+    if (env.MicrosoftAppPassword) {
+      issues.push({
+        path: ['MicrosoftAppPassword'],
+        message:
+          'must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity signs in without a secret)',
+      });
+    }
+  } else if (!env.MicrosoftAppPassword) {
+    issues.push({
+      path: ['MicrosoftAppPassword'],
+      message: `is required when MicrosoftAppId is set and MicrosoftAppType is ${env.MicrosoftAppType} (the client secret of the bot registration)`,
+    });
+  }
+  if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+    issues.push({
+      path: ['MicrosoftAppTenantId'],
+      message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}`,
+    });
+  }
+  return issues;
+}
 
 export interface Config {
   port: number;
@@ -144,6 +169,9 @@ export interface Config {
   localAgent: { id: string; name: string; roles: Role[] };
 }
 
+/** Never echoed in an error message: it would put the secret in a log. */
+const secretVariables = new Set(['MicrosoftAppPassword', 'COSMOS_KEY']);
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -154,7 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '');
-      const raw = env[name];
+      const raw = secretVariables.has(name) ? undefined : env[name];
       return `${name} ${issue.message}${raw === undefined ? '' : ` (got "${raw}")`}`;
     });
     throw new ConfigError(`Configuration error: ${problems.join('; ')}.`);

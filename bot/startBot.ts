@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { ensureContainers } from '../services/cosmos/containers';
+import { openDatabase } from '../services/cosmos/containers';
 import { createCosmosAccess, type CosmosAccess } from '../services/cosmos/cosmosClientFactory';
 import {
   embeddedCosmosKey,
@@ -46,8 +46,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         });
 
   try {
-    const { database } = await cosmos.client.databases.createIfNotExists({ id: config.cosmos.databaseId });
-    await ensureContainers(database);
+    const database = await openDatabase(cosmos.client, config.cosmos.databaseId, {
+      create: config.cosmos.mode === 'embedded' || config.cosmos.key !== undefined,
+      endpoint: cosmos.endpoint,
+    });
 
     const { bot } = await composeBot({
       database,

@@ -1,6 +1,6 @@
 import type { Database } from '@azure/cosmos';
 import https from 'node:https';
-import { containerDefinitions, ensureContainers } from '../../services/cosmos/containers';
+import { openDatabase, StoreLayoutError } from '../../services/cosmos/containers';
 import { createCosmosAccess } from '../../services/cosmos/cosmosClientFactory';
 import { embeddedCosmosKey, startEmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
 import type { Config } from '../config';
@@ -46,18 +46,15 @@ async function openAzure(cosmos: Extract<Config['cosmos'], { mode: 'azure' }>): 
     endpoint: cosmos.endpoint,
     ...(cosmos.key ? { key: cosmos.key } : {}),
   });
-  const database = access.client.database(cosmos.databaseId);
+  let database: Database;
   try {
-    // Data-plane Microsoft Entra roles cannot create databases or containers; the bot creates them.
-    await database.container(containerDefinitions.agentRoles.id).read();
+    database = await openDatabase(access.client, cosmos.databaseId, {
+      create: cosmos.key !== undefined,
+      endpoint: cosmos.endpoint,
+    });
   } catch (error) {
     access.dispose();
-    if ((error as { code?: unknown }).code === 404) {
-      throw new CliStoreError(
-        `The database "${cosmos.databaseId}" or its container "${containerDefinitions.agentRoles.id}" ` +
-          `does not exist at ${cosmos.endpoint}; start the bot once to create them.`,
-      );
-    }
+    if (error instanceof StoreLayoutError) throw new CliStoreError(error.message);
     throw error;
   }
   return {
@@ -72,8 +69,7 @@ async function openAzure(cosmos: Extract<Config['cosmos'], { mode: 'azure' }>): 
 async function openRunningBotStore(endpoint: string, databaseId: string): Promise<CliStore> {
   const access = createCosmosAccess({ endpoint, key: embeddedCosmosKey });
   try {
-    const { database } = await access.client.databases.createIfNotExists({ id: databaseId });
-    await ensureContainers(database);
+    const database = await openDatabase(access.client, databaseId, { create: true, endpoint });
     return {
       database,
       description: `the running bot's embedded Cosmos DB at ${endpoint}, database "${databaseId}"`,
@@ -105,8 +101,10 @@ async function startOwnStore(cosmos: Extract<Config['cosmos'], { mode: 'embedded
     await embedded.stop();
   };
   try {
-    const { database } = await access.client.databases.createIfNotExists({ id: cosmos.databaseId });
-    await ensureContainers(database);
+    const database = await openDatabase(access.client, cosmos.databaseId, {
+      create: true,
+      endpoint: embedded.endpoint,
+    });
     return {
       database,
       description: `the embedded Cosmos DB data in ${cosmos.dataDir} (no bot running), database "${cosmos.databaseId}"`,

@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import type { RunningBot } from '../../bot/startBot';
 import { containerDefinitions } from '../../services/cosmos/containers';
 import { startTestBot } from '../harness/testBot';
-import { launchChromium, WebChatPage } from './webChatPage';
+import { launchChromium } from '../harness/browser';
+import { WebChatPage } from './webChatPage';
 
 /**
  * A Dutch partner: the account info card starts with its first market, the Netherlands, so the agent

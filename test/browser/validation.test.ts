@@ -3,7 +3,8 @@ import type { RunningBot } from '../../bot/startBot';
 import { containerDefinitions } from '../../services/cosmos/containers';
 import { countItems } from '../harness/countItems';
 import { startTestBot } from '../harness/testBot';
-import { launchChromium, WebChatPage } from './webChatPage';
+import { launchChromium } from '../harness/browser';
+import { WebChatPage } from './webChatPage';
 
 jest.setTimeout(90_000);
 

@@ -1,45 +1,14 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { projectRoot } from '../harness/botProcess';
 
-/** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH points elsewhere. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = path.join(projectRoot, 'docs', 'screenshots');
 const viewport = { width: 1000, height: 1200 };
 /** A screenshot grows to show a tall card whole, up to this height. */
 const maxScreenshotHeight = 2000;
 const replyTimeoutMs = 30_000;
-
-/**
- * Launches headless Chromium with a fresh profile (Playwright makes a temporary one per launch and
- * removes it on close). Fails, never skips, when Chromium is missing: CI installs it.
- */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium is not installed at ${chromiumPath}; the browser tests need it. ` +
-        'Install it with "apt-get update && apt-get install -y chromium" (.ci/run does), ' +
-        'or set CHROMIUM_PATH to a Chromium or Chrome binary.',
-    );
-  }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
 
 /** The local web chat page in a browser tab, driven as an agent uses it. */
 export class WebChatPage {

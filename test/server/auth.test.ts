@@ -15,6 +15,7 @@ describe('with MicrosoftAppId and MicrosoftAppPassword set', () => {
     bot = await startTestBot({
       MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
       MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
     });
   });
   afterAll(async () => {

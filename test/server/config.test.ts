@@ -1,5 +1,8 @@
 import { ConfigError, loadConfig } from '../../bot/config';
 
+const appId = '9f0b5a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+const tenantId = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+
 describe('configuration', () => {
   it('starts with nothing set: port 3978, embedded Cosmos DB, direct partner', () => {
     const config = loadConfig({});
@@ -7,7 +10,7 @@ describe('configuration', () => {
       port: 3978,
       cosmos: { mode: 'embedded', databaseId: 'onboarding', dataDir: '.data/cosmos' },
       partner: { type: 'direct' },
-      bot: { appType: 'MultiTenant' },
+      bot: { appType: 'SingleTenant' },
     });
     expect(config.bot.appId).toBeUndefined();
   });
@@ -55,12 +58,28 @@ describe('configuration', () => {
       'Configuration error: COSMOS_ENDPOINT must be the https:// address of a Cosmos DB account (got "not a url").',
     ],
     [
-      { MicrosoftAppId: 'abc' },
-      'Configuration error: MicrosoftAppPassword is required when MicrosoftAppId is set (the client secret of the bot registration).',
+      { MicrosoftAppId: 'abc', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: tenantId },
+      'Configuration error: MicrosoftAppId must be the application (client) id of the bot registration, a GUID (got "abc").',
     ],
     [
-      { MicrosoftAppType: 'SingleTenant' },
+      { MicrosoftAppId: appId, MicrosoftAppTenantId: tenantId },
+      'Configuration error: MicrosoftAppPassword is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant (the client secret of the bot registration).',
+    ],
+    [
+      { MicrosoftAppId: appId, MicrosoftAppPassword: 'secret' },
       'Configuration error: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.',
+    ],
+    [
+      { MicrosoftAppId: appId, MicrosoftAppType: 'UserAssignedMSI' },
+      'Configuration error: MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI.',
+    ],
+    [
+      { MicrosoftAppId: appId, MicrosoftAppType: 'MultiTenant' },
+      'Configuration error: MicrosoftAppPassword is required when MicrosoftAppId is set and MicrosoftAppType is MultiTenant (the client secret of the bot registration).',
+    ],
+    [
+      { MicrosoftAppId: appId, MicrosoftAppTenantId: 'contoso.onmicrosoft.com', MicrosoftAppPassword: 's' },
+      'Configuration error: MicrosoftAppTenantId must be the bot\'s Microsoft Entra tenant id, a GUID (got "contoso.onmicrosoft.com").',
     ],
     [
       { PARTNER_MARKETS: 'NL,XX' },
@@ -76,10 +95,40 @@ describe('configuration', () => {
     ],
     [
       { MicrosoftAppType: 'Multi' },
-      'Configuration error: MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI (got "Multi").',
+      'Configuration error: MicrosoftAppType must be SingleTenant, UserAssignedMSI or MultiTenant (got "Multi").',
     ],
   ])('stops start-up on %j with one readable line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('refuses a secret with a user-assigned managed identity, without echoing the secret', () => {
+    const env = {
+      MicrosoftAppId: appId,
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: tenantId,
+      MicrosoftAppPassword: 'do-not-print-me',
+    };
+    expect(() => loadConfig(env)).toThrow(
+      'Configuration error: MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity signs in without a secret).',
+    );
+    expect(() => loadConfig(env)).not.toThrow(/do-not-print-me/);
+  });
+
+  it.each<[Record<string, string>]>([
+    [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: tenantId }],
+    [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: tenantId }],
+    [{ MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: 'secret' }],
+  ])('accepts a complete %j bot identity', (identity) => {
+    expect(loadConfig({ MicrosoftAppId: appId, ...identity }).bot).toEqual({
+      appId,
+      appType: identity.MicrosoftAppType,
+      ...(identity.MicrosoftAppPassword ? { appPassword: identity.MicrosoftAppPassword } : {}),
+      ...(identity.MicrosoftAppTenantId ? { tenantId } : {}),
+    });
+  });
+
+  it('ignores the identity settings in local mode (no app id)', () => {
+    expect(loadConfig({ MicrosoftAppType: 'UserAssignedMSI' }).bot).toEqual({ appType: 'UserAssignedMSI' });
   });
 });

@@ -218,6 +218,7 @@ describe('with an app id', () => {
     bot = await startTestBot({
       MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
       MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
     });
   });
   afterAll(async () => bot.stop());
