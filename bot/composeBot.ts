@@ -1,5 +1,5 @@
 import type { Database } from '@azure/cosmos';
-import { ConversationState } from 'botbuilder';
+import { PrivateConversationState } from 'botbuilder';
 import { createAgentResolver, type LocalAgent } from '../dialogs/agentResolver';
 import { DraftStore } from '../dialogs/draft';
 import { OnboardingConversation } from '../dialogs/onboardingConversation';
@@ -39,14 +39,15 @@ export async function composeBot(parts: BotParts): Promise<ComposedBot> {
   const customers = new CustomerService({ database, catalogue, partner, now });
   const roles = RoleDirectory.forDatabase(database);
 
-  const conversationState = new ConversationState(
+  // Keyed by conversation and agent: in a group chat or channel each agent keeps their own draft.
+  const agentState = new PrivateConversationState(
     new CosmosStateStorage(database.container(containerDefinitions.botState.id)),
   );
-  const conversation = new OnboardingConversation(conversationState.createProperty('dialogState'), {
+  const conversation = new OnboardingConversation(agentState.createProperty('dialogState'), {
     customers,
-    drafts: new DraftStore(conversationState.createProperty('draft')),
+    drafts: new DraftStore(agentState.createProperty('draft')),
     resolveAgent: createAgentResolver(roles, parts.localAgent),
     now,
   });
-  return { bot: new OnboardingBot(conversationState, conversation), customers, roles, catalogue };
+  return { bot: new OnboardingBot(agentState, conversation), customers, roles, catalogue };
 }

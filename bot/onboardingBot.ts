@@ -1,18 +1,20 @@
-import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
+import { ActivityHandler, TurnContext, type BotState } from 'botbuilder';
 import type { OnboardingConversation } from '../dialogs/onboardingConversation';
 
 /**
- * Routes activities: messages (typed text and card submits) to the conversation, a welcome card
- * to an agent who adds the bot; conversation state is saved once at the end of each turn, and
- * only when it changed.
+ * Routes activities: messages (typed text and card submits) to the conversation, with the bot's
+ * own @mention taken out of the text (group chats and channels in Teams); a welcome card to an
+ * agent who adds the bot. Each agent's state (their dialog and draft, per conversation) is saved
+ * once at the end of each turn, and only when it changed.
  */
 export class OnboardingBot extends ActivityHandler {
   constructor(
-    private readonly conversationState: ConversationState,
+    private readonly agentState: BotState,
     conversation: OnboardingConversation,
   ) {
     super();
     this.onMessage(async (context, next) => {
+      TurnContext.removeRecipientMention(context.activity);
       await conversation.onMessage(context);
       await next();
     });
@@ -26,6 +28,6 @@ export class OnboardingBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.conversationState.saveChanges(context);
+    await this.agentState.saveChanges(context);
   }
 }

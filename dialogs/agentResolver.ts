@@ -2,17 +2,19 @@ import type { TurnContext } from 'botbuilder';
 import type { AgentContext } from '../services/customers/customerService';
 import type { Role } from '../services/roles/permissions';
 import type { RoleDirectory } from '../services/roles/roleDirectory';
+import { TeamsMembers } from './teamsMembers';
 
 export type AgentResolver = (context: TurnContext) => Promise<AgentContext>;
 
 /**
- * Who the agent is: their Microsoft Entra object id (Teams sends it as `from.aadObjectId`) and the
- * roles the role directory gives them. Without an Entra identity (the Emulator, local web chat) the
+ * Who the agent is: their Microsoft Entra object id (Teams sends it as `from.aadObjectId`), the roles
+ * the role directory gives them, and in Teams their name and sign-in name (`TeamsInfo.getMember`).
+ * Without an Entra identity (the Emulator, local web chat) the
  * configured local agent stands in with its configured roles, but only when the bot runs without
  * an app id; otherwise such a caller has no roles.
  */
 export function createAgentResolver(roles: RoleDirectory, localAgent: LocalAgent | undefined): AgentResolver {
-  const resolve = resolverFor(roles, localAgent);
+  const resolve = resolverFor(roles, localAgent, new TeamsMembers());
   // Several steps ask within one turn (render, check, submit): one role lookup per turn.
   const turnKey = Symbol('agent');
   return (context) => {
@@ -24,18 +26,28 @@ export function createAgentResolver(roles: RoleDirectory, localAgent: LocalAgent
   };
 }
 
-function resolverFor(roles: RoleDirectory, localAgent: LocalAgent | undefined): AgentResolver {
+function resolverFor(
+  roles: RoleDirectory,
+  localAgent: LocalAgent | undefined,
+  members: TeamsMembers,
+): AgentResolver {
   return async (context) => {
     const { from, channelId } = context.activity;
     const utcOffsetMinutes = utcOffsetOf(context);
     const offset = utcOffsetMinutes !== undefined ? { utcOffsetMinutes } : {};
     if (from?.aadObjectId) {
+      const [agentRoles, member] = await Promise.all([
+        roles.rolesOf(from.aadObjectId),
+        members.profileOf(context),
+      ]);
+      const displayName = member?.name ?? from.name;
       const actor = {
         agentId: from.aadObjectId,
         channel: channelId,
-        ...(from.name ? { displayName: from.name } : {}),
+        ...(displayName ? { displayName } : {}),
+        ...(member?.userPrincipalName ? { userPrincipalName: member.userPrincipalName } : {}),
       };
-      return { actor, roles: await roles.rolesOf(from.aadObjectId), ...offset };
+      return { actor, roles: agentRoles, ...offset };
     }
     if (localAgent) {
       const actor = { agentId: localAgent.id, displayName: localAgent.name, channel: channelId };

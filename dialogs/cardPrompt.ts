@@ -85,7 +85,7 @@ export class CardPrompt<T, View extends CardView = CardView> extends Dialog<Card
     }
     const envelope = submitEnvelopeSchema.safeParse(activity.value);
     if (envelope.success && envelope.data.promptId !== state.promptId) {
-      await context.sendActivity(say('card.stale'));
+      await context.sendActivity(say(staleCardMessage(context)));
       return Dialog.EndOfTurn;
     }
     const values = this.valuesSchema.safeParse(activity.value);
@@ -115,6 +115,11 @@ export class CardPrompt<T, View extends CardView = CardView> extends Dialog<Card
     const { promptId, view } = promptStateSchema.parse(instance.state);
     await sendCard(context, await this.render(context, promptId, view as View));
   }
+}
+
+/** In a group chat or channel a stale card is most likely another agent's: say so. */
+export function staleCardMessage(context: TurnContext): 'card.staleShared' | 'card.stale' {
+  return context.activity.conversation?.isGroup ? 'card.staleShared' : 'card.stale';
 }
 
 /** Teams only: swaps the submitted card for a read-only summary (best effort; the prompt id guards anyway). */

@@ -4,7 +4,7 @@ import { helpCard } from '../cards/helpCard';
 import { welcomeCard } from '../cards/welcomeCard';
 import { say } from '../services/messages/catalogue';
 import { AddCustomerDialog, addCustomerDialogId } from './addCustomerDialog';
-import { confirmCancelDialogId } from './cardPrompt';
+import { confirmCancelDialogId, staleCardMessage } from './cardPrompt';
 import { commandSchema, submitEnvelopeSchema } from './cardSubmit';
 import { ConfirmCancelDialog } from './confirmCancelDialog';
 import { newDraft } from './draft';
@@ -62,11 +62,12 @@ export class OnboardingConversation {
           await dc.continueDialog();
           return;
         }
-        await context.sendActivity(
-          submitEnvelopeSchema.safeParse(context.activity.value).success
-            ? say('card.staleNoFlow')
-            : say('flow.unknownText'),
-        );
+        if (!submitEnvelopeSchema.safeParse(context.activity.value).success) {
+          await context.sendActivity(say('flow.unknownText'));
+        } else {
+          const shared = staleCardMessage(context) === 'card.staleShared';
+          await context.sendActivity(say(shared ? 'card.staleShared' : 'card.staleNoFlow'));
+        }
     }
   }
 
@@ -102,7 +103,6 @@ function intentOf(context: TurnContext): Intent {
   if (commandSchema.safeParse(value).success) return 'addCustomer';
   if (typeof text !== 'string' || value !== undefined) return 'other';
   const typed = text
-    .replace(/<at>[^<]*<\/at>/g, '')
     .trim()
     .toLowerCase()
     .replace(/[.!]+$/, '');

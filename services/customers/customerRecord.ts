@@ -10,6 +10,8 @@ export type CustomerStatus = z.infer<typeof customerStatusSchema>;
 export const actorSchema = z.object({
   agentId: z.string().min(1),
   displayName: z.string().optional(),
+  /** The agent's sign-in name, where the channel tells it (Teams). */
+  userPrincipalName: z.string().optional(),
   channel: z.string().min(1),
 });
 export type Actor = z.infer<typeof actorSchema>;

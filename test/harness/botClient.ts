@@ -7,6 +7,10 @@ export interface ClientOptions {
   conversationId?: string;
   channelId?: string;
   user?: { id: string; name?: string; aadObjectId?: string };
+  /** More about the conversation, as Teams sends it (isGroup, conversationType, tenantId). */
+  conversation?: Partial<Activity['conversation']>;
+  /** Channel data sent with every activity (Teams: tenant, team, channel). */
+  channelData?: Record<string, unknown>;
   authorization?: string;
 }
 
@@ -55,7 +59,8 @@ export class BotClient {
       serviceUrl: this.options.serviceUrl ?? 'http://127.0.0.1:9',
       from: { name: user.id, ...user, role: 'user' },
       recipient: { id: 'bot', name: 'Bot', role: 'bot' },
-      conversation: { id: this.conversationId } as Activity['conversation'],
+      conversation: { ...this.options.conversation, id: this.conversationId } as Activity['conversation'],
+      ...(this.options.channelData ? { channelData: this.options.channelData } : {}),
       locale: 'en-US',
     };
     return typeof input === 'string' ? { ...base, text: input, textFormat: 'plain' } : { ...base, ...input };

@@ -4,19 +4,24 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
 export interface RecordedCall {
-  method: 'POST' | 'PUT' | 'DELETE';
+  method: 'POST' | 'PUT' | 'DELETE' | 'GET';
   conversationId: string;
   /** replyToId for POST, the updated or deleted activity's id for PUT and DELETE. */
   activityId?: string;
+  /** The member looked up (GET .../members/:id, what TeamsInfo.getMember asks Teams). */
+  memberId?: string;
   activity?: Partial<Activity> & { id: string };
 }
 
 /**
  * A small Bot Connector endpoint (the API the Emulator and Teams implement) that records what the
- * bot sends with normal delivery: replies, updates (updateActivity) and new conversations.
+ * bot sends with normal delivery: replies, updates (updateActivity) and new conversations, and
+ * answers member lookups as Teams does, from the members a test registers.
  */
 export class ConnectorRecorder {
   readonly calls: RecordedCall[] = [];
+  /** Members Teams knows, by their channel id ("29:..."), whatever the conversation. */
+  readonly members = new Map<string, Record<string, unknown>>();
   private server?: http.Server;
   private waiters: (() => void)[] = [];
   serviceUrl = '';
@@ -66,6 +71,15 @@ export class ConnectorRecorder {
     const text = Buffer.concat(chunks).toString('utf8');
     const body = text ? (JSON.parse(text) as Partial<Activity>) : undefined;
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const memberMatch = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(url.pathname);
+    if (memberMatch && req.method === 'GET') {
+      const [, conversation, member] = memberMatch.map((part) => decodeURIComponent(part));
+      this.record({ method: 'GET', conversationId: conversation!, memberId: member! });
+      const known = this.members.get(member!);
+      if (known) this.json(res, 200, known);
+      else this.json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
+      return;
+    }
     const match = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(url.pathname);
     if (!match) {
       res.statusCode = 404;

@@ -1,24 +1,10 @@
-import type { Activity } from 'botbuilder';
 import type { RunningBot } from '../../bot/startBot';
 import { containerDefinitions } from '../../services/cosmos/containers';
-import { BotClient, texts } from '../harness/botClient';
-import { actionsOf, cardsOf, inputValues, visibleText } from '../harness/conversationHarness';
+import { BotClient } from '../harness/botClient';
+import { cardsOf, visibleText } from '../harness/conversationHarness';
+import { pressButton } from '../harness/pressButton';
 import { startTestBot } from '../harness/testBot';
 import { dutchAccountInputs } from '../dialogs/flowFixtures';
-
-/** Presses the button with this action on the last card of the replies, as Web Chat would. */
-async function press(
-  client: BotClient,
-  replies: Partial<Activity>[],
-  action: string,
-  inputs: Record<string, string> = {},
-) {
-  const card = cardsOf(replies).at(-1);
-  const button = card && actionsOf(card).find((candidate) => candidate.data?.action === action);
-  if (!card || !button) throw new Error(`No "${action}" button in the replies: ${texts(replies).join(' ')}`);
-  const values = button.associatedInputs === 'none' ? {} : { ...inputValues(card), ...inputs };
-  return client.submit({ ...values, ...button.data });
-}
 
 describe('an onboarding over HTTP through the real server', () => {
   let bot: RunningBot;
@@ -30,16 +16,16 @@ describe('an onboarding over HTTP through the real server', () => {
   it('adds a customer with expectReplies, and the record is in Cosmos DB', async () => {
     const client = new BotClient(bot.messagesUrl);
     let replies = await client.send('add customer');
-    replies = await press(
+    replies = await pressButton(
       client,
       replies,
       'next',
       dutchAccountInputs({ legalName: 'Fabrikam Logistics B.V.', domainPrefix: 'fabrikamlogistics' }),
     );
-    replies = await press(client, replies, 'next', { mcaChoice: 'attested', acceptedOn: '2026-01-15' });
-    replies = await press(client, replies, 'next', { 'quantity_m365-business-standard': '12' });
+    replies = await pressButton(client, replies, 'next', { mcaChoice: 'attested', acceptedOn: '2026-01-15' });
+    replies = await pressButton(client, replies, 'next', { 'quantity_m365-business-standard': '12' });
     expect(visibleText(cardsOf(replies).at(-1)!)).toContain('Fabrikam Logistics B.V.');
-    replies = await press(client, replies, 'submit');
+    replies = await pressButton(client, replies, 'submit');
     expect(visibleText(cardsOf(replies).at(-1)!)).toContain('admin@fabrikamlogistics.onmicrosoft.com');
 
     const { resources } = await bot.cosmos.client
