@@ -29,6 +29,14 @@ export interface RunningBot {
 
 const shutdownGraceMs = 10_000;
 
+/**
+ * With an account key (and on the embedded store) the bot creates its database and containers. With
+ * Microsoft Entra ID it may not: the data-plane roles cannot, so the deployment declares them.
+ */
+export function mayCreateContainers(cosmos: Config['cosmos']): boolean {
+  return cosmos.mode === 'embedded' || cosmos.key !== undefined;
+}
+
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const embedded =
     config.cosmos.mode === 'embedded'
@@ -47,7 +55,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
   try {
     const database = await openDatabase(cosmos.client, config.cosmos.databaseId, {
-      create: config.cosmos.mode === 'embedded' || config.cosmos.key !== undefined,
+      create: mayCreateContainers(config.cosmos),
       endpoint: cosmos.endpoint,
     });
 

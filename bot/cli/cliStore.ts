@@ -4,6 +4,7 @@ import { openDatabase, StoreLayoutError } from '../../services/cosmos/containers
 import { createCosmosAccess } from '../../services/cosmos/cosmosClientFactory';
 import { embeddedCosmosKey, startEmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
 import type { Config } from '../config';
+import { mayCreateContainers } from '../startBot';
 
 /** The bot's database, reached the way the configuration says, for one command-line run. */
 export interface CliStore {
@@ -49,7 +50,7 @@ async function openAzure(cosmos: Extract<Config['cosmos'], { mode: 'azure' }>): 
   let database: Database;
   try {
     database = await openDatabase(access.client, cosmos.databaseId, {
-      create: cosmos.key !== undefined,
+      create: mayCreateContainers(cosmos),
       endpoint: cosmos.endpoint,
     });
   } catch (error) {

@@ -3,7 +3,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildTeamsAppPackage, TeamsAppPackageError } from '../teamsApp/buildPackage';
 import { ManifestTemplateError } from '../teamsApp/fillManifest';
-import { defaultOutputPath, defaultSources, ProjectFileError, type TeamsAppSources } from '../teamsApp/projectFiles';
+import {
+  defaultOutputPath,
+  defaultSources,
+  ProjectFileError,
+  type TeamsAppSources,
+} from '../teamsApp/projectFiles';
 import { loadTeamsAppSettings, TeamsAppSettingsError } from '../teamsApp/settings';
 import { writeZipPackage } from '../teamsApp/zipPackage';
 
@@ -39,7 +44,8 @@ function parseArguments(argv: readonly string[]): Arguments {
   });
   if (values.help) return { kind: 'help' };
   const outPath = values.out?.trim();
-  if (values.out !== undefined && !outPath?.endsWith('.zip')) throw new Error('--out needs a .zip file path.');
+  if (values.out !== undefined && !outPath?.endsWith('.zip'))
+    throw new Error('--out needs a .zip file path.');
   return outPath ? { kind: 'package', outPath } : { kind: 'package' };
 }
 

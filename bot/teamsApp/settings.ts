@@ -23,11 +23,11 @@ const optionalText = z
 
 const required = (what: string) => optionalText.pipe(z.string({ error: `is required: ${what}` }));
 
-const guid = (what: string) =>
-  required(`${what}, a GUID`).pipe(z.guid({ error: `must be ${what}, a GUID` }));
+const guid = (what: string) => required(`${what}, a GUID`).pipe(z.guid({ error: `must be ${what}, a GUID` }));
 
 /** Lower case letters, digits and hyphens per label, at least two labels, a top-level label with a letter. */
-const hostNamePattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const hostNamePattern =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 const hostName = (what: string, example: string) =>
   required(`${what}, e.g. ${example}`)

@@ -5,11 +5,12 @@ import { z } from 'zod';
 import type { JsonObject } from './fillManifest';
 
 const schemaUrlPattern =
-  /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/teams\/(v[\w.]+)\/MicrosoftTeams\.schema\.json$/i;
+  /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/teams\/(v\d+\.\d+|vDevPreview)\/MicrosoftTeams\.schema\.json$/i;
 
 const manifestHeadSchema = z.looseObject({
   $schema: z.string().regex(schemaUrlPattern, {
-    error: 'must be a Teams manifest schema URL, e.g. https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json',
+    error:
+      'must be a Teams manifest schema URL, e.g. https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json',
   }),
 });
 

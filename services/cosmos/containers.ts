@@ -39,10 +39,22 @@ function toDefinition(id: string, declaration: ContainerDeclaration): ContainerD
   } as ContainerDefinition;
 }
 
-/** Creates every container that is missing; existing ones are left as they are. */
+/**
+ * Creates every container that is missing; existing ones are left as they are. Instances starting at
+ * the same moment may both find one missing: the one whose create loses (409) reads it instead.
+ */
 export async function ensureContainers(database: Database): Promise<void> {
   for (const definition of Object.values(containerDefinitions)) {
-    await database.containers.createIfNotExists(structuredClone(definition));
+    await onConflictReadAgain(() => database.containers.createIfNotExists(structuredClone(definition)));
+  }
+}
+
+async function onConflictReadAgain<T>(createIfNotExists: () => Promise<T>): Promise<T> {
+  try {
+    return await createIfNotExists();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 409) throw error;
+    return createIfNotExists();
   }
 }
 
@@ -62,7 +74,9 @@ export async function openDatabase(
   options: { create: boolean; endpoint: string },
 ): Promise<Database> {
   if (options.create) {
-    const { database } = await client.databases.createIfNotExists({ id: databaseId });
+    const { database } = await onConflictReadAgain(() =>
+      client.databases.createIfNotExists({ id: databaseId }),
+    );
     await ensureContainers(database);
     return database;
   }

@@ -1,0 +1,117 @@
+import type { Activity } from 'botbuilder';
+import { containerDefinitions } from '../../services/cosmos/containers';
+import { createCosmosAccess, type CosmosAccess } from '../../services/cosmos/cosmosClientFactory';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
+import { say } from '../../services/messages/catalogue';
+import { BotClient, texts } from '../harness/botClient';
+import { killBotProcesses, startBotProcess, type BotProcess } from '../harness/botProcess';
+import { actionsOf, cardsOf, inputValues, visibleText } from '../harness/conversationHarness';
+import { countItems } from '../harness/countItems';
+import { pressButton } from '../harness/pressButton';
+import { dutchAccountInputs } from '../dialogs/flowFixtures';
+
+/**
+ * Instances share nothing but Cosmos DB: two bot processes on one store (a Cosmos DB server of its
+ * own, outside both), and any turn of a conversation may reach either of them.
+ */
+describe('two instances of the bot on one store', () => {
+  let store: EmbeddedCosmos;
+  let access: CosmosAccess;
+  let instances: BotProcess[];
+  const databaseId = 'scale-out';
+
+  beforeAll(async () => {
+    store = await startEmbeddedCosmos();
+    access = createCosmosAccess({ endpoint: store.endpoint, key: 'any' });
+    const env = {
+      PORT: '0',
+      COSMOS_ENDPOINT: store.endpoint,
+      COSMOS_KEY: 'any',
+      COSMOS_DATABASE: databaseId,
+    };
+    // Both start at once, as instances of an App Service plan do, on a store they both set up.
+    instances = await Promise.all([startBotProcess(env), startBotProcess(env)]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all((instances ?? []).map((instance) => instance.stop()));
+    killBotProcesses();
+    access.dispose();
+    await store.stop();
+  });
+
+  /** One conversation whose turns go to the instances in turn, as a load balancer may send them. */
+  function alternating(conversationId: string): { next(): BotClient } {
+    const clients = instances.map((instance) => new BotClient(instance.messagesUrl, { conversationId }));
+    let turn = 0;
+    return { next: () => clients[turn++ % clients.length]! };
+  }
+
+  async function customersWithDomain(domainPrefix: string): Promise<number> {
+    return countItems(
+      access.client.database(databaseId),
+      containerDefinitions.customers.id,
+      'c.domain = @d',
+      [{ name: '@d', value: `${domainPrefix}.onmicrosoft.com` }],
+    );
+  }
+
+  it('walks one onboarding to Done with every turn on the other instance than the last', async () => {
+    const conversation = alternating('conversation-alternating');
+    let replies = await conversation.next().send('add customer');
+    replies = await pressButton(
+      conversation.next(),
+      replies,
+      'next',
+      dutchAccountInputs({ legalName: 'Lamna Healthcare B.V.', domainPrefix: 'lamnahealthcare' }),
+    );
+    replies = await pressButton(conversation.next(), replies, 'next', {
+      mcaChoice: 'attested',
+      acceptedOn: '2026-01-15',
+    });
+    replies = await pressButton(conversation.next(), replies, 'next', {
+      'quantity_m365-business-standard': '7',
+    });
+    replies = await pressButton(conversation.next(), replies, { action: 'update', section: 'accountInfo' });
+    replies = await pressButton(conversation.next(), replies, 'next', {
+      city: 'Utrecht',
+      postalCode: '3511 AB',
+    });
+    expect(visibleText(cardsOf(replies).at(-1)!)).toContain('Utrecht');
+    replies = await pressButton(conversation.next(), replies, 'submit');
+    expect(visibleText(cardsOf(replies).at(-1)!)).toContain('admin@lamnahealthcare.onmicrosoft.com');
+    expect(await customersWithDomain('lamnahealthcare')).toBe(1);
+  });
+
+  it('creates one record when the same submit reaches both instances at once', async () => {
+    const conversation = alternating('conversation-double-submit');
+    let replies = await conversation.next().send('add customer');
+    replies = await pressButton(
+      conversation.next(),
+      replies,
+      'next',
+      dutchAccountInputs({ legalName: 'Adventure Works Cycles B.V.', domainPrefix: 'adventureworksnl' }),
+    );
+    replies = await pressButton(conversation.next(), replies, 'next', { mcaChoice: 'customerWillAccept' });
+    replies = await pressButton(conversation.next(), replies, 'next');
+    const review = cardsOf(replies).at(-1)!;
+    const submit = actionsOf(review).find((action) => action.data?.action === 'submit')!;
+    const value = { ...inputValues(review), ...submit.data };
+
+    const answers: Partial<Activity>[][] = await Promise.all(
+      instances.map((instance) =>
+        new BotClient(instance.messagesUrl, { conversationId: 'conversation-double-submit' }).submit(value),
+      ),
+    );
+
+    expect(await customersWithDomain('adventureworksnl')).toBe(1);
+    const done = answers.filter((answer) =>
+      cardsOf(answer).some((card) => visibleText(card).includes('admin@adventureworksnl.onmicrosoft.com')),
+    );
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    // The other instance answers with the same customer (same idempotency key) or as to a stale card;
+    // never with a fault.
+    for (const answer of answers.filter((candidate) => !done.includes(candidate))) {
+      expect(texts(answer)).toEqual([say('card.stale')]);
+    }
+  });
+});
