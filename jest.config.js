@@ -5,5 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  // strip-bom 5, which @microsoft/app-manifest requires, is an ES module that jest cannot load.
+  moduleNameMapper: { '^strip-bom$': '<rootDir>/test/harness/stripBom.ts' },
   globalSetup: '<rootDir>/test/harness/globalSetup.ts',
 };

@@ -220,3 +220,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     localAgent: { id: e.LOCAL_AGENT_ID, name: e.LOCAL_AGENT_NAME, roles: e.LOCAL_AGENT_ROLES },
   };
 }
+
+/**
+ * With an account key (and on the embedded store) the bot creates its database and containers. With
+ * Microsoft Entra ID it may not: the data-plane roles cannot, so the deployment declares them.
+ */
+export function mayCreateContainers(cosmos: Config['cosmos']): boolean {
+  return cosmos.mode === 'embedded' || cosmos.key !== undefined;
+}

@@ -8,7 +8,7 @@ import {
 } from '../services/cosmos/embeddedCosmos';
 import { createAdapter } from './adapter';
 import { composeBot } from './composeBot';
-import type { Config } from './config';
+import { mayCreateContainers, type Config } from './config';
 import type { Logger } from './logger';
 import { createServer } from './server';
 import { mountWebChat } from './webChat/registration';
@@ -28,14 +28,6 @@ export interface RunningBot {
 }
 
 const shutdownGraceMs = 10_000;
-
-/**
- * With an account key (and on the embedded store) the bot creates its database and containers. With
- * Microsoft Entra ID it may not: the data-plane roles cannot, so the deployment declares them.
- */
-export function mayCreateContainers(cosmos: Config['cosmos']): boolean {
-  return cosmos.mode === 'embedded' || cosmos.key !== undefined;
-}
 
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const embedded =

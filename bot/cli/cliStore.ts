@@ -3,8 +3,7 @@ import https from 'node:https';
 import { openDatabase, StoreLayoutError } from '../../services/cosmos/containers';
 import { createCosmosAccess } from '../../services/cosmos/cosmosClientFactory';
 import { embeddedCosmosKey, startEmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
-import type { Config } from '../config';
-import { mayCreateContainers } from '../startBot';
+import { mayCreateContainers, type Config } from '../config';
 
 /** The bot's database, reached the way the configuration says, for one command-line run. */
 export interface CliStore {

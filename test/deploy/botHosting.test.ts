@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../../bot/config';
+import { loadConfig, mayCreateContainers } from '../../bot/config';
 import { loadExampleParameters, readJson, repositoryRoot } from './armTemplateFiles';
 import { valueAt } from './armValue';
 import { settingsReadElsewhere, variablesNotDeployed, variablesReadByBotConfig } from './botEnvironment';
@@ -103,7 +103,8 @@ describe('the app settings', () => {
       appType: 'UserAssignedMSI',
       tenantId: fake.tenantId,
     });
-    // No key: startBot opens the database without creating it or its containers (see openDatabase).
+    // No key: the bot opens the database without creating it or its containers (see openDatabase).
+    expect(mayCreateContainers(config.cosmos)).toBe(false);
     expect(config.cosmos).toEqual({
       mode: 'azure',
       endpoint: expect.stringMatching(/^https:\/\/.+\.documents\.azure\.com:443\/$/),

@@ -1,5 +1,4 @@
-import { loadConfig } from '../../bot/config';
-import { mayCreateContainers } from '../../bot/startBot';
+import { loadConfig, mayCreateContainers } from '../../bot/config';
 import { containerDefinitions, openDatabase, StoreLayoutError } from '../../services/cosmos/containers';
 import { createCosmosAccess, type CosmosAccess } from '../../services/cosmos/cosmosClientFactory';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';

@@ -24,13 +24,6 @@ import {
   validSettings,
 } from './packageFixtures';
 
-// @microsoft/app-manifest requires strip-bom 5, an ES module: Node 20 loads it, jest (CommonJS) cannot.
-// The validation never calls it (it strips a BOM when the library reads a file), so a stand-in does.
-jest.mock('../../node_modules/@microsoft/app-manifest/node_modules/strip-bom', () => ({
-  __esModule: true,
-  default: (text: string) => text.replace(/^\uFEFF/, ''),
-}));
-
 let built: TeamsAppPackage;
 let tempDir: string;
 

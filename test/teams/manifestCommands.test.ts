@@ -8,13 +8,6 @@ import { cardsOf, inputOf, visibleText } from '../harness/conversationHarness';
 import { startTestBot } from '../harness/testBot';
 import { manifestSchema, validSettings } from './packageFixtures';
 
-// @microsoft/app-manifest requires strip-bom 5, an ES module: Node 20 loads it, jest (CommonJS) cannot.
-// The validation never calls it (it strips a BOM when the library reads a file), so a stand-in does.
-jest.mock('../../node_modules/@microsoft/app-manifest/node_modules/strip-bom', () => ({
-  __esModule: true,
-  default: (text: string) => text.replace(/^\uFEFF/, ''),
-}));
-
 /** What the bot must answer to each command the manifest offers (the local agent is a sales agent). */
 const expectedAnswers: Record<string, (replies: Partial<Activity>[]) => void> = {
   'add customer': (replies) => {
