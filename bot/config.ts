@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { countryCodes, countryRules } from '../services/countries/countryRules';
 import { roleSchema, ROLES, type Role } from '../services/roles/permissions';
+import { optionalGuid, optionalText } from './environmentFields';
 
 /** Without PARTNER_MARKETS: every country with rules; the first one is where a new form starts. */
 const allCountryCodes = countryCodes();
@@ -37,14 +38,6 @@ const roleList = commaList.pipe(
     })
     .transform((roles) => roles as Role[]),
 );
-
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value ? value : undefined));
-
-const optionalGuid = (error: string) => optionalText.pipe(z.guid({ error }).optional());
 
 const port = (fallback: number) =>
   z.coerce

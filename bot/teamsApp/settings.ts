@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalGuid, optionalText } from '../environmentFields';
 
 /** What the environment puts into the Teams app manifest. */
 export interface TeamsAppSettings {
@@ -13,13 +14,6 @@ export interface TeamsAppSettings {
   privacyUrl: string;
   termsUrl: string;
 }
-
-/** Empty and blank count as not set, as in bot/config.ts. */
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value ? value : undefined));
 
 const required = (what: string) => optionalText.pipe(z.string({ error: `is required: ${what}` }));
 
@@ -48,9 +42,7 @@ const httpsUrl = (what: string) =>
 
 const environmentSchema = z.object({
   MicrosoftAppId: guid('the application (client) id of the bot registration'),
-  TEAMS_APP_ID: optionalText.pipe(
-    z.guid({ error: 'must be a GUID (leave it empty to use MicrosoftAppId)' }).optional(),
-  ),
+  TEAMS_APP_ID: optionalGuid('must be a GUID (leave it empty to use MicrosoftAppId)'),
   BOT_DOMAIN: hostName("the bot's public host name", 'contoso-onboarding.azurewebsites.net'),
   TEAMS_APP_DEVELOPER_NAME: required('the name Teams shows as the developer of the app').pipe(
     z.string().max(32, { error: 'must be at most 32 characters (Teams shows it as the developer)' }),
