@@ -1,4 +1,3 @@
-import dotenv from 'dotenv';
 import os from 'node:os';
 import {
   RoleDirectory,
@@ -8,6 +7,7 @@ import {
 } from '../../services/roles/roleDirectory';
 import { ConfigError, loadConfig } from '../config';
 import { CliStoreError, openCliStore } from './cliStore';
+import { oneLine, runCommandLine, type CliOutput } from './commandLine';
 import { ROLES_USAGE, UsageError, parseRolesArguments, runRolesCommand } from './rolesCommand';
 
 /**
@@ -15,11 +15,6 @@ import { ROLES_USAGE, UsageError, parseRolesArguments, runRolesCommand } from '.
  * uses, whether or not the bot is running. Exit codes: 0 done, 1 error (one line on stderr),
  * 2 bad usage (the problem and the usage text on stderr).
  */
-export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
-
 export async function main(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
@@ -90,23 +85,4 @@ function describeError(error: unknown): string {
   return `Error: ${message}`;
 }
 
-function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 400 ? `${line.slice(0, 397)}...` : line;
-}
-
-if (require.main === module) {
-  dotenv.config({ quiet: true });
-  main(process.argv.slice(2), process.env, {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${oneLine(`Error: ${(error as Error).message}`)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runCommandLine(main);

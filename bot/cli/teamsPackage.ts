@@ -1,4 +1,3 @@
-import dotenv from 'dotenv';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildTeamsAppPackage, TeamsAppPackageError } from '../teamsApp/buildPackage';
@@ -11,6 +10,7 @@ import {
 } from '../teamsApp/projectFiles';
 import { loadTeamsAppSettings, TeamsAppSettingsError } from '../teamsApp/settings';
 import { writeZipPackage } from '../teamsApp/zipPackage';
+import { runCommandLine, type CliOutput } from './commandLine';
 
 /**
  * `npm run package:teams`: the Teams app package (manifest.json, color.png, outline.png) that an
@@ -27,11 +27,6 @@ manifest schema, checks the icons and writes the zip Teams installs.
 
 Variables: MicrosoftAppId, BOT_DOMAIN, TEAMS_APP_DEVELOPER_NAME, TEAMS_APP_WEBSITE_URL,
 TEAMS_APP_PRIVACY_URL, TEAMS_APP_TERMS_URL, and TEAMS_APP_ID (optional). See docs/teams-app.md.`;
-
-export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 type Arguments = { kind: 'help' } | { kind: 'package'; outPath?: string };
 
@@ -103,18 +98,4 @@ function describeError(error: unknown): string[] {
   return [`Error: ${error instanceof Error ? error.message : String(error)}`];
 }
 
-if (require.main === module) {
-  dotenv.config({ quiet: true });
-  main(process.argv.slice(2), process.env, {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`Error: ${(error as Error).message}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runCommandLine(main);

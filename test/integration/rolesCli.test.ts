@@ -1,37 +1,18 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { projectRoot, startBotProcess } from '../harness/botProcess';
+import { startBotProcess } from '../harness/botProcess';
+import { runCompiledCommand, type CommandRun } from '../harness/commandRun';
 
-const cli = path.join(projectRoot, 'dist', 'bot', 'cli', 'roles.js');
 const ada = '6f1c2a4e-0b7d-4c55-9a1e-3d2f8b7c6a01';
 const grace = '0a9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d02';
 const validRoles = 'globalAdmin, userManagementAdmin, adminAgent, salesAgent, manager';
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The compiled command as `npm run roles` runs it, with none of the developer's own variables. */
-async function roles(args: string[], env: Record<string, string>, cwd: string): Promise<CliRun> {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run "npm run build" first (npm test does).`);
-  const child = spawn(process.execPath, [cli, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  clearTimeout(timer);
-  return { code, stdout, stderr };
+function roles(args: string[], env: Record<string, string>, cwd: string): Promise<CommandRun> {
+  return runCompiledCommand('roles', args, env, cwd);
 }
 
 /** A port nothing listens on a moment later. */

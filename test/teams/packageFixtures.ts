@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { z } from 'zod';
 import type { TeamsAppSettings } from '../../bot/teamsApp/settings';
+import { projectRoot } from '../harness/botProcess';
+import { runCompiledCommand, type CommandRun } from '../harness/commandRun';
 
-export const projectRoot = path.resolve(__dirname, '..', '..');
+export { projectRoot };
 export const appPackageDir = path.join(projectRoot, 'appPackage');
-const compiledCommand = path.join(projectRoot, 'dist', 'bot', 'cli', 'teamsPackage.js');
 
 export const botAppId = '9f0b5a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 export const separateTeamsAppId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -65,39 +64,13 @@ export const manifestSchema = z.looseObject({
   ]),
 });
 
-export interface CommandRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs the compiled `npm run package:teams` command with only the given variables (no developer
- * environment leaks in) in `cwd`, where it looks for a .env file.
- */
-export async function runPackageCommand(
+/** Runs the compiled `npm run package:teams` command with only the given variables, in `cwd`. */
+export function runPackageCommand(
   args: readonly string[],
   env: Readonly<Record<string, string>>,
   cwd: string,
 ): Promise<CommandRun> {
-  if (!existsSync(compiledCommand)) {
-    throw new Error(
-      `${compiledCommand} is missing: run "npx tsc -p tsconfig.build.json" first (npm test does).`,
-    );
-  }
-  const child = spawn(process.execPath, [compiledCommand, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', resolve);
-  });
-  return { code, stdout, stderr };
+  return runCompiledCommand('teamsPackage', args, env, cwd);
 }
 
 /** A PNG of one colour (RGBA), with an optional square of another in the middle. */
