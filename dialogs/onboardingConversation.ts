@@ -46,14 +46,14 @@ export class OnboardingConversation {
     switch (intentOf(context)) {
       case 'help':
         await sendCard(context, helpCard({ inFlow }));
-        if (inFlow) await dc.repromptDialog();
+        if (inFlow) await repromptWaitingCard(dc);
         return;
       case 'cancel':
         return this.cancel(dc);
       case 'addCustomer':
         if (inFlow) {
           await context.sendActivity(say('flow.alreadyRunning'));
-          await dc.repromptDialog();
+          await repromptWaitingCard(dc);
           return;
         }
         return this.start(dc);
@@ -88,14 +88,29 @@ export class OnboardingConversation {
       await dc.context.sendActivity(say('cancel.nothing'));
       return;
     }
-    let leaf = dc;
-    while (leaf.child) leaf = leaf.child;
+    const leaf = waitingCardContext(dc);
     if (leaf.parent?.activeDialog?.id === confirmCancelDialogId) {
-      await dc.repromptDialog();
+      await leaf.repromptDialog();
       return;
     }
     await leaf.beginDialog(confirmCancelDialogId);
   }
+}
+
+/** The innermost dialog context: the one whose active dialog is the card that waits. */
+function waitingCardContext(dc: DialogContext): DialogContext {
+  let leaf = dc;
+  while (leaf.child) leaf = leaf.child;
+  return leaf;
+}
+
+/**
+ * Shows the waiting card again. Reached through the child contexts, which know their parents:
+ * a reprompt from the root rebuilds the inner contexts without them, and then cannot find the
+ * "discard the draft?" dialog pushed on top of a step's card.
+ */
+function repromptWaitingCard(dc: DialogContext): Promise<void> {
+  return waitingCardContext(dc).repromptDialog();
 }
 
 function intentOf(context: TurnContext): Intent {
