@@ -19,9 +19,7 @@ export class OnboardingBot extends ActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      const agentsAdded = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
-      if (agentsAdded.length > 0) await conversation.welcome(context);
+      if (isWelcomeDue(context)) await conversation.welcome(context);
       await next();
     });
   }
@@ -30,4 +28,17 @@ export class OnboardingBot extends ActivityHandler {
     await super.run(context);
     await this.agentState.saveChanges(context);
   }
+}
+
+/**
+ * In a 1:1 chat the agent is welcomed once: in Teams when the app is installed for them (Teams names the
+ * bot or the agent as added, once), elsewhere (the Emulator, Web Chat) when the agent joins. In a group
+ * chat or team channel only when the bot itself is added, not again each time a person joins.
+ */
+function isWelcomeDue(context: TurnContext): boolean {
+  const { recipient, membersAdded = [], conversation, channelId } = context.activity;
+  const botAdded = membersAdded.some((member) => member.id === recipient?.id);
+  if (conversation?.isGroup) return botAdded;
+  if (channelId === 'msteams') return membersAdded.length > 0;
+  return membersAdded.some((member) => member.id !== recipient?.id);
 }

@@ -192,5 +192,7 @@ export interface ConfirmCancelCardModel extends PromptIdentity {}
 export interface WelcomeCardModel {
   /** Whether the agent may add customers; if not, the card says why and has no button. */
   mayAddCustomers: boolean;
+  /** A group chat or team channel: everyone in it reads the card, and commands need an @mention. */
+  sharedChat: boolean;
 }
 // Actions: { command: 'addCustomer' }.

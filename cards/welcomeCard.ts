@@ -9,12 +9,14 @@ const fill = cardTemplate(template);
 export function welcomeCard(model: WelcomeCardModel): AdaptiveCardJson {
   return fill({
     mayAddCustomers: model.mayAddCustomers,
+    sharedChat: model.sharedChat,
     t: {
       title: say('card.welcome.title'),
       intro: say('card.welcome.intro'),
       steps: say('card.welcome.steps'),
       existingCustomers: say('card.welcome.existingCustomers'),
       commands: say('card.welcome.commands'),
+      sharedChat: say('card.welcome.sharedChat'),
       notAllowed: say('roles.addCustomer.notAllowed'),
       addCustomer: say('card.action.addCustomer'),
     },

@@ -35,9 +35,18 @@ export class OnboardingConversation {
     this.dialogs.add(new ConfirmCancelDialog(services));
   }
 
+  /**
+   * The welcome card. In a group chat or channel it is for everyone there, so it offers the button to
+   * all (each agent's role is checked when they press it) rather than judging by who added the bot.
+   */
   async welcome(context: TurnContext): Promise<void> {
+    if (context.activity.conversation?.isGroup) {
+      await sendCard(context, welcomeCard({ mayAddCustomers: true, sharedChat: true }));
+      return;
+    }
     const agent = await this.services.resolveAgent(context);
-    await sendCard(context, welcomeCard({ mayAddCustomers: this.services.customers.mayAddCustomers(agent) }));
+    const mayAddCustomers = this.services.customers.mayAddCustomers(agent);
+    await sendCard(context, welcomeCard({ mayAddCustomers, sharedChat: false }));
   }
 
   async onMessage(context: TurnContext): Promise<void> {

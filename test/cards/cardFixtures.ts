@@ -371,8 +371,16 @@ export const submitted: SubmittedCardModel = {
 /** Every card in every variant the tests render: [name, model, card]. */
 export function allRenderedCards(): [string, unknown, AdaptiveCardJson][] {
   return [
-    ['welcome (may add customers)', { mayAddCustomers: true }, welcomeCard({ mayAddCustomers: true })],
-    ['welcome (may not add customers)', { mayAddCustomers: false }, welcomeCard({ mayAddCustomers: false })],
+    [
+      'welcome (may add customers)',
+      { mayAddCustomers: true, sharedChat: false },
+      welcomeCard({ mayAddCustomers: true, sharedChat: false }),
+    ],
+    [
+      'welcome (may not add customers)',
+      { mayAddCustomers: false, sharedChat: false },
+      welcomeCard({ mayAddCustomers: false, sharedChat: false }),
+    ],
     ['help (outside the flow)', { inFlow: false }, helpCard({ inFlow: false })],
     ['help (in the flow)', { inFlow: true }, helpCard({ inFlow: true })],
     ['account info (US, with errors)', usAccountInfo, accountInfoCard(usAccountInfo)],

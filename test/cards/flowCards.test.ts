@@ -20,7 +20,7 @@ import { elementsOfType, inputs, submitActions, submitData, texts, type JsonObje
 
 describe('the welcome card', () => {
   it('offers to add a customer', () => {
-    const card = welcomeCard({ mayAddCustomers: true });
+    const card = welcomeCard({ mayAddCustomers: true, sharedChat: false });
     expect(submitActions(card)).toEqual([
       expect.objectContaining({ title: say('card.action.addCustomer'), data: { command: 'addCustomer' } }),
     ]);
@@ -28,7 +28,7 @@ describe('the welcome card', () => {
   });
 
   it('tells an agent without the role why, with no button', () => {
-    const card = welcomeCard({ mayAddCustomers: false });
+    const card = welcomeCard({ mayAddCustomers: false, sharedChat: false });
     expect(submitActions(card)).toEqual([]);
     expect(texts(card)).toContain(say('roles.addCustomer.notAllowed'));
   });

@@ -169,6 +169,31 @@ describe('in Teams: identity, mentions and a shared chat', () => {
     expect(visibleText(cardsOf(annaGoesOn).at(-1)!)).toContain('Microsoft Customer Agreement');
   });
 
+  it('welcomes a group chat once, when the bot is added, and not each person who joins later', async () => {
+    const chat = inGroupChat(anna, '19:groupchat-welcome@thread.v2');
+    const update = (membersAdded: { id: string; name: string }[]) =>
+      chat.send({ type: 'conversationUpdate', membersAdded, text: undefined });
+    const botAdded = await update([{ id: 'bot', name: 'Onboarding' }]);
+    const [welcome] = cardsOf(botAdded);
+    expect(welcome && visibleText(welcome)).toContain(say('card.welcome.sharedChat'));
+    expect(cardsOf(await update([{ id: bram.channelId, name: bram.name }]))).toHaveLength(0);
+  });
+
+  it('welcomes an agent once in a 1:1 chat when the app is installed for them', async () => {
+    const personal = new BotClient(bot.messagesUrl, {
+      channelId: 'msteams',
+      serviceUrl: teams.serviceUrl,
+      conversation: { conversationType: 'personal', tenantId },
+      user: { id: anna.channelId, name: anna.name, aadObjectId: anna.aadObjectId },
+    });
+    const installed = await personal.send({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'bot', name: 'Onboarding' }],
+    });
+    expect(cardsOf(installed)).toHaveLength(1);
+    expect(visibleText(cardsOf(installed)[0]!)).not.toContain(say('card.welcome.sharedChat'));
+  });
+
   it('understands a command with the bot @mentioned in a team channel', async () => {
     const channel = new BotClient(bot.messagesUrl, {
       channelId: 'msteams',

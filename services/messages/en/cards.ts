@@ -21,6 +21,8 @@ export const cards = {
   'card.welcome.existingCustomers':
     'An existing customer, also one that came through another partner, must not be added again. If I find it, I give you an invitation to request a relationship with it instead.',
   'card.welcome.commands': 'Type "help" at any time to see what I can do, or "cancel" to stop.',
+  'card.welcome.sharedChat':
+    'In this chat, @mention me with a command, or press Add customer. Each of you keeps your own draft; only agents with a role that may add customers can start one.',
 
   'card.help.title': 'Help',
   'card.help.intro':
