@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { Storage, StoreItems } from 'botbuilder';
 import { CosmosDbKeyEscape } from 'botbuilder-azure';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -60,6 +61,12 @@ export class CosmosStateStorage implements Storage {
 
 const storedStateSchema = z.object({ realId: z.string(), document: z.record(z.string(), z.unknown()) });
 
+/** Cosmos DB ids hold at most 255 characters; a longer key keeps its start and gets its hash. */
+const maxIdLength = 255;
+
 function escape(key: string): string {
-  return CosmosDbKeyEscape.escapeKey(key, undefined, false);
+  const id = CosmosDbKeyEscape.escapeKey(key, undefined, false);
+  if (id.length <= maxIdLength) return id;
+  const hash = createHash('sha256').update(key).digest('hex');
+  return `${id.slice(0, maxIdLength - hash.length - 1)}*${hash}`;
 }

@@ -9,6 +9,9 @@ export interface StoreProbe {
   (): Promise<void>;
 }
 
+/** No activity comes near this (Teams caps a message at about 100 KB); larger bodies get 413 unread. */
+export const maxBodyBytes = 256 * 1024;
+
 export interface BotServer {
   server: restify.Server;
   /** Stops accepting, then waits (up to the grace period) for turns in flight to finish. */
@@ -22,15 +25,19 @@ export function createServer(
   logger: Logger,
 ): BotServer {
   const server = restify.createServer({ name: 'customer-onboarding-bot' });
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: maxBodyBytes }));
 
   let turnsInFlight = 0;
   let allDone: (() => void) | undefined;
 
   server.post('/api/messages', async (req, res) => {
+    if (!req.is('json')) {
+      res.send(415, { error: 'An activity is sent as application/json.' });
+      return;
+    }
     if (!activityEnvelopeSchema.safeParse(req.body).success) {
       res.send(400, {
-        error: 'The body is not a Bot Framework activity (type, channelId, conversation.id).',
+        error: 'The body is not a Bot Framework activity (type, channelId, conversation.id, serviceUrl).',
       });
       return;
     }

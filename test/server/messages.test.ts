@@ -3,6 +3,7 @@ import { BotClient } from '../harness/botClient';
 import { cardsOf, visibleText } from '../harness/conversationHarness';
 import { ConnectorRecorder } from '../harness/connectorRecorder';
 import { startTestBot } from '../harness/testBot';
+import { maxBodyBytes } from '../../bot/server';
 
 describe('the messaging endpoint in Emulator mode', () => {
   let bot: RunningBot;
@@ -42,5 +43,53 @@ describe('the messaging endpoint in Emulator mode', () => {
     });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
+  });
+
+  async function post(body: string, contentType = 'application/json'): Promise<Response> {
+    return fetch(bot.messagesUrl, { method: 'POST', headers: { 'content-type': contentType }, body });
+  }
+
+  it.each([
+    [
+      'a conversationUpdate whose membersAdded is text',
+      { type: 'conversationUpdate', membersAdded: 'everyone' },
+    ],
+    [
+      'a conversationUpdate whose membersAdded holds null',
+      { type: 'conversationUpdate', membersAdded: [null] },
+    ],
+    ['an activity without serviceUrl', { serviceUrl: undefined }],
+    ['an activity whose serviceUrl is not a web address', { serviceUrl: 'file:///etc/passwd' }],
+    ['an unknown deliveryMode', { deliveryMode: 'carrierPigeon' }],
+  ])('answers %s with 400 at once, and runs no turn', async (_case, change) => {
+    const client = new BotClient(bot.messagesUrl, { serviceUrl: connector.serviceUrl });
+    const activity = { ...client.activity('help'), ...change };
+    const response = await post(JSON.stringify(activity));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: expect.stringMatching(/not a Bot Framework activity/) });
+    expect(connector.calls.filter((call) => call.conversationId === client.conversationId)).toEqual([]);
+  });
+
+  it('answers a form-encoded body with 415, without reading it as an activity', async () => {
+    const response = await post(
+      'type=message&text=help&channelId=emulator',
+      'application/x-www-form-urlencoded',
+    );
+    expect(response.status).toBe(415);
+  });
+
+  it('refuses a body over the limit with 413 before parsing it', async () => {
+    const client = new BotClient(bot.messagesUrl);
+    const huge = JSON.stringify({ ...client.activity('help'), text: 'x'.repeat(maxBodyBytes + 1) });
+    const response = await post(huge);
+    expect(response.status).toBe(413);
+    expect((await bot.cosmos.client.database(bot.databaseId).read()).statusCode).toBe(200);
+  });
+
+  it('keeps the state of a conversation whose id is far longer than a Cosmos DB id may be', async () => {
+    const client = new BotClient(bot.messagesUrl, { conversationId: `conversation-${'x'.repeat(8000)}` });
+    await client.send('add customer');
+    const replies = await client.send('cancel');
+    expect(visibleText(cardsOf(replies).at(-1)!)).toMatch(/discard/i);
   });
 });
