@@ -2,6 +2,7 @@ import type { Database } from '@azure/cosmos';
 import { PrivateConversationState } from 'botbuilder';
 import { createAgentResolver, type LocalAgent } from '../dialogs/agentResolver';
 import { DraftStore } from '../dialogs/draft';
+import type { LocalAgentRoles } from '../dialogs/localAgents';
 import { OnboardingConversation } from '../dialogs/onboardingConversation';
 import { CatalogueStore } from '../services/catalogue/catalogueStore';
 import { loadCatalogue } from '../services/catalogue/loadCatalogue';
@@ -17,6 +18,8 @@ export interface BotParts {
   partner: PartnerProfile;
   /** The stand-in identity for channels without Microsoft Entra ids; only in local mode. */
   localAgent?: LocalAgent;
+  /** Roles of object ids the role directory does not know (the Playground's mock users); local mode only. */
+  localAgents?: LocalAgentRoles;
   now?: () => Date;
 }
 
@@ -46,7 +49,7 @@ export async function composeBot(parts: BotParts): Promise<ComposedBot> {
   const conversation = new OnboardingConversation(agentState.createProperty('dialogState'), {
     customers,
     drafts: new DraftStore(agentState.createProperty('draft')),
-    resolveAgent: createAgentResolver(roles, parts.localAgent),
+    resolveAgent: createAgentResolver(roles, parts.localAgent, parts.localAgents),
     now,
   });
   return { bot: new OnboardingBot(agentState, conversation), customers, roles, catalogue };

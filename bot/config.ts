@@ -81,6 +81,7 @@ const environmentSchema = z
     LOCAL_AGENT_ID: z.string().trim().min(1).default('local-agent'),
     LOCAL_AGENT_NAME: z.string().trim().min(1).default('Local Agent'),
     LOCAL_AGENT_ROLES: roleList.prefault('salesAgent'),
+    LOCAL_AGENTS_FILE: optionalText,
     EMBEDDED_COSMOS_PORT: port(8081),
     EMBEDDED_COSMOS_DATA_DIR: z.string().trim().default('.data/cosmos'),
     LOG_LEVEL: z
@@ -160,6 +161,8 @@ export interface Config {
   };
   /** Who the agent is when the channel gives no Microsoft Entra identity (local mode only). */
   localAgent: { id: string; name: string; roles: Role[] };
+  /** The roles of agents with an Entra object id the role directory does not know (local mode only). */
+  localAgentsFile?: string;
 }
 
 /** Never echoed in an error message: it would put the secret in a log. */
@@ -211,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       emailDomains: e.PARTNER_EMAIL_DOMAINS,
     },
     localAgent: { id: e.LOCAL_AGENT_ID, name: e.LOCAL_AGENT_NAME, roles: e.LOCAL_AGENT_ROLES },
+    ...(e.LOCAL_AGENTS_FILE ? { localAgentsFile: e.LOCAL_AGENTS_FILE } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { createAdapter } from './adapter';
 import { composeBot } from './composeBot';
 import { mayCreateContainers, type Config } from './config';
 import type { Logger } from './logger';
+import { loadLocalAgentRoles } from './playground/localAgentsFile';
 import { createServer } from './server';
 import { mountWebChat } from './webChat/registration';
 
@@ -54,7 +55,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const { bot } = await composeBot({
       database,
       partner: config.partner,
-      ...(config.bot.appId ? {} : { localAgent: config.localAgent }),
+      ...(config.bot.appId
+        ? {}
+        : { localAgent: config.localAgent, localAgents: await loadLocalAgentRoles(config.localAgentsFile) }),
     });
     const adapter = createAdapter(config, logger);
     const probeStore = async () => {

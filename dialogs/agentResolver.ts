@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { AgentContext } from '../services/customers/customerService';
 import type { Role } from '../services/roles/permissions';
 import type { RoleDirectory } from '../services/roles/roleDirectory';
+import type { LocalAgentRoles } from './localAgents';
 import { TeamsMembers } from './teamsMembers';
 
 export type AgentResolver = (context: TurnContext) => Promise<AgentContext>;
@@ -11,10 +12,15 @@ export type AgentResolver = (context: TurnContext) => Promise<AgentContext>;
  * the role directory gives them, and in Teams their name and sign-in name (`TeamsInfo.getMember`).
  * Without an Entra identity (the Emulator, local web chat) the
  * configured local agent stands in with its configured roles, but only when the bot runs without
- * an app id; otherwise such a caller has no roles.
+ * an app id; otherwise such a caller has no roles. `localAgents` (local mode only) gives roles to
+ * object ids the role directory has no entry for: the Agents Playground's mock users.
  */
-export function createAgentResolver(roles: RoleDirectory, localAgent: LocalAgent | undefined): AgentResolver {
-  const resolve = resolverFor(roles, localAgent, new TeamsMembers());
+export function createAgentResolver(
+  roles: RoleDirectory,
+  localAgent: LocalAgent | undefined,
+  localAgents?: LocalAgentRoles,
+): AgentResolver {
+  const resolve = resolverFor(roles, localAgent, new TeamsMembers(), localAgents);
   // Several steps ask within one turn (render, check, submit): one role lookup per turn.
   const turnKey = Symbol('agent');
   return (context) => {
@@ -30,16 +36,20 @@ function resolverFor(
   roles: RoleDirectory,
   localAgent: LocalAgent | undefined,
   members: TeamsMembers,
+  localAgents: LocalAgentRoles | undefined,
 ): AgentResolver {
+  // An entry in the role directory wins, so `npm run roles` works for the mock users too.
+  const rolesOf = async (aadObjectId: string): Promise<Role[]> => {
+    if (!localAgents) return roles.rolesOf(aadObjectId);
+    const entry = await roles.entry(aadObjectId);
+    return entry ? entry.roles : [...(localAgents.rolesOf(aadObjectId) ?? [])];
+  };
   return async (context) => {
     const { from, channelId } = context.activity;
     const utcOffsetMinutes = utcOffsetOf(context);
     const offset = utcOffsetMinutes !== undefined ? { utcOffsetMinutes } : {};
     if (from?.aadObjectId) {
-      const [agentRoles, member] = await Promise.all([
-        roles.rolesOf(from.aadObjectId),
-        members.profileOf(context),
-      ]);
+      const [agentRoles, member] = await Promise.all([rolesOf(from.aadObjectId), members.profileOf(context)]);
       const displayName = member?.name ?? from.name;
       const actor = {
         agentId: from.aadObjectId,

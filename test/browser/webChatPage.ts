@@ -1,10 +1,7 @@
 /// <reference lib="dom" />
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { projectRoot } from '../harness/botProcess';
+import { failurePath, saveScreenshot } from '../harness/screenshotFile';
 
-export const screenshotDir = path.join(projectRoot, 'docs', 'screenshots');
 const viewport = { width: 1000, height: 1200 };
 /** A screenshot grows to show a tall card whole, up to this height. */
 const maxScreenshotHeight = 2000;
@@ -30,9 +27,7 @@ export class WebChatPage {
 
   /** For a failed test: the page as it was, in test-results/ (git-ignored). */
   async saveFailure(name: string): Promise<void> {
-    await this.page
-      .screenshot({ path: path.join(projectRoot, 'test-results', `${name}.png`), fullPage: true })
-      .catch(() => undefined);
+    await this.page.screenshot({ path: failurePath(name), fullPage: true }).catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -122,15 +117,8 @@ export class WebChatPage {
       maskColor: '#e0e0e0',
     });
     await page.setViewportSize(viewport);
-    await saveIfChanged(path.join(screenshotDir, `${name}.png`), png);
+    await saveScreenshot(name, png);
   }
-}
-
-async function saveIfChanged(file: string, png: Buffer): Promise<void> {
-  const previous = await readFile(file).catch(() => undefined);
-  if (previous?.equals(png)) return;
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, png);
 }
 
 function escapeRegExp(text: string): string {
