@@ -34,6 +34,7 @@ export const variablesNotDeployed: Readonly<Record<string, string>> = {
   LOCAL_AGENT_ID: 'local mode only (no MicrosoftAppId)',
   LOCAL_AGENT_NAME: 'local mode only (no MicrosoftAppId)',
   LOCAL_AGENT_ROLES: 'local mode only (no MicrosoftAppId)',
+  LOCAL_AGENTS_FILE: 'local mode only (no MicrosoftAppId)',
   EMBEDDED_COSMOS_PORT: 'the embedded store runs only without COSMOS_ENDPOINT',
   EMBEDDED_COSMOS_DATA_DIR: 'the embedded store runs only without COSMOS_ENDPOINT',
 };
