@@ -1,23 +1,16 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { LocalAgentRoles, loadLocalAgentsFile, type LocalAgentsFile } from '../../dialogs/localAgents';
+import {
+  LocalAgentRoles,
+  loadLocalAgentsFile,
+  parseLocalAgentsFile,
+  type LocalAgentsFile,
+} from '../../dialogs/localAgents';
+// Imported, not read from disk, so that the build carries it wherever dist/ goes (a deployment zip too).
+import shipped from './localAgents.json';
 
-const fileName = 'localAgents.json';
-
-/**
- * bot/playground/localAgents.json: tsc does not copy it into dist/, so the compiled bot finds it next
- * to the sources; the first candidate that exists wins.
- */
-export function defaultLocalAgentsFile(): string {
-  const candidates = [
-    path.join(__dirname, fileName),
-    path.resolve(__dirname, '..', '..', '..', 'bot', 'playground', fileName),
-  ];
-  return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0]!;
-}
-
-export function readLocalAgents(filePath = defaultLocalAgentsFile()): Promise<LocalAgentsFile> {
-  return loadLocalAgentsFile(filePath);
+/** LOCAL_AGENTS_FILE when given, otherwise bot/playground/localAgents.json as shipped with the build. */
+export function readLocalAgents(filePath?: string): Promise<LocalAgentsFile> {
+  if (filePath) return loadLocalAgentsFile(filePath);
+  return Promise.resolve(parseLocalAgentsFile(JSON.stringify(shipped), 'bot/playground/localAgents.json'));
 }
 
 /** The roles the bot gives the local agents; LOCAL_AGENTS_FILE, or the file in this folder. */
