@@ -50,6 +50,7 @@ const port = (fallback: number) =>
 const environmentSchema = z
   .object({
     PORT: port(3978),
+    HOST: optionalText,
     MicrosoftAppId: optionalGuid('must be the application (client) id of the bot registration, a GUID'),
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z
@@ -142,6 +143,8 @@ function appIdentityIssues(env: {
 
 export interface Config {
   port: number;
+  /** The address to listen on: HOST, otherwise loopback in local mode and every interface with an app id. */
+  host?: string;
   logLevel: Environment['LOG_LEVEL'];
   bot: {
     appId?: string;
@@ -186,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const e = result.data;
   return {
     port: e.PORT,
+    // Local mode checks no token, so by default only this machine may reach it.
+    ...(e.HOST ? { host: e.HOST } : e.MicrosoftAppId ? {} : { host: '127.0.0.1' }),
     logLevel: e.LOG_LEVEL,
     bot: {
       ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),

@@ -3,6 +3,10 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startBot } from './startBot';
 
+function isLoopbackAddress(address: string): boolean {
+  return address === '::1' || address.startsWith('127.');
+}
+
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   let config;
@@ -30,6 +34,11 @@ async function main(): Promise<void> {
       config.bot.appId
         ? 'Bot Framework tokens are required (MicrosoftAppId is set).'
         : 'Local mode: no app id, the Bot Framework Emulator can connect without credentials.',
+      ...(!config.bot.appId && !isLoopbackAddress(running.address)
+        ? [
+            `Warning: local mode listens on ${running.address} (HOST): anyone who reaches it acts as the local agent, without signing in.`,
+          ]
+        : []),
       '',
     ].join('\n'),
   );

@@ -20,6 +20,8 @@ export interface RunningBot {
   /** The local web chat page, in local mode (no MicrosoftAppId) only. */
   chatUrl?: string;
   port: number;
+  /** The address the server listens on: 127.0.0.1 in local mode unless HOST says otherwise. */
+  address: string;
   cosmos: CosmosAccess;
   databaseId: string;
   /** The embedded store, when no COSMOS_ENDPOINT is configured. */
@@ -67,14 +69,16 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const webChat = config.bot.appId ? undefined : mountWebChat(server, logger);
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
-      server.listen(config.port, () => resolve());
+      if (config.host) server.listen(config.port, config.host, () => resolve());
+      else server.listen(config.port, () => resolve());
     });
-    const { port } = server.address() as AddressInfo;
+    const { port, address } = server.address() as AddressInfo;
 
     return {
       messagesUrl: `http://localhost:${port}/api/messages`,
       ...(webChat ? { chatUrl: `http://localhost:${port}${webChat.path}` } : {}),
       port,
+      address,
       cosmos,
       databaseId: config.cosmos.databaseId,
       ...(embedded ? { embedded } : {}),

@@ -24,6 +24,10 @@ describe('with MicrosoftAppId and MicrosoftAppPassword set', () => {
     jest.restoreAllMocks();
   });
 
+  it('listens on every interface, as App Service needs', () => {
+    expect(['::', '0.0.0.0']).toContain(bot.address);
+  });
+
   async function stateDocuments(): Promise<number> {
     const container = bot.cosmos.client.database(bot.databaseId).container(containerDefinitions.botState.id);
     const { resources } = await container.items.readAll().fetchAll();

@@ -128,6 +128,13 @@ describe('configuration', () => {
     });
   });
 
+  it('listens on loopback only in local mode, on every interface with an app id, or where HOST says', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    const withAppId = { MicrosoftAppId: appId, MicrosoftAppPassword: 's', MicrosoftAppTenantId: tenantId };
+    expect(loadConfig(withAppId).host).toBeUndefined();
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
   it('ignores the identity settings in local mode (no app id)', () => {
     expect(loadConfig({ MicrosoftAppType: 'UserAssignedMSI' }).bot).toEqual({ appType: 'UserAssignedMSI' });
   });

@@ -18,6 +18,10 @@ describe('the messaging endpoint in Emulator mode', () => {
     await connector.stop();
   });
 
+  it('listens on loopback only, since nothing checks a token', () => {
+    expect(bot.address).toBe('127.0.0.1');
+  });
+
   it('answers "help" in the HTTP response with expectReplies', async () => {
     const client = new BotClient(bot.messagesUrl);
     const replies = await client.send('help');

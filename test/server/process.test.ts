@@ -15,6 +15,14 @@ describe('the bot as a process (what npm start runs)', () => {
     await rm(workDir, { recursive: true, force: true });
   });
 
+  it('warns when local mode is opened to other machines with HOST', async () => {
+    const bot = await startBotProcess({ PORT: '0', EMBEDDED_COSMOS_PORT: '0', HOST: '0.0.0.0' }, workDir);
+    expect(bot.stdout()).toMatch(
+      /Warning: local mode listens on 0\.0\.0\.0 \(HOST\): anyone who reaches it acts as the local agent/,
+    );
+    expect(await bot.stop('SIGTERM')).toBe(0);
+  });
+
   it('prints where it listens, answers, exits 0 on SIGTERM and keeps embedded data across a restart', async () => {
     const env = {
       PORT: '0',
@@ -24,6 +32,7 @@ describe('the bot as a process (what npm start runs)', () => {
     const first = await startBotProcess(env, workDir);
     expect(first.messagesUrl).toMatch(/^http:\/\/localhost:\d+\/api\/messages$/);
     expect(first.stdout()).toMatch(/embedded Cosmos DB .*local use only/);
+    expect(first.stdout()).not.toMatch(/Warning/);
     const client = new BotClient(first.messagesUrl);
     const started = cardsOf(await client.send('add customer'));
     expect(started[0] && inputOf(started[0], 'legalName')).toBeDefined();
