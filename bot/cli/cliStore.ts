@@ -2,6 +2,7 @@ import type { Database } from '@azure/cosmos';
 import https from 'node:https';
 import { openDatabase, StoreLayoutError } from '../../services/cosmos/containers';
 import { createCosmosAccess } from '../../services/cosmos/cosmosClientFactory';
+import { dataFolderOwner, DataFolderInUseError } from '../../services/cosmos/dataFolderOwner';
 import { embeddedCosmosKey, startEmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
 import { mayCreateContainers, type Config } from '../config';
 
@@ -21,11 +22,15 @@ export class CliStoreError extends Error {
 
 /**
  * With COSMOS_ENDPOINT: that account (key, or Microsoft Entra ID without one). Without it: the embedded
- * store of a bot running on this machine (https://127.0.0.1:<EMBEDDED_COSMOS_PORT>/) when one answers,
- * otherwise an embedded store started here from EMBEDDED_COSMOS_DATA_DIR and stopped (saved) on close.
+ * store of the bot serving EMBEDDED_COSMOS_DATA_DIR (it names its store in that folder), or of a bot
+ * answering at https://127.0.0.1:<EMBEDDED_COSMOS_PORT>/, otherwise an embedded store started here from
+ * the data folder and stopped (saved) on close.
  */
 export async function openCliStore(cosmos: Config['cosmos']): Promise<CliStore> {
   if (cosmos.mode === 'azure') return openAzure(cosmos);
+  // A bot serving the data folder says where its store is, whatever its port (EMBEDDED_COSMOS_PORT=0 too).
+  const owner = cosmos.dataDir ? await dataFolderOwner(cosmos.dataDir) : undefined;
+  if (owner) return openRunningBotStore(owner.endpoint, cosmos.databaseId);
   if (cosmos.port !== 0) {
     const endpoint = `https://127.0.0.1:${cosmos.port}/`;
     const probe = await probeEmbedded(endpoint);
@@ -94,7 +99,13 @@ async function startOwnStore(cosmos: Extract<Config['cosmos'], { mode: 'embedded
         'a change would be lost. Start the bot, or set EMBEDDED_COSMOS_DATA_DIR.',
     );
   }
-  const embedded = await startEmbeddedCosmos({ dataDir: cosmos.dataDir, port: 0 });
+  let embedded;
+  try {
+    embedded = await startEmbeddedCosmos({ dataDir: cosmos.dataDir, port: 0 });
+  } catch (error) {
+    if (error instanceof DataFolderInUseError) throw new CliStoreError(error.message);
+    throw error;
+  }
   const access = createCosmosAccess({ endpoint: embedded.endpoint, key: embeddedCosmosKey });
   const close = async () => {
     access.dispose();

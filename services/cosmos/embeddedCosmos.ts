@@ -3,6 +3,7 @@ import { CosmosClient, type ContainerDefinition } from '@azure/cosmos';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { createCosmosAccess } from './cosmosClientFactory';
+import { claimDataFolder } from './dataFolderOwner';
 import { readSnapshot, writeSnapshot, type Snapshot } from './embeddedSnapshot';
 
 /**
@@ -41,9 +42,19 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
   const access = createCosmosAccess({ endpoint, key: embeddedKey });
 
   const { dataDir } = options;
+  let release = async () => {};
   if (dataDir) {
-    const snapshot = await readSnapshot(dataDir);
-    if (snapshot) await restore(access.client, snapshot);
+    try {
+      release = await claimDataFolder(dataDir, endpoint);
+      const snapshot = await readSnapshot(dataDir);
+      if (snapshot) await restore(access.client, snapshot);
+    } catch (error) {
+      await release();
+      access.dispose();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw error;
+    }
   }
 
   let changed = false;
@@ -68,6 +79,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
     save,
     async stop() {
       await save();
+      await release();
       access.dispose();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

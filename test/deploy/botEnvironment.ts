@@ -31,6 +31,7 @@ export const variablesNotDeployed: Readonly<Record<string, string>> = {
   MicrosoftAppPassword: 'a secret; the managed identity signs in without one',
   COSMOS_KEY: 'a secret; Microsoft Entra ID signs in to Cosmos DB',
   PORT: 'App Service sets it for the container',
+  HOST: 'with an app id the bot listens on every interface, as App Service needs',
   LOCAL_AGENT_ID: 'local mode only (no MicrosoftAppId)',
   LOCAL_AGENT_NAME: 'local mode only (no MicrosoftAppId)',
   LOCAL_AGENT_ROLES: 'local mode only (no MicrosoftAppId)',

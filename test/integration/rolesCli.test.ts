@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startBotProcess } from '../harness/botProcess';
+import { runBotExpectingFailure, startBotProcess } from '../harness/botProcess';
 import { runCompiledCommand, type CommandRun } from '../harness/commandRun';
 
 const ada = '6f1c2a4e-0b7d-4c55-9a1e-3d2f8b7c6a01';
@@ -109,5 +109,37 @@ describe('the roles command line (npm run roles)', () => {
     }
     expect(await readFile(path.join(workDir, 'data', 'embedded-cosmos.json'), 'utf8')).toContain(grace);
     expect((await roles(['list'], env, workDir)).stdout).toMatch(new RegExp(`${grace}\\s+Grace Hopper`));
+  });
+
+  it('finds a running bot through its data folder when its store has no fixed port, and the bot keeps the change', async () => {
+    const anyPort = { ...env, EMBEDDED_COSMOS_PORT: '0' };
+    const bot = await startBotProcess({ PORT: '0', ...anyPort }, workDir);
+    let stopped = false;
+    try {
+      const assigned = await roles(['assign', ada, 'salesAgent', '--name', 'Ada Lovelace'], anyPort, workDir);
+      expect(assigned).toMatchObject({ code: 0, stderr: '' });
+      expect(assigned.stdout).toMatch(
+        /Store: the running bot's embedded Cosmos DB at https:\/\/127\.0\.0\.1:\d+\//,
+      );
+      expect(await bot.stop('SIGTERM')).toBe(0);
+      stopped = true;
+    } finally {
+      if (!stopped) await bot.stop('SIGKILL');
+    }
+    expect((await roles(['list'], anyPort, workDir)).stdout).toMatch(new RegExp(`${ada}\\s+Ada Lovelace`));
+  });
+
+  it('lets no second bot open a data folder that a running bot serves', async () => {
+    const anyPort = { ...env, EMBEDDED_COSMOS_PORT: '0' };
+    const first = await startBotProcess({ PORT: '0', ...anyPort }, workDir);
+    try {
+      const second = await runBotExpectingFailure({ PORT: '0', ...anyPort }, workDir);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(
+        /Start-up failed: The data folder .*data is in use by another process \(pid \d+, its store at https:\/\/127\.0\.0\.1:\d+\/\)/,
+      );
+    } finally {
+      expect(await first.stop('SIGTERM')).toBe(0);
+    }
   });
 });
