@@ -1,10 +1,28 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { say } from '../services/messages/catalogue';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+/** The CloudAdapter, with one activity handed over as the server parsed it. */
+export class BotAdapter extends CloudAdapter {
+  /** Authenticates the activity by its Authorization header and runs the turn; throws when refused. */
+  handle(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
+export function createAdapter(config: Config, logger: Logger): BotAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
@@ -12,7 +30,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppType: config.bot.appId ? config.bot.appType : 'MultiTenant',
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BotAdapter(auth);
   adapter.onTurnError = (context, error) => handleTurnError(context, error, logger);
   return adapter;
 }

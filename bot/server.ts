@@ -1,8 +1,9 @@
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import type { ActivityHandler } from 'botbuilder';
+import type { Activity, ActivityHandler, InvokeResponse } from 'botbuilder';
+import type { BotAdapter } from './adapter';
 import { activityEnvelopeSchema } from './activityEnvelope';
 import type { Logger } from './logger';
+import { refusalFor, refusalLog } from './refusals';
 
 export interface StoreProbe {
   /** Resolves when the store answers, rejects when it does not. */
@@ -19,7 +20,7 @@ export interface BotServer {
 }
 
 export function createServer(
-  adapter: CloudAdapter,
+  adapter: BotAdapter,
   bot: ActivityHandler,
   probeStore: StoreProbe,
   logger: Logger,
@@ -27,6 +28,7 @@ export function createServer(
   const server = restify.createServer({ name: 'customer-onboarding-bot' });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: maxBodyBytes }));
 
+  const logRefusal = refusalLog(logger);
   let turnsInFlight = 0;
   let allDone: (() => void) | undefined;
 
@@ -43,7 +45,20 @@ export function createServer(
     }
     turnsInFlight += 1;
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      // Not adapter.process: it writes every refused request to the console as a stack trace and
+      // answers some forged tokens 500 with the internal error text.
+      let answer: InvokeResponse | undefined;
+      try {
+        answer = await adapter.handle(req.headers.authorization ?? '', req.body as Activity, (context) =>
+          bot.run(context),
+        );
+      } catch (error) {
+        const refusal = refusalFor(error);
+        logRefusal(refusal, error);
+        res.send(refusal.status, refusal.body);
+        return;
+      }
+      res.send(answer?.status ?? 200, answer?.body);
     } finally {
       turnsInFlight -= 1;
       if (turnsInFlight === 0) allDone?.();

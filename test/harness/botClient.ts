@@ -17,6 +17,8 @@ export interface ClientOptions {
 export interface PostResult {
   status: number;
   activities: Partial<Activity>[];
+  /** The response body as JSON, or its text when it is not JSON. */
+  body?: unknown;
 }
 
 /** Posts activities the way the Bot Framework Emulator does. */
@@ -76,8 +78,14 @@ export class BotClient {
       body: JSON.stringify(activity),
     });
     const text = await response.text();
-    const body = text ? (JSON.parse(text) as { activities?: Partial<Activity>[] }) : {};
-    return { status: response.status, activities: body.activities ?? [] };
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: the text as it came.
+    }
+    const activities = (body as { activities?: Partial<Activity>[] } | undefined)?.activities;
+    return { status: response.status, activities: Array.isArray(activities) ? activities : [], body };
   }
 }
 

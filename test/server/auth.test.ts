@@ -37,6 +37,8 @@ describe('with MicrosoftAppId and MicrosoftAppPassword set', () => {
   it.each([
     ['no token', undefined],
     ['a forged token', 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiIwMDAwIn0.'],
+    ['a token that is not a JWT', 'Bearer not-a-token'],
+    ['another scheme', 'Basic dXNlcjpwYXNz'],
   ])('answers 401 to an activity with %s, which never reaches the bot', async (_case, authorization) => {
     const client = new BotClient(bot.messagesUrl, {
       serviceUrl: connector.serviceUrl,
@@ -45,6 +47,9 @@ describe('with MicrosoftAppId and MicrosoftAppPassword set', () => {
     const result = await client.post(client.activity('help'));
     expect(result.status).toBe(401);
     expect(result.activities).toEqual([]);
+    // No internal detail to the caller, and no stack trace on the console.
+    expect(result.body).toEqual({ error: 'Unauthorized' });
+    expect(console.error).not.toHaveBeenCalled();
     expect(connector.calls).toEqual([]);
     expect(await stateDocuments()).toBe(0);
   });
