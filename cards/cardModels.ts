@@ -102,7 +102,10 @@ export interface McaCardModel extends PromptIdentity {
   /** Only Admin agents and Sales agents may attest; others see why. */
   mayAttest: boolean;
   /** The latest date the agent may enter (YYYY-MM-DD), for Input.Date max. */
+  /** The agent's today: the card's default and upper bound. */
   maxDate: string;
+  /** Whether that is surely the agent's own date (their UTC offset is known); only then is it named. */
+  maxDateIsAgentsOwn: boolean;
 }
 // mcaChoice values: 'attested' | 'customerWillAccept'.
 // Actions: { promptId, action: 'next' }, { promptId, action: 'cancel' }.

@@ -57,7 +57,9 @@ export function mcaCard(model: McaCardModel): AdaptiveCardJson {
       emailPlaceholder: say('card.person.email.placeholder'),
       phone: say('card.person.phoneOptional'),
       acceptedOn: say('card.mca.acceptedOn'),
-      acceptedOnTooLate: say('card.mca.acceptedOn.tooLate', { maxDate: model.maxDate }),
+      acceptedOnTooLate: model.maxDateIsAgentsOwn
+        ? say('card.mca.acceptedOn.tooLate', { maxDate: model.maxDate })
+        : say('card.mca.acceptedOn.inFuture'),
       next: say('card.action.next'),
       cancel: say('card.action.cancel'),
     },

@@ -7,7 +7,7 @@ import {
 } from 'botbuilder-dialogs';
 import { mcaInputIds, type FieldMessages, type McaValues } from '../../cards/cardModels';
 import { mcaCard } from '../../cards/mcaCard';
-import { latestAcceptanceDate } from '../../services/customers/acceptanceDate';
+import { agentDay } from '../../services/customers/acceptanceDate';
 import { say } from '../../services/messages/catalogue';
 import { canAttestMca } from '../../services/roles/permissions';
 import { CardPrompt, newPromptId, type CardAnswer } from '../cardPrompt';
@@ -56,9 +56,16 @@ export class McaDialog extends ComponentDialog {
   private async render(context: TurnContext, promptId: string, { errors = {} }: McaView) {
     const agent = await this.services.resolveAgent(context);
     const draft = await this.services.drafts.get(context);
-    const maxDate = latestAcceptanceDate(this.services.now(), agent.utcOffsetMinutes);
+    const { today, offsetKnown } = agentDay(this.services.now(), agent.utcOffsetMinutes);
     const mayAttest = canAttestMca(agent.roles);
-    return mcaCard({ promptId, values: withDefaults(draft, mayAttest, maxDate), errors, mayAttest, maxDate });
+    return mcaCard({
+      promptId,
+      values: withDefaults(draft, mayAttest, today),
+      errors,
+      mayAttest,
+      maxDate: today,
+      maxDateIsAgentsOwn: offsetKnown,
+    });
   }
 
   private async check(step: WaterfallStepContext): Promise<DialogTurnResult> {

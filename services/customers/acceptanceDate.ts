@@ -12,18 +12,38 @@ function isoDate(date: Date): string {
 }
 
 /**
- * The latest acceptance date that is not in the future: the agent's local date when their UTC offset
- * is known, otherwise the date where it is latest on earth (UTC+14). Comparing with the UTC date alone
- * would refuse an agent east of UTC who enters their own today while UTC is still on yesterday.
+ * The agent's day. `today` is what the card offers and names: the agent's local date when their UTC offset
+ * is known, otherwise the UTC date (never a date that may not have begun for the agent). `latest` is the
+ * last date accepted: the same when the offset is known, otherwise the date where it is latest on earth
+ * (UTC+14), so an agent east of UTC is never refused their own today because the channel did not say
+ * where they are.
  */
-export function latestAcceptanceDate(now: Date, agentUtcOffsetMinutes?: number): string {
+export interface AgentDay {
+  today: string;
+  latest: string;
+  offsetKnown: boolean;
+}
+
+export function agentDay(now: Date, agentUtcOffsetMinutes?: number): AgentDay {
   const known =
     agentUtcOffsetMinutes !== undefined &&
     Number.isFinite(agentUtcOffsetMinutes) &&
     agentUtcOffsetMinutes >= EARLIEST_UTC_OFFSET_MINUTES &&
     agentUtcOffsetMinutes <= LATEST_UTC_OFFSET_MINUTES;
-  const offset = known ? agentUtcOffsetMinutes : LATEST_UTC_OFFSET_MINUTES;
-  return isoDate(new Date(now.getTime() + offset * 60_000));
+  if (known) {
+    const local = isoDate(new Date(now.getTime() + agentUtcOffsetMinutes * 60_000));
+    return { today: local, latest: local, offsetKnown: true };
+  }
+  return {
+    today: isoDate(now),
+    latest: isoDate(new Date(now.getTime() + LATEST_UTC_OFFSET_MINUTES * 60_000)),
+    offsetKnown: false,
+  };
+}
+
+/** The latest acceptance date that is not in the future for the agent (see `agentDay`). */
+export function latestAcceptanceDate(now: Date, agentUtcOffsetMinutes?: number): string {
+  return agentDay(now, agentUtcOffsetMinutes).latest;
 }
 
 /** "2024-02-30" is not a date: the parts must survive a round trip through the calendar. */
@@ -37,13 +57,18 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** An MCA acceptance date: YYYY-MM-DD, a real day, from MCA_START_DATE up to `today`. */
-export function checkAcceptanceDate(raw: string | undefined, today: string): Checked<string> {
+/** An MCA acceptance date: YYYY-MM-DD, a real day, from MCA_START_DATE up to the agent's latest day. */
+export function checkAcceptanceDate(raw: string | undefined, day: AgentDay): Checked<string> {
   const value = (raw ?? '').trim();
   if (value === '') return failed('mca.acceptedOn.required');
-  if (!isCalendarDate(value)) return failed('mca.acceptedOn.invalid', { value, example: today });
+  if (!isCalendarDate(value)) return failed('mca.acceptedOn.invalid', { value, example: day.today });
   // ISO dates of equal length compare correctly as strings.
   if (value < MCA_START_DATE) return failed('mca.acceptedOn.beforeMca', { value, since: MCA_START_DATE });
-  if (value > today) return failed('mca.acceptedOn.future', { value, today });
+  if (value > day.latest) {
+    // Name a "today" only when it is surely the agent's own.
+    return day.offsetKnown
+      ? failed('mca.acceptedOn.future', { value, today: day.today })
+      : failed('mca.acceptedOn.futureAnywhere', { value });
+  }
   return passed(value);
 }

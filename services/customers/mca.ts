@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canAddCustomer, canAttestMca, type Role } from '../roles/permissions';
 import { addFieldIssue, validateWith, type Validated } from '../validation/fieldError';
-import { checkAcceptanceDate, latestAcceptanceDate } from './acceptanceDate';
+import { agentDay, checkAcceptanceDate } from './acceptanceDate';
 import { checkEmail, checkPersonName, checkPhone } from './person';
 import { IssueList } from './ruleIssue';
 import { formGroup, formText } from './text';
@@ -51,8 +51,8 @@ function checkAttestation(
   const lastName = issues.take(['acceptedBy', 'lastName'], checkPersonName(person.lastName, 'lastName'));
   const email = issues.take(['acceptedBy', 'email'], checkEmail(person.email, context.partnerEmailDomains));
   const phone = issues.take(['acceptedBy', 'phone'], checkPhone(person.phone, undefined));
-  const today = latestAcceptanceDate(context.now, context.agentUtcOffsetMinutes);
-  const acceptedOn = issues.take(['acceptedOn'], checkAcceptanceDate(form.acceptedOn, today));
+  const day = agentDay(context.now, context.agentUtcOffsetMinutes);
+  const acceptedOn = issues.take(['acceptedOn'], checkAcceptanceDate(form.acceptedOn, day));
   if (!firstName || !lastName || !email || !acceptedOn) return undefined;
   return {
     kind: 'attested',

@@ -169,6 +169,7 @@ export const mcaAttest: McaCardModel = {
   },
   mayAttest: true,
   maxDate: '2025-06-30',
+  maxDateIsAgentsOwn: true,
 };
 
 export const mcaNotAllowed: McaCardModel = {
@@ -177,6 +178,7 @@ export const mcaNotAllowed: McaCardModel = {
   errors: { mcaChoice: say('mca.attest.notAllowed') },
   mayAttest: false,
   maxDate: '2025-06-30',
+  maxDateIsAgentsOwn: true,
 };
 
 export const resellers = [

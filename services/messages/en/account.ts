@@ -96,6 +96,8 @@ export const account = {
     '"{value}" is not a date. Enter the acceptance date as YYYY-MM-DD, for example {example}.',
   'mca.acceptedOn.future':
     'The acceptance date {value} is in the future (today is {today}). Enter the date on which the customer actually accepted the agreement.',
+  'mca.acceptedOn.futureAnywhere':
+    'The acceptance date {value} is in the future. Enter the date on which the customer actually accepted the agreement.',
   'mca.acceptedOn.beforeMca':
     'The Microsoft Customer Agreement exists since {since}, so {value} cannot be its acceptance date. Enter the date on which the customer accepted it.',
   'mca.attest.notAllowed':

@@ -79,6 +79,8 @@ export const cards = {
   'card.mca.acceptedOn': 'Date of acceptance',
   'card.mca.acceptedOn.tooLate':
     'Enter the date on which the customer accepted the agreement; it cannot be later than {maxDate}.',
+  'card.mca.acceptedOn.inFuture':
+    'Enter the date on which the customer accepted the agreement; it cannot be in the future.',
 
   'card.reseller.title': 'Indirect reseller',
   'card.reseller.intro':
