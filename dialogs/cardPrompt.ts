@@ -58,6 +58,8 @@ export class CardPrompt<T, View extends CardView = CardView> extends Dialog<Card
     /** What the read-only card that replaces an answered one shows. */
     private readonly summarise: (answer: CardAnswer<T>) => SubmittedCardModel,
     private readonly render: CardRenderer<View>,
+    /** The buttons the card has (besides Cancel): a submit naming another action is refused. */
+    private readonly actions: readonly string[],
   ) {
     super(dialogId);
   }
@@ -89,7 +91,9 @@ export class CardPrompt<T, View extends CardView = CardView> extends Dialog<Card
       return Dialog.EndOfTurn;
     }
     const values = this.valuesSchema.safeParse(activity.value);
-    if (!envelope.success || !values.success) {
+    const knownAction =
+      envelope.success && (envelope.data.action === 'cancel' || this.actions.includes(envelope.data.action));
+    if (!envelope.success || !values.success || !knownAction) {
       await context.sendActivity(say('card.unreadable'));
       await this.show(context, dc.activeDialog!);
       return Dialog.EndOfTurn;

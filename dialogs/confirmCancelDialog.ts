@@ -26,6 +26,7 @@ export class ConfirmCancelDialog extends ComponentDialog {
         cardValuesSchema([]),
         () => ({ title: say('summary.cancel'), facts: [] }),
         async (_context, promptId) => confirmCancelCard({ promptId }),
+        ['confirmCancel', 'keepDraft'],
       ),
     );
     this.addDialog(new WaterfallDialog(waterfallId, [this.ask.bind(this), this.act.bind(this)]));

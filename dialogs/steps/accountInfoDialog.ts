@@ -47,6 +47,7 @@ export class AccountInfoDialog extends ComponentDialog {
           ],
         }),
         this.render.bind(this),
+        ['next'],
       ),
     );
     this.addDialog(new WaterfallDialog(waterfallId, [this.show.bind(this), this.check.bind(this)]));

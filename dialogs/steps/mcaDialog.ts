@@ -42,6 +42,7 @@ export class McaDialog extends ComponentDialog {
           ],
         }),
         this.render.bind(this),
+        ['next'],
       ),
     );
     this.addDialog(new WaterfallDialog(waterfallId, [this.show.bind(this), this.check.bind(this)]));

@@ -34,6 +34,7 @@ export class ResellerDialog extends ComponentDialog {
         cardValuesSchema(resellerInputs),
         () => ({ title: say('summary.reseller'), facts: [] }),
         this.render.bind(this),
+        ['next', 'search'],
       ),
     );
     this.addDialog(new WaterfallDialog(waterfallId, [this.show.bind(this), this.check.bind(this)]));
@@ -68,7 +69,7 @@ export class ResellerDialog extends ComponentDialog {
     if (action === 'search') {
       return step.replaceDialog(waterfallId, { query: values.resellerQuery ?? '' } satisfies ResellerOptions);
     }
-    const chosen = values.resellerId === noResellerChoiceValue ? null : values.resellerId || null;
+    const chosen = values.resellerId === noResellerChoiceValue ? null : values.resellerId;
     const validated = await this.services.customers.validateReseller(chosen);
     if (!validated.ok) {
       return step.replaceDialog(waterfallId, {

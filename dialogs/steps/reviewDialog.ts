@@ -53,6 +53,7 @@ export class ReviewDialog extends ComponentDialog {
         reviewSubmitSchema,
         () => ({ title: say('summary.review'), facts: [] }),
         this.render.bind(this),
+        ['update', 'submit'],
       ),
     );
     this.addDialog(

@@ -46,6 +46,7 @@ export class SubscriptionsDialog extends ComponentDialog {
             .map(([offerId, quantity]) => ({ title: offerId, value: quantity })),
         }),
         this.render.bind(this),
+        ['next'],
       ),
     );
     this.addDialog(new WaterfallDialog(waterfallId, [this.show.bind(this), this.check.bind(this)]));

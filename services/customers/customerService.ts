@@ -224,9 +224,18 @@ export class CustomerService {
     return this.options.catalogue.searchResellers(query, { limit });
   }
 
-  /** The reseller step: an active reseller for an indirect provider, or none (a direct customer). */
+  /**
+   * The reseller step: an active reseller for an indirect provider, or explicitly none (null: a direct
+   * customer). An indirect provider must choose one or the other.
+   */
   async validateReseller(resellerId: string | null | undefined): Promise<Validated<Reseller | null>> {
-    if (!resellerId) return { ok: true, value: null };
+    // null is the explicit "no reseller: direct customer"; nothing at all is no choice yet.
+    if (resellerId === undefined || resellerId === '') {
+      return this.options.partner.type === 'indirectProvider'
+        ? { ok: false, errors: [fieldError('resellerId', 'reseller.required')] }
+        : { ok: true, value: null };
+    }
+    if (resellerId === null) return { ok: true, value: null };
     if (this.options.partner.type !== 'indirectProvider') {
       return { ok: false, errors: [fieldError('resellerId', 'reseller.notForDirectPartner')] };
     }

@@ -17,6 +17,7 @@ function client() {
     z.looseObject({ city: z.string().min(1) }),
     ({ values }) => ({ title: 'City given', facts: [{ title: 'City', value: values.city }] }),
     async (_context, promptId, view) => ({ ...card, promptId, view }) as unknown as AdaptiveCardJson,
+    ['next'],
   );
   return new DialogTestClient('emulator', prompt, { promptId: 'city:1', view: { hint: 'a view' } });
 }
@@ -59,6 +60,15 @@ describe('the card prompt', () => {
     const test = client();
     await test.sendActivity('start');
     const reply = await test.sendActivity({ value: { promptId: 'city:1', action: 'next', city: 42 } });
+    expect(reply.text).toMatch(/could not read/);
+    expect(test.getNextReply()?.attachments?.[0]?.content).toMatchObject({ promptId: 'city:1' });
+    expect(test.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+  });
+
+  it('refuses a submit naming an action its card does not have, and keeps waiting', async () => {
+    const test = client();
+    await test.sendActivity('start');
+    const reply = await test.sendActivity({ value: { promptId: 'city:1', action: 'delete', city: 'Delft' } });
     expect(reply.text).toMatch(/could not read/);
     expect(test.getNextReply()?.attachments?.[0]?.content).toMatchObject({ promptId: 'city:1' });
     expect(test.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);

@@ -1,6 +1,11 @@
+import { noResellerChoiceValue } from '../../cards/cardModels';
+import { say } from '../../services/messages/catalogue';
 import {
+  actionsOf,
   inputOf,
+  inputValues,
   startConversationHarness,
+  textsOf,
   visibleText,
   type AgentDriver,
   type ConversationHarness,
@@ -135,5 +140,29 @@ describe('Update from Review', () => {
     await agent.submit('next', { domainPrefix: 'updateeverything' });
     expect(visibleText(agent.lastCard())).toMatch(/Update Everything B\.V\./);
     expect(visibleText(agent.lastCard())).toContain('invType=ResellerRelationship');
+  });
+});
+
+describe('the indirect reseller step refuses what it does not recognise', () => {
+  it('asks for a choice when Next is pressed without one, and takes "No reseller" only when chosen', async () => {
+    const agent = harness.agent();
+    await toResellerStep(agent, 'Undecided Reseller B.V.', 'undecidedreseller');
+    await agent.submit('next', { resellerId: '' });
+    expect(visibleText(agent.lastCard())).toContain(say('reseller.required'));
+    expect(inputOf(agent.lastCard(), 'quantity_m365-business-premium')).toBeUndefined();
+    await agent.submit('next', { resellerId: noResellerChoiceValue });
+    expect(inputOf(agent.lastCard(), 'quantity_m365-business-premium')).toBeDefined();
+  });
+
+  it('answers a forged action with the card again, not as "direct customer"', async () => {
+    const agent = harness.agent();
+    await toResellerStep(agent, 'Forged Action B.V.', 'forgedaction');
+    const card = agent.lastCard();
+    const next = actionsOf(card).find((button) => button.data?.action === 'next')!;
+    const replies = await agent.send({
+      value: { ...inputValues(card), ...next.data, action: 'skipToSubmit' },
+    });
+    expect(textsOf(replies)).toContain(say('card.unreadable'));
+    expect(inputOf(agent.lastCard(), 'resellerId')).toBeDefined();
   });
 });
