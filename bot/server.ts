@@ -3,6 +3,7 @@ import type { Activity, ActivityHandler, InvokeResponse } from 'botbuilder';
 import type { BotAdapter } from './adapter';
 import { activityEnvelopeSchema } from './activityEnvelope';
 import type { Logger } from './logger';
+import { isLoopback } from '../services/cosmos/cosmosClientFactory';
 import { refusalFor, refusalLog } from './refusals';
 
 export interface StoreProbe {
@@ -24,6 +25,10 @@ export function createServer(
   bot: ActivityHandler,
   probeStore: StoreProbe,
   logger: Logger,
+  options: {
+    /** Local mode: no token says who sent an activity, so replies may go to this machine only. */
+    repliesOnlyToLoopback?: boolean;
+  } = {},
 ): BotServer {
   const server = restify.createServer({ name: 'customer-onboarding-bot' });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: maxBodyBytes }));
@@ -37,9 +42,16 @@ export function createServer(
       res.send(415, { error: 'An activity is sent as application/json.' });
       return;
     }
-    if (!activityEnvelopeSchema.safeParse(req.body).success) {
+    const envelope = activityEnvelopeSchema.safeParse(req.body);
+    if (!envelope.success) {
       res.send(400, {
         error: 'The body is not a Bot Framework activity (type, channelId, conversation.id, serviceUrl).',
+      });
+      return;
+    }
+    if (options.repliesOnlyToLoopback && !isLoopback(envelope.data.serviceUrl)) {
+      res.send(400, {
+        error: 'In local mode the bot replies only to this machine: serviceUrl must be a loopback address.',
       });
       return;
     }

@@ -65,7 +65,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const probeStore = async () => {
       await database.read();
     };
-    const { server, drain } = createServer(adapter, bot, probeStore, logger);
+    const { server, drain } = createServer(adapter, bot, probeStore, logger, {
+      repliesOnlyToLoopback: !config.bot.appId,
+    });
     const webChat = config.bot.appId ? undefined : mountWebChat(server, logger);
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);

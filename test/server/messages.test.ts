@@ -74,6 +74,13 @@ describe('the messaging endpoint in Emulator mode', () => {
     expect(connector.calls.filter((call) => call.conversationId === client.conversationId)).toEqual([]);
   });
 
+  it('replies only to this machine in local mode: another serviceUrl gets 400 and no turn runs', async () => {
+    const elsewhere = new BotClient(bot.messagesUrl, { serviceUrl: 'http://192.0.2.10:8080' });
+    const response = await post(JSON.stringify(elsewhere.activity('help')));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: expect.stringMatching(/replies only to this machine/) });
+  });
+
   it('answers a form-encoded body with 415, without reading it as an activity', async () => {
     const response = await post(
       'type=message&text=help&channelId=emulator',
