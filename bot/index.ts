@@ -1,11 +1,8 @@
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { isLoopbackAddress } from '../services/network/loopback';
 import { startBot } from './startBot';
-
-function isLoopbackAddress(address: string): boolean {
-  return address === '::1' || address.startsWith('127.');
-}
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });

@@ -2,8 +2,8 @@ import restify from 'restify';
 import type { Activity, ActivityHandler, InvokeResponse } from 'botbuilder';
 import type { BotAdapter } from './adapter';
 import { activityEnvelopeSchema } from './activityEnvelope';
+import { isLoopbackUrl } from '../services/network/loopback';
 import type { Logger } from './logger';
-import { isLoopback } from '../services/cosmos/cosmosClientFactory';
 import { refusalFor, refusalLog } from './refusals';
 
 export interface StoreProbe {
@@ -49,7 +49,7 @@ export function createServer(
       });
       return;
     }
-    if (options.repliesOnlyToLoopback && !isLoopback(envelope.data.serviceUrl)) {
+    if (options.repliesOnlyToLoopback && !isLoopbackUrl(envelope.data.serviceUrl)) {
       res.send(400, {
         error: 'In local mode the bot replies only to this machine: serviceUrl must be a loopback address.',
       });

@@ -87,7 +87,7 @@ export class CardPrompt<T, View extends CardView = CardView> extends Dialog<Card
     }
     const envelope = submitEnvelopeSchema.safeParse(activity.value);
     if (envelope.success && envelope.data.promptId !== state.promptId) {
-      await context.sendActivity(say(staleCardMessage(context)));
+      await context.sendActivity(say(staleCardMessage(context, 'card.stale')));
       return Dialog.EndOfTurn;
     }
     const values = this.valuesSchema.safeParse(activity.value);
@@ -122,8 +122,11 @@ export class CardPrompt<T, View extends CardView = CardView> extends Dialog<Card
 }
 
 /** In a group chat or channel a stale card is most likely another agent's: say so. */
-export function staleCardMessage(context: TurnContext): 'card.staleShared' | 'card.stale' {
-  return context.activity.conversation?.isGroup ? 'card.staleShared' : 'card.stale';
+export function staleCardMessage<Alone extends 'card.stale' | 'card.staleNoFlow'>(
+  context: TurnContext,
+  alone: Alone,
+): 'card.staleShared' | Alone {
+  return context.activity.conversation?.isGroup ? 'card.staleShared' : alone;
 }
 
 /** Teams only: swaps the submitted card for a read-only summary (best effort; the prompt id guards anyway). */

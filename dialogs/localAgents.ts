@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { roleSchema, type Role } from '../services/roles/permissions';
 
@@ -58,31 +57,4 @@ export class LocalAgentRoles {
   rolesOf(aadObjectId: string): readonly Role[] | undefined {
     return this.byObjectId.get(aadObjectId.trim().toLowerCase());
   }
-}
-
-/** Parses the file's text; every problem is named with its place in the file. */
-export function parseLocalAgentsFile(text: string, filePath: string): LocalAgentsFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new LocalAgentsFileError(`${filePath} is not JSON: ${(error as Error).message}`);
-  }
-  const result = localAgentsFileSchema.safeParse(json);
-  if (!result.success) {
-    throw new LocalAgentsFileError(
-      `${filePath} cannot be used: ${z.prettifyError(result.error).replace(/\n/g, ' ')}`,
-    );
-  }
-  return result.data;
-}
-
-export async function loadLocalAgentsFile(filePath: string): Promise<LocalAgentsFile> {
-  let text: string;
-  try {
-    text = await readFile(filePath, 'utf8');
-  } catch (error) {
-    throw new LocalAgentsFileError(`${filePath} cannot be read: ${(error as Error).message}`);
-  }
-  return parseLocalAgentsFile(text, filePath);
 }

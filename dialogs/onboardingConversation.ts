@@ -71,12 +71,11 @@ export class OnboardingConversation {
           await dc.continueDialog();
           return;
         }
-        if (!submitEnvelopeSchema.safeParse(context.activity.value).success) {
-          await context.sendActivity(say('flow.unknownText'));
-        } else {
-          const shared = staleCardMessage(context) === 'card.staleShared';
-          await context.sendActivity(say(shared ? 'card.staleShared' : 'card.staleNoFlow'));
-        }
+        await context.sendActivity(
+          submitEnvelopeSchema.safeParse(context.activity.value).success
+            ? say(staleCardMessage(context, 'card.staleNoFlow'))
+            : say('flow.unknownText'),
+        );
     }
   }
 

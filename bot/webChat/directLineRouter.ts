@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 import { ConversationStore, type ChatConversation, type StoredActivity } from './conversationStore';
+import { isLoopbackAddress } from '../../services/network/loopback';
 
 /** The channel id the bot sees for the local web chat page. */
 export const webChatChannelId = 'webchat';
@@ -206,7 +207,7 @@ export function mountDirectLine(server: Server, options: DirectLineRouterOptions
   // --- the Bot Connector side (the bot's replies, with normal delivery) ---
 
   const fromBot = (req: Request, res: Response): ChatConversation | undefined => {
-    if (!isLoopback(req.socket.remoteAddress)) {
+    if (!isLoopbackAddress(req.socket.remoteAddress)) {
       sendError(res, 403, 'Forbidden', 'Only the bot on this machine may send to the local web chat.');
       return undefined;
     }
@@ -251,10 +252,6 @@ function append(
   const copy: Record<string, unknown> = { ...activity, channelId: webChatChannelId };
   delete copy.serviceUrl;
   return store.append(conversation, { ...copy, conversation: { id: conversation.id } }, id, keepTimestamp);
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
 }
 
 function sendError(res: Response, status: number, code: string, message: string): void {

@@ -1,6 +1,7 @@
 import { CosmosClient } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import https from 'node:https';
+import { isLoopbackUrl } from '../network/loopback';
 
 export interface CosmosConnection {
   endpoint: string;
@@ -14,12 +15,10 @@ export interface CosmosAccess {
   dispose(): void;
 }
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 export function createCosmosAccess(connection: CosmosConnection): CosmosAccess {
   // Local stores on loopback (the embedded server, the Azure Cosmos DB Emulator) present
   // self-signed certificates; nothing else gets relaxed certificate checks.
-  const agent = isLoopback(connection.endpoint)
+  const agent = isLoopbackUrl(connection.endpoint)
     ? new https.Agent({ rejectUnauthorized: false, keepAlive: true })
     : undefined;
   const client = new CosmosClient({
@@ -37,8 +36,4 @@ export function createCosmosAccess(connection: CosmosConnection): CosmosAccess {
       agent?.destroy();
     },
   };
-}
-
-export function isLoopback(endpoint: string): boolean {
-  return loopbackHosts.has(new URL(endpoint).hostname);
 }

@@ -1,7 +1,7 @@
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import { readLocalAgents } from '../../bot/playground/localAgentsFile';
+import { parseLocalAgentsFile, readLocalAgents } from '../../bot/playground/localAgentsFile';
 import { createAgentResolver, type LocalAgent } from '../../dialogs/agentResolver';
-import { LocalAgentRoles, LocalAgentsFileError, parseLocalAgentsFile } from '../../dialogs/localAgents';
+import { LocalAgentRoles, LocalAgentsFileError } from '../../dialogs/localAgents';
 import { RoleDirectory } from '../../services/roles/roleDirectory';
 import { startServiceHarness, type ServiceHarness } from '../harness/serviceHarness';
 import { startTestBot } from '../harness/testBot';

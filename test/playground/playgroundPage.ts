@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { isLoopbackUrl } from '../../services/network/loopback';
 import { failurePath, saveScreenshot } from '../harness/screenshotFile';
 
 const viewport = { width: 1280, height: 900 };
@@ -21,16 +22,15 @@ export async function offlineContext(
 ): Promise<{ context: BrowserContext; refused: string[] }> {
   const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC' });
   const refused: string[] = [];
-  const isLoopback = (url: string) => ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
   await context.route('**/*', (route) => {
-    if (isLoopback(route.request().url())) return route.continue();
+    if (isLoopbackUrl(route.request().url())) return route.continue();
     refused.push(route.request().url());
     return route.abort('blockedbyclient');
   });
   // Routes do not see WebSockets: those are written down only (the test then fails).
   context.on('page', (page) =>
     page.on('websocket', (socket) => {
-      if (!isLoopback(socket.url())) refused.push(socket.url());
+      if (!isLoopbackUrl(socket.url())) refused.push(socket.url());
     }),
   );
   return { context, refused };
