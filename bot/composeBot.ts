@@ -8,6 +8,7 @@ import { CatalogueStore } from '../services/catalogue/catalogueStore';
 import { loadCatalogue } from '../services/catalogue/loadCatalogue';
 import { containerDefinitions } from '../services/cosmos/containers';
 import { CustomerService } from '../services/customers/customerService';
+import { OnboardingService } from '../services/onboarding/onboardingService';
 import type { PartnerProfile } from '../services/partner/partnerProfile';
 import { RoleDirectory } from '../services/roles/roleDirectory';
 import { CosmosStateStorage } from './cosmosStateStorage';
@@ -47,7 +48,7 @@ export async function composeBot(parts: BotParts): Promise<ComposedBot> {
     new CosmosStateStorage(database.container(containerDefinitions.botState.id)),
   );
   const conversation = new OnboardingConversation(agentState.createProperty('dialogState'), {
-    customers,
+    onboarding: new OnboardingService(customers, catalogue, now),
     drafts: new DraftStore(agentState.createProperty('draft')),
     resolveAgent: createAgentResolver(roles, parts.localAgent, parts.localAgents),
     now,

@@ -1,17 +1,16 @@
 import { say } from '../services/messages/catalogue';
-import {
-  accountInfoInputIds,
-  type AccountInfoCardModel,
-  type AccountInfoInputId,
-  type AdaptiveCardJson,
-} from './cardModels';
+import type { AccountInfoCardModel, AdaptiveCardJson } from './cardModels';
 import { cardTemplate, splitFieldMessages } from './fillTemplate';
+import { templateInputIds, templateValues } from './formPaths';
 import template from './templates/accountInfo.json';
 
 const fill = cardTemplate(template);
 
+/** The card's input ids: the account info's field paths ("address.postalCode"). */
+export const accountInfoInputIds = templateInputIds(template);
+
 /**
- * Step 2: the customer's details in three groups (Company, Address, Primary contact), shaped by
+ * Account info: the customer's details in three groups (Company, Address, Primary contact), shaped by
  * the selected country's rules. Actions: `{ promptId, action: 'next' }` with every input,
  * `{ promptId, action: 'cancel' }` without inputs.
  */
@@ -19,11 +18,6 @@ export function accountInfoCard(model: AccountInfoCardModel): AdaptiveCardJson {
   const { country } = model;
   const countryName = country.name;
   const { byInput, other } = splitFieldMessages(accountInfoInputIds, model.errors);
-  const values = Object.fromEntries(accountInfoInputIds.map((id) => [id, model.values[id] ?? ''])) as Record<
-    AccountInfoInputId,
-    string
-  >;
-  if (!values.country) values.country = country.code;
   const neededIn = (required: boolean, label: string) =>
     required ? say('card.accountInfo.neededIn', { label, country: countryName }) : label;
   const example = (value: string | undefined) =>
@@ -33,8 +27,11 @@ export function accountInfoCard(model: AccountInfoCardModel): AdaptiveCardJson {
     promptId: model.promptId,
     notice: model.notice ?? '',
     otherErrors: other,
-    errors: byInput,
-    values,
+    errors: templateValues(accountInfoInputIds, byInput),
+    values: templateValues(accountInfoInputIds, {
+      ...model.values,
+      country: model.values.country || country.code,
+    }),
     countries: model.countries,
     hasStates: (country.states?.length ?? 0) > 0,
     states: country.states ?? [],
@@ -51,8 +48,8 @@ export function accountInfoCard(model: AccountInfoCardModel): AdaptiveCardJson {
       cultures: country.cultures,
     },
     placeholders: {
-      postalCode: example(country.postalCodeExample),
-      contactPhone: example(country.phoneExample),
+      address: { postalCode: example(country.postalCodeExample) },
+      primaryContact: { phone: example(country.phoneExample) },
       registrationNumber: example(country.registrationNumberExample),
     },
     required: {
@@ -62,14 +59,18 @@ export function accountInfoCard(model: AccountInfoCardModel): AdaptiveCardJson {
       language: say('language.required'),
       culture: say('culture.required'),
       country: say('country.required'),
-      addressLine1: say('address.line1.required'),
-      city: say('address.city.required', { country: countryName }),
-      state: say('address.state.required', { country: countryName }),
-      postalCode: say('address.postalCode.required', { country: countryName }),
-      contactFirstName: say('person.firstName.required'),
-      contactLastName: say('person.lastName.required'),
-      contactEmail: say('person.email.required'),
-      contactPhone: say('person.phone.required', { country: countryName }),
+      address: {
+        line1: say('address.line1.required'),
+        city: say('address.city.required', { country: countryName }),
+        state: say('address.state.required', { country: countryName }),
+        postalCode: say('address.postalCode.required', { country: countryName }),
+      },
+      primaryContact: {
+        firstName: say('person.firstName.required'),
+        lastName: say('person.lastName.required'),
+        email: say('person.email.required'),
+        phone: say('person.phone.required', { country: countryName }),
+      },
     },
     t: {
       title: say('card.accountInfo.title'),
@@ -106,7 +107,7 @@ export function accountInfoCard(model: AccountInfoCardModel): AdaptiveCardJson {
       email: say('card.person.email'),
       emailPlaceholder: say('card.person.email.placeholder'),
       phone: neededIn(country.phoneRequired, say('card.person.phone')),
-      next: say('card.action.next'),
+      next: model.nextLabel,
       cancel: say('card.action.cancel'),
     },
   });

@@ -1,3 +1,5 @@
+import type { FormValues } from './formPaths';
+
 /**
  * What each card shows, as plain data: the dialogs build these models, the card functions turn
  * them into Adaptive Card JSON. Every sentence on a card comes from the message catalogue; the
@@ -24,29 +26,15 @@ export interface Choice {
   title: string;
 }
 
-/** Input ids of the account info card; the submit's `value` has these keys (all text). */
-export const accountInfoInputIds = [
-  'legalName',
-  'domainPrefix',
-  'country',
-  'addressLine1',
-  'addressLine2',
-  'city',
-  'state',
-  'postalCode',
-  'registrationNumber',
-  'language',
-  'culture',
-  'contactFirstName',
-  'contactLastName',
-  'contactEmail',
-  'contactPhone',
-] as const;
-export type AccountInfoInputId = (typeof accountInfoInputIds)[number];
-export type AccountInfoValues = Partial<Record<AccountInfoInputId, string>>;
+/** Where a step card's Next leads ("Next: Subscriptions", or back to Review after an update). */
+export interface NextStep {
+  nextLabel: string;
+}
 
-export interface AccountInfoCardModel extends PromptIdentity {
-  values: AccountInfoValues;
+export interface AccountInfoCardModel extends PromptIdentity, NextStep {
+  /** Keyed by input id, which is the field path ("address.postalCode"). */
+  values: FormValues;
+  /** Keyed by field path; a path the card has no input for shows at the top. */
   errors: FieldMessages;
   /** A message above the form, e.g. "Check the fields for Germany." */
   notice?: string;
@@ -55,6 +43,7 @@ export interface AccountInfoCardModel extends PromptIdentity {
   /** Rules of the selected country, shaping the form. */
   country: {
     code: string;
+    /** As named inside a sentence: "the Netherlands". */
     name: string;
     /** When present, state is a choice from this list. */
     states?: Choice[];
@@ -75,42 +64,34 @@ export interface AccountInfoCardModel extends PromptIdentity {
 }
 // Actions: { promptId, action: 'next' } (submits inputs), { promptId, action: 'cancel' }.
 
-export interface ExistingCustomerCardModel {
-  by: 'domain' | 'name';
+/** The customer is already the partner's own: its record, and nothing added. */
+export interface OwnCustomerCardModel {
+  customerId: string;
   legalName: string;
-  country: string;
+  countryName: string;
   domain: string;
-  invitationText: string;
-  invitationUrl: string;
+  status: string;
+  /** When and by whom it was added, as the agent reads them. */
+  addedOn: string;
+  addedBy: string;
 }
 // Actions: { command: 'addCustomer' } ("Add another customer").
 
-export const mcaInputIds = [
-  'mcaChoice',
-  'acceptedByFirstName',
-  'acceptedByLastName',
-  'acceptedByEmail',
-  'acceptedByPhone',
-  'acceptedOn',
-] as const;
-export type McaInputId = (typeof mcaInputIds)[number];
-export type McaValues = Partial<Record<McaInputId, string>>;
-
-export interface McaCardModel extends PromptIdentity {
-  values: McaValues;
+export interface McaCardModel extends PromptIdentity, NextStep {
+  /** Keyed by field path ("acceptedBy.email"). */
+  values: FormValues;
   errors: FieldMessages;
   /** Only Admin agents and Sales agents may attest; others see why. */
   mayAttest: boolean;
-  /** The latest date the agent may enter (YYYY-MM-DD), for Input.Date max. */
   /** The agent's today: the card's default and upper bound. */
   maxDate: string;
   /** Whether that is surely the agent's own date (their UTC offset is known); only then is it named. */
   maxDateIsAgentsOwn: boolean;
 }
-// mcaChoice values: 'attested' | 'customerWillAccept'.
+// kind values: 'attested' | 'customerWillAccept'.
 // Actions: { promptId, action: 'next' }, { promptId, action: 'cancel' }.
 
-export interface ResellerCardModel extends PromptIdentity {
+export interface ResellerCardModel extends PromptIdentity, NextStep {
   /** Input `resellerQuery`: narrows the list (part of a name or an MPN ID). */
   query: string;
   /** Input `resellerId`: one of these, or '' for "no reseller: direct customer". */
@@ -140,14 +121,16 @@ export interface OfferRow {
   isAddOn: boolean;
   /** Term choices, e.g. { value: 'P1Y', title: '1 year' }. */
   terms: Choice[];
+  /** Billing frequency choices, e.g. { value: 'monthly', title: 'Monthly' }. */
+  billingCycles: Choice[];
 }
 
-export interface SubscriptionsCardModel extends PromptIdentity {
+export interface SubscriptionsCardModel extends PromptIdentity, NextStep {
   /** Offers sold in the customer's country, grouped by product family. */
   families: { name: string; offers: OfferRow[] }[];
-  /** Input `quantity_<offerId>` per offer (empty or 0: not ordered) and `term_<offerId>`. */
-  quantities: Readonly<Record<string, string>>;
-  terms: Readonly<Record<string, string>>;
+  /** Inputs `offers.<offerId>.quantity` (empty or 0: not ordered), `.term` and `.billingCycle`. */
+  values: FormValues;
+  /** Keyed by field path: `offers.<offerId>.quantity`, `offers.<offerId>` for the offer as a whole. */
   errors: FieldMessages;
   /** The customer accepts the MCA later: nothing can be ordered yet, the card says so and has no inputs. */
   mcaPending: boolean;
@@ -164,8 +147,10 @@ export type ReviewSection = 'accountInfo' | 'mca' | 'reseller' | 'subscriptions'
 
 export interface ReviewCardModel extends PromptIdentity {
   sections: { section: ReviewSection; facts: Fact[] }[];
-  /** Problems found when submitting (e.g. a rule that changed), shown at the top. */
+  /** What keeps the customer from being submitted, each once, shown at the top. */
   errors: string[];
+  /** What an update changed elsewhere (order lines removed, and why). */
+  notices: string[];
 }
 // Actions: { promptId, action: 'update', section }, { promptId, action: 'submit' },
 // { promptId, action: 'cancel' }.
@@ -175,6 +160,9 @@ export interface DoneCardModel {
   legalName: string;
   adminSignInName: string;
   status: string;
+  /** The indirect reseller, or "No reseller: direct customer"; absent for a direct provider. */
+  reseller?: string;
+  /** One per subscription: its licences, term and billing frequency. */
   subscriptions: Fact[];
   /** Next steps, one sentence each. */
   nextSteps: string[];

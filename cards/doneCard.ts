@@ -6,8 +6,8 @@ import template from './templates/done.json';
 const fill = cardTemplate(template);
 
 /**
- * Step 6: the new customer's id, legal name, admin sign-in name and status, what was ordered and
- * the next steps. Action: "Add another customer" (`{ command: 'addCustomer' }`).
+ * Done: the new customer's id, legal name, admin sign-in name, status and reseller, every
+ * subscription with its licences, term and billing frequency, and the next steps. Action: "Add another customer" (`{ command: 'addCustomer' }`).
  */
 export function doneCard(model: DoneCardModel): AdaptiveCardJson {
   const nextSteps = model.nextSteps.filter((step) => step.trim() !== '');
@@ -17,6 +17,7 @@ export function doneCard(model: DoneCardModel): AdaptiveCardJson {
       { title: say('card.done.legalName'), value: model.legalName },
       { title: say('card.done.adminSignInName'), value: model.adminSignInName },
       { title: say('card.done.status'), value: model.status },
+      ...(model.reseller === undefined ? [] : [{ title: say('fact.reseller'), value: model.reseller }]),
     ],
     hasSubscriptions: model.subscriptions.length > 0,
     subscriptions: model.subscriptions,

@@ -1,15 +1,13 @@
 import { say } from '../services/messages/catalogue';
-import {
-  mcaInputIds,
-  type AdaptiveCardJson,
-  type Choice,
-  type McaCardModel,
-  type McaInputId,
-} from './cardModels';
+import type { AdaptiveCardJson, Choice, McaCardModel } from './cardModels';
 import { cardTemplate, splitFieldMessages } from './fillTemplate';
+import { templateInputIds, templateValues } from './formPaths';
 import template from './templates/mca.json';
 
 const fill = cardTemplate(template);
+
+/** The card's input ids: the MCA confirmation's field paths ("acceptedBy.email"). */
+export const mcaInputIds = templateInputIds(template);
 
 /**
  * The Microsoft Customer Agreement: the agent attests the customer's acceptance (who and when), or
@@ -19,18 +17,15 @@ const fill = cardTemplate(template);
  */
 export function mcaCard(model: McaCardModel): AdaptiveCardJson {
   // Without the right to attest the person and date fields are not shown: their messages go to the top.
-  const shownInputs = model.mayAttest ? mcaInputIds : (['mcaChoice'] as const);
+  const shownInputs = model.mayAttest ? mcaInputIds : ['kind'];
   const { byInput, other } = splitFieldMessages(shownInputs, model.errors);
-  const values = Object.fromEntries(mcaInputIds.map((id) => [id, model.values[id] ?? ''])) as Record<
-    McaInputId,
-    string
-  >;
+  const values = Object.fromEntries(mcaInputIds.map((id) => [id, model.values[id] ?? '']));
   const choices: Choice[] = [
     ...(model.mayAttest ? [{ value: 'attested', title: say('card.mca.choice.attested') }] : []),
     { value: 'customerWillAccept', title: say('card.mca.choice.customerWillAccept') },
   ];
-  if (!choices.some((choice) => choice.value === values.mcaChoice)) {
-    values.mcaChoice = model.mayAttest ? '' : 'customerWillAccept';
+  if (!choices.some((choice) => choice.value === values.kind)) {
+    values.kind = model.mayAttest ? '' : 'customerWillAccept';
   }
 
   return fill({
@@ -38,17 +33,16 @@ export function mcaCard(model: McaCardModel): AdaptiveCardJson {
     mayAttest: model.mayAttest,
     maxDate: model.maxDate,
     otherErrors: other,
-    errors: byInput,
-    values,
+    errors: templateValues(mcaInputIds, byInput),
+    values: templateValues(mcaInputIds, values),
     acceptedOn: values.acceptedOn || null,
     choices,
-    required: { mcaChoice: say('mca.kind.required') },
+    required: { kind: say('mca.kind.required') },
     t: {
       title: say('card.mca.title'),
       intro: say('card.mca.intro'),
       notAllowed: say('card.mca.notAllowed'),
       choice: say('card.mca.choice'),
-      noOrders: say('mca.customerWillAccept.noOrders'),
       acceptedBy: say('card.mca.acceptedBy'),
       acceptedByIntro: say('card.mca.acceptedBy.intro'),
       firstName: say('card.person.firstName'),
@@ -60,7 +54,7 @@ export function mcaCard(model: McaCardModel): AdaptiveCardJson {
       acceptedOnTooLate: model.maxDateIsAgentsOwn
         ? say('card.mca.acceptedOn.tooLate', { maxDate: model.maxDate })
         : say('card.mca.acceptedOn.inFuture'),
-      next: say('card.action.next'),
+      next: model.nextLabel,
       cancel: say('card.action.cancel'),
     },
   });

@@ -14,7 +14,7 @@ const fill = cardTemplate(template);
 const maxExpandedChoices = 8;
 
 /**
- * Step 3 (indirect providers): a search box with a Search button, then the resellers found plus
+ * The indirect reseller (indirect providers only): a search box with a Search button, then the resellers found plus
  * "No reseller: direct customer" (value `noResellerChoiceValue`). Actions: `{ promptId, action:
  * 'search' }` and `{ promptId, action: 'next' }` both submit `resellerQuery` and `resellerId`;
  * `{ promptId, action: 'cancel' }` submits nothing.
@@ -53,7 +53,7 @@ export function resellerCard(model: ResellerCardModel): AdaptiveCardJson {
       noMatch: say('reseller.search.noMatch', { query: model.query }),
       showingAll: say('card.reseller.showingAll'),
       choice: say('card.reseller.choice'),
-      next: say('card.action.next'),
+      next: model.nextLabel,
       cancel: say('card.action.cancel'),
     },
   });

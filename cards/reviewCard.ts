@@ -13,16 +13,20 @@ const sectionHeadings: Record<ReviewSection, MessageKey> = {
 };
 
 /**
- * Step 5: one section per step with its facts and an Update button
- * (`{ promptId, action: 'update', section }`); problems found on submitting at the top; Submit
+ * Review: one section per step with its facts and an Update button
+ * (`{ promptId, action: 'update', section }`); what keeps it from being submitted (each problem
+ * once) and what an update changed elsewhere at the top; Submit
  * (`{ promptId, action: 'submit' }`) and Cancel (`{ promptId, action: 'cancel' }`) at the bottom.
  */
 export function reviewCard(model: ReviewCardModel): AdaptiveCardJson {
-  const errors = model.errors.filter((error) => error.trim() !== '');
+  const errors = [...new Set(model.errors.filter((error) => error.trim() !== ''))];
+  const notices = [...new Set(model.notices.filter((notice) => notice.trim() !== ''))];
   return fill({
     promptId: model.promptId,
     hasErrors: errors.length > 0,
     errors,
+    hasNotices: notices.length > 0,
+    notices,
     sections: model.sections.map(({ section, facts }) => ({
       section,
       heading: say(sectionHeadings[section]),
@@ -33,6 +37,7 @@ export function reviewCard(model: ReviewCardModel): AdaptiveCardJson {
       title: say('card.review.title'),
       intro: say('card.review.intro'),
       errors: say('card.review.errors'),
+      notices: say('card.review.notices'),
       sectionEmpty: say('card.review.sectionEmpty'),
       update: say('card.review.update'),
       submit: say('card.review.submit'),

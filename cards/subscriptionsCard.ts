@@ -1,56 +1,75 @@
 import { say } from '../services/messages/catalogue';
-import type { AdaptiveCardJson, OfferRow, SubscriptionsCardModel } from './cardModels';
-import { cardTemplate, splitFieldMessages } from './fillTemplate';
+import type { AdaptiveCardJson, Choice, OfferRow, SubscriptionsCardModel } from './cardModels';
+import { cardTemplate } from './fillTemplate';
 import template from './templates/subscriptions.json';
 
 const fill = cardTemplate(template);
 
-/** The input ids of an offer's row. */
-export const quantityInputId = (offerId: string): string => `quantity_${offerId}`;
-export const termInputId = (offerId: string): string => `term_${offerId}`;
+/** The input ids of an offer's row: the order form's field paths. */
+export const offerInputId = (offerId: string, field: 'quantity' | 'term' | 'billingCycle'): string =>
+  `offers.${offerId}.${field}`;
+
+/** Whether an input id is one of an offer row's ("offers.<offerId>.quantity"). */
+export const isOfferInputId = (id: string): boolean =>
+  /^offers\.[A-Za-z0-9:_-]{1,100}\.(quantity|term|billingCycle)$/.test(id);
 
 /**
- * Step 4: per product family a heading, per offer its name, description, licence range, a number of
- * licences (`quantity_<offerId>`, 0 to the maximum) and a term (`term_<offerId>`). While the
- * customer still has to accept the MCA the card only says that ordering waits, with no inputs.
- * Actions: `{ promptId, action: 'next' }` with the inputs, `{ promptId, action: 'cancel' }` without.
+ * Per product family a heading, per offer its name, description, licence range, a number of
+ * licences (0 to the maximum), a term and a billing frequency. While the customer still has to
+ * accept the MCA the card only says that ordering waits, with no inputs. Problems of an offer as a
+ * whole (not sold in the country, an add-on without its base) show under its quantity; problems of
+ * the order (nothing ordered) at the top. Actions: `{ promptId, action: 'next' }` with the inputs,
+ * `{ promptId, action: 'cancel' }` without.
  */
 export function subscriptionsCard(model: SubscriptionsCardModel): AdaptiveCardJson {
-  const offers = model.mcaPending ? [] : model.families.flatMap((family) => family.offers);
-  const inputIds = offers.flatMap((offer) => [quantityInputId(offer.id), termInputId(offer.id)]);
-  const { byInput, other } = splitFieldMessages(inputIds, model.errors);
-  const families = model.families
-    .filter((family) => family.offers.length > 0)
-    .map((family) => ({
-      name: family.name,
-      offers: family.offers.map((offer) => offerView(offer, model, byInput)),
-    }));
-  const showOffers = !model.mcaPending && families.length > 0;
+  const shown = new Set<string>();
+  const families = model.mcaPending
+    ? []
+    : model.families
+        .filter((family) => family.offers.length > 0)
+        .map((family) => ({
+          name: family.name,
+          offers: family.offers.map((offer) => offerView(offer, model, shown)),
+        }));
+  const otherErrors = Object.entries(model.errors)
+    .filter(([field, message]) => !shown.has(field) && message.trim() !== '')
+    .map(([, message]) => message);
+  const showOffers = families.length > 0;
 
   return fill({
     promptId: model.promptId,
     mcaPending: model.mcaPending,
     showOffers,
-    noOffers: !model.mcaPending && families.length === 0,
-    families: showOffers ? families : [],
-    otherErrors: other,
+    noOffers: !model.mcaPending && !showOffers,
+    families,
+    otherErrors,
     t: {
       title: say('card.subscriptions.title'),
       intro: say('card.subscriptions.intro', { country: model.countryName }),
       mcaPending: say('card.subscriptions.mcaPending'),
       noOffers: say('card.subscriptions.noOffers', { country: model.countryName }),
       addOn: say('card.subscriptions.addOn'),
-      next: say('card.action.next'),
+      next: model.nextLabel,
       cancel: say('card.action.cancel'),
     },
   });
 }
 
-function offerView(offer: OfferRow, model: SubscriptionsCardModel, errors: Record<string, string>) {
-  const quantityId = quantityInputId(offer.id);
-  const termId = termInputId(offer.id);
-  const typed = (model.quantities[offer.id] ?? model.quantities[quantityId] ?? '').trim();
-  const chosenTerm = model.terms[offer.id] ?? model.terms[termId];
+function offerView(offer: OfferRow, model: SubscriptionsCardModel, shown: Set<string>) {
+  const ids = {
+    quantity: offerInputId(offer.id, 'quantity'),
+    term: offerInputId(offer.id, 'term'),
+    billingCycle: offerInputId(offer.id, 'billingCycle'),
+  };
+  const offerPath = `offers.${offer.id}`;
+  const messageAt = (...fields: string[]) => {
+    fields.forEach((field) => shown.add(field));
+    return fields
+      .map((field) => model.errors[field] ?? '')
+      .filter(Boolean)
+      .join(' ');
+  };
+  const typed = (model.values[ids.quantity] ?? '').trim();
   return {
     name: offer.name,
     description: offer.description.trim(),
@@ -59,22 +78,28 @@ function offerView(offer: OfferRow, model: SubscriptionsCardModel, errors: Recor
       offer.minQuantity === offer.maxQuantity
         ? say('card.subscriptions.rangeExactly', { min: offer.minQuantity })
         : say('card.subscriptions.range', { min: offer.minQuantity, max: offer.maxQuantity }),
-    quantityId,
+    quantityId: ids.quantity,
     maxQuantity: offer.maxQuantity,
-    // Input.Number takes a number; anything else typed earlier is dropped (its message still shows).
-    // An offer not chosen shows 0: clients refuse an empty number field that has a min and max.
     quantity: /^\d+$/.test(typed) ? Number(typed) : typed === '' ? 0 : null,
     quantityLabel: say('card.subscriptions.quantityOf', { offerName: offer.name }),
-    termLabel: say('card.subscriptions.termOf', { offerName: offer.name }),
     quantityInvalid: say('card.subscriptions.quantity.invalid', { max: offer.maxQuantity }),
-    quantityError: errors[quantityId] ?? '',
-    termId,
+    quantityError: messageAt(offerPath, ids.quantity),
+    termId: ids.term,
+    termLabel: say('card.subscriptions.termOf', { offerName: offer.name }),
     hasTerms: offer.terms.length > 0,
     terms: offer.terms,
-    term:
-      chosenTerm && offer.terms.some((term) => term.value === chosenTerm)
-        ? chosenTerm
-        : (offer.terms[0]?.value ?? null),
-    termError: errors[termId] ?? '',
+    term: chosen(offer.terms, model.values[ids.term]),
+    termError: messageAt(ids.term),
+    billingCycleId: ids.billingCycle,
+    billingCycleLabel: say('card.subscriptions.billingCycleOf', { offerName: offer.name }),
+    hasBillingCycles: offer.billingCycles.length > 0,
+    billingCycles: offer.billingCycles,
+    billingCycle: chosen(offer.billingCycles, model.values[ids.billingCycle]),
+    billingCycleError: messageAt(ids.billingCycle),
   };
+}
+
+/** The chosen value when the list has it, else the list's first. */
+function chosen(choices: readonly Choice[], value: string | undefined): string | null {
+  return choices.some((choice) => choice.value === value) ? value! : (choices[0]?.value ?? null);
 }

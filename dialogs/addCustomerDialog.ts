@@ -1,56 +1,83 @@
-import {
-  ComponentDialog,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
-import { answerExistingCustomer, hasCustomer } from './existingCustomer';
+import type { TurnContext } from 'botbuilder';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ownCustomerCard } from '../cards/ownCustomerCard';
+import type { ExistingCustomer } from '../services/customers/customerService';
+import { say } from '../services/messages/catalogue';
+import { CardPrompt } from './cardPrompt';
+import type { CardStep } from './cardStep';
+import type { FlowResult } from './flowResult';
 import type { FlowServices } from './flowServices';
-import { AccountInfoDialog, accountInfoDialogId, type AccountInfoResult } from './steps/accountInfoDialog';
-import { McaDialog, mcaDialogId } from './steps/mcaDialog';
-import { ResellerDialog, resellerDialogId } from './steps/resellerDialog';
-import { ReviewDialog, reviewDialogId } from './steps/reviewDialog';
-import { SubscriptionsDialog, subscriptionsDialogId } from './steps/subscriptionsDialog';
+import { sendCard } from './sendCard';
+import { accountInfoStep } from './steps/accountInfoStep';
+import { confirmCancelStep } from './steps/confirmCancelStep';
+import { mcaStep } from './steps/mcaStep';
+import { resellerStep } from './steps/resellerStep';
+import { reviewStep } from './steps/reviewStep';
+import { subscriptionsStep } from './steps/subscriptionsStep';
 
 export const addCustomerDialogId = 'addCustomer';
-const waterfallId = 'addCustomerWaterfall';
+
+/** The flow's card steps in Partner Center's order; `applies` leaves a step out for some partners. */
+const flowSteps: { step: CardStep<unknown, unknown>; applies?: (services: FlowServices) => boolean }[] = [
+  { step: accountInfoStep },
+  { step: mcaStep },
+  { step: resellerStep, applies: (services) => services.onboarding.partner.type === 'indirectProvider' },
+  { step: subscriptionsStep },
+  { step: reviewStep },
+];
 
 /**
- * The add-customer flow as Partner Center walks it: account info (or, for an existing customer, a
- * relationship request and the end), the customer agreement, the indirect reseller (indirect
- * providers only), subscriptions, then review until submitted or cancelled.
+ * The add-customer flow: one waterfall whose steps are the card steps (account info, the customer
+ * agreement, the indirect reseller for indirect providers, subscriptions, review). A customer that is
+ * already the partner's own ends it wherever it is found. Review's Update opens a step on top of
+ * Review (the card prompt does that), so the waterfall only ever moves forward.
  */
-export class AddCustomerDialog extends ComponentDialog {
-  constructor(private readonly services: FlowServices) {
-    super(addCustomerDialogId);
-    this.addDialog(new AccountInfoDialog(services));
-    this.addDialog(new McaDialog(services));
-    this.addDialog(new ResellerDialog(services));
-    this.addDialog(new SubscriptionsDialog(services));
-    this.addDialog(new ReviewDialog(services));
-    this.addDialog(
-      new WaterfallDialog(waterfallId, [
-        (step) => step.beginDialog(accountInfoDialogId),
-        this.afterAccountInfo.bind(this),
-        this.reseller.bind(this),
-        (step) => step.beginDialog(subscriptionsDialogId),
-        (step) => step.replaceDialog(reviewDialogId),
-      ]),
-    );
-    this.initialDialogId = waterfallId;
-  }
+export function addCustomerDialogs(services: FlowServices) {
+  const steps: CardStep<unknown, unknown>[] = [...flowSteps.map(({ step }) => step), confirmCancelStep];
+  const prompts = steps.map((step) => new CardPrompt(step, services));
+  const waterfall = new WaterfallDialog(addCustomerDialogId, [
+    ...flowSteps.map(({ step, applies }) => async (turn: WaterfallStepContext): Promise<DialogTurnResult> => {
+      const previous = turn.result as FlowResult | undefined;
+      if (previous?.kind === 'ownCustomer') return endWithOwnCustomer(turn, previous.customer, services);
+      if (applies && !applies(services)) return turn.next(previous);
+      return turn.beginDialog(step.id);
+    }),
+    async (turn: WaterfallStepContext): Promise<DialogTurnResult> => {
+      const result = turn.result as FlowResult | undefined;
+      if (result?.kind === 'ownCustomer') return endWithOwnCustomer(turn, result.customer, services);
+      return turn.endDialog(result);
+    },
+  ]);
+  return [waterfall, ...prompts];
+}
 
-  private async afterAccountInfo(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as AccountInfoResult;
-    if (result.outcome === 'existing' && hasCustomer(result.match)) {
-      await answerExistingCustomer(step.context, result.match, this.services);
-      return step.endDialog();
-    }
-    return step.beginDialog(mcaDialogId);
-  }
+/** The customer is already the partner's own: its record, the draft discarded, nothing added. */
+async function endWithOwnCustomer(
+  turn: WaterfallStepContext,
+  customer: ExistingCustomer,
+  services: FlowServices,
+): Promise<DialogTurnResult> {
+  await sendOwnCustomerCard(turn.context, customer, services);
+  await services.drafts.discard(turn.context);
+  return turn.endDialog(undefined);
+}
 
-  private async reseller(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (this.services.customers.partner.type !== 'indirectProvider') return step.next();
-    return step.beginDialog(resellerDialogId);
-  }
+async function sendOwnCustomerCard(
+  context: TurnContext,
+  customer: ExistingCustomer,
+  { onboarding }: FlowServices,
+): Promise<void> {
+  await sendCard(
+    context,
+    ownCustomerCard({
+      customerId: customer.id,
+      legalName: customer.legalName,
+      countryName: onboarding.countryName(customer.country),
+      domain: customer.domain,
+      status: say(`status.${customer.status}`),
+      addedOn: customer.createdAt.slice(0, 10),
+      addedBy: customer.createdBy.name ?? customer.createdBy.userPrincipalName ?? customer.createdBy.id,
+    }),
+    say('existing.found'),
+  );
 }

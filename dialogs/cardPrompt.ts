@@ -1,76 +1,66 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  Dialog,
+  type DialogContext,
+  type DialogInstance,
+  type DialogReason,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { AdaptiveCardJson, SubmittedCardModel } from '../cards/cardModels';
+import type { SubmittedCardModel } from '../cards/cardModels';
 import { submittedCard } from '../cards/submittedCard';
 import { say } from '../services/messages/catalogue';
 import { submitEnvelopeSchema } from './cardSubmit';
+import type { CardStep, StepEnd, StepTurn } from './cardStep';
+import type { FlowResult } from './flowResult';
+import type { FlowServices } from './flowServices';
 import { sendCard } from './sendCard';
+import { stepViewSchema, type StepView } from './stepView';
 
-/**
- * What a step needs to draw its card: small, JSON-serialisable (errors, a notice, a search). The
- * card itself is drawn from it and the draft whenever it is shown, so dialog state stays small.
- */
-export type CardView = Record<string, unknown>;
+export const confirmCancelDialogId = 'confirmCancel';
 
-export interface CardPromptOptions<View extends CardView = CardView> {
-  promptId: string;
-  view: View;
-}
-
-/** Draws a step's card for a prompt id and view. */
-export type CardRenderer<View extends CardView> = (
-  context: TurnContext,
-  promptId: string,
-  view: View,
-) => Promise<AdaptiveCardJson>;
-
-/** What a card prompt returns: the button the agent chose and the card's inputs, parsed. */
-export interface CardAnswer<T> {
-  action: string;
-  values: T;
+/** How a step is begun: Update on Review opens it with `fromReview`. */
+export interface StepOptions {
+  view?: StepView;
+  fromReview?: boolean;
 }
 
 const promptStateSchema = z.object({
   promptId: z.string(),
-  view: z.record(z.string(), z.unknown()),
+  view: stepViewSchema,
+  fromReview: z.boolean(),
 });
-
-/** A fresh prompt id for a step: "accountInfo:3f1c…". */
-export function newPromptId(step: string): string {
-  return `${step}:${randomUUID()}`;
-}
-
-export const confirmCancelDialogId = 'confirmCancel';
+type PromptState = z.infer<typeof promptStateSchema>;
 
 /**
- * Shows an Adaptive Card and waits for its submit. Card submits arrive as a message with `value`
- * and no text, so this reads `activity.value`, checks that it answers this very card (its prompt
- * id), parses the inputs with the step's schema and returns them. A submit from another or an
- * older card is answered politely and changes nothing; typed text gets a hint and the card again.
- * In Teams the answered card is replaced by a read-only summary, so it cannot be submitted twice.
+ * Runs one card step: shows its card and waits for the submit. Card submits arrive as a message
+ * with `value` and no text, so this reads `activity.value`, checks that it answers this very card
+ * (its prompt id, a new one each time the card is drawn), parses the inputs with the step's schema
+ * and hands them to the step's validator. Problems draw the card again with them; an accepted answer
+ * goes to the step's `onValid`. A submit from another or an older card is answered politely and
+ * changes nothing; typed text gets a hint and the card again. In Teams the answered card is replaced
+ * by a read-only summary, so it cannot be submitted twice.
+ *
+ * Its dialog state is the prompt id, what the card shows besides the draft (problems, a notice, a
+ * search) and where its Next leads; the values themselves are in the draft.
  */
-export class CardPrompt<T, View extends CardView = CardView> extends Dialog<CardPromptOptions<View>> {
+export class CardPrompt<Values, Valid> extends Dialog<StepOptions> {
   constructor(
-    dialogId: string,
-    private readonly valuesSchema: z.ZodType<T>,
-    /** What the read-only card that replaces an answered one shows. */
-    private readonly summarise: (answer: CardAnswer<T>) => SubmittedCardModel,
-    private readonly render: CardRenderer<View>,
-    /** The buttons the card has (besides Cancel): a submit naming another action is refused. */
-    private readonly actions: readonly string[],
+    private readonly step: CardStep<Values, Valid>,
+    private readonly services: FlowServices,
   ) {
-    super(dialogId);
+    super(step.id);
   }
 
-  override async beginDialog(
-    dc: DialogContext,
-    options?: CardPromptOptions<View>,
-  ): Promise<DialogTurnResult> {
-    if (!options) throw new Error(`${this.id} needs a prompt id and a view`);
-    dc.activeDialog!.state = { promptId: options.promptId, view: options.view };
-    await this.show(dc.context, dc.activeDialog!);
+  override async beginDialog(dc: DialogContext, options: StepOptions = {}): Promise<DialogTurnResult> {
+    const state: PromptState = {
+      promptId: newPromptId(this.step.id),
+      view: options.view ?? {},
+      fromReview: options.fromReview ?? false,
+    };
+    dc.activeDialog!.state = state;
+    await this.show(dc.context, state);
     return Dialog.EndOfTurn;
   }
 
@@ -78,11 +68,11 @@ export class CardPrompt<T, View extends CardView = CardView> extends Dialog<Card
     const { context } = dc;
     const { activity } = context;
     if (activity.type !== 'message') return Dialog.EndOfTurn;
-    const state = promptStateSchema.parse(dc.activeDialog!.state);
+    const state = stateOf(dc.activeDialog!);
 
     if (activity.value === undefined || activity.value === null) {
       await context.sendActivity(say('card.typedText'));
-      await this.show(context, dc.activeDialog!);
+      await this.show(context, state);
       return Dialog.EndOfTurn;
     }
     const envelope = submitEnvelopeSchema.safeParse(activity.value);
@@ -90,35 +80,88 @@ export class CardPrompt<T, View extends CardView = CardView> extends Dialog<Card
       await context.sendActivity(say(staleCardMessage(context, 'card.stale')));
       return Dialog.EndOfTurn;
     }
-    const values = this.valuesSchema.safeParse(activity.value);
+    const values = this.step.values.safeParse(activity.value);
     const knownAction =
-      envelope.success && (envelope.data.action === 'cancel' || this.actions.includes(envelope.data.action));
+      envelope.success &&
+      (envelope.data.action === 'cancel' || this.step.actions.includes(envelope.data.action));
     if (!envelope.success || !values.success || !knownAction) {
       await context.sendActivity(say('card.unreadable'));
-      await this.show(context, dc.activeDialog!);
+      await this.show(context, state);
       return Dialog.EndOfTurn;
     }
     if (envelope.data.action === 'cancel') return dc.beginDialog(confirmCancelDialogId);
 
-    const answer: CardAnswer<T> = { action: envelope.data.action, values: values.data };
-    await replaceAnsweredCard(context, this.summarise(answer));
-    return dc.endDialog(answer);
+    const answer = { action: envelope.data.action, values: values.data };
+    const turn = await this.turn(context);
+    const verdict = await this.step.validate(turn, answer);
+    if (!verdict.ok) return this.showAgain(dc, verdict.view);
+    await replaceAnsweredCard(context, this.step.summary(answer));
+    return this.follow(dc, await this.step.onValid(turn, verdict.value, answer));
   }
 
-  /** Back from "keep the draft" after a cancel: the card again. */
-  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    await this.repromptDialog(dc.context, dc.activeDialog!);
-    return Dialog.EndOfTurn;
+  /** Back from "keep the draft", or from a step this one opened. */
+  override async resumeDialog(
+    dc: DialogContext,
+    _reason: DialogReason,
+    result?: unknown,
+  ): Promise<DialogTurnResult> {
+    const state = stateOf(dc.activeDialog!);
+    const ended = result as FlowResult | undefined;
+    if (ended?.kind === 'keptDraft' || !this.step.resume) {
+      await this.show(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
+    return this.follow(dc, await this.step.resume(await this.turn(dc.context), ended));
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await this.show(context, instance);
+    await this.show(context, stateOf(instance));
   }
 
-  private async show(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const { promptId, view } = promptStateSchema.parse(instance.state);
-    await sendCard(context, await this.render(context, promptId, view as View));
+  private async follow(dc: DialogContext, end: StepEnd): Promise<DialogTurnResult> {
+    switch (end.kind) {
+      case 'next':
+        return dc.endDialog(end.result);
+      case 'open':
+        return dc.beginDialog(end.step, { fromReview: true } satisfies StepOptions);
+      case 'show':
+        return this.showAgain(dc, end.view);
+      case 'endFlow':
+        return dc.cancelAllDialogs(true);
+    }
   }
+
+  /** The card drawn again, with a new prompt id: the card before it is now stale. */
+  private async showAgain(dc: DialogContext, view: StepView): Promise<DialogTurnResult> {
+    const state: PromptState = { ...stateOf(dc.activeDialog!), promptId: newPromptId(this.step.id), view };
+    dc.activeDialog!.state = state;
+    await this.show(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  private async show(context: TurnContext, state: PromptState): Promise<void> {
+    const turn = await this.turn(context);
+    await sendCard(context, await this.step.render(turn, state));
+  }
+
+  private async turn(context: TurnContext): Promise<StepTurn> {
+    const { services } = this;
+    return {
+      context,
+      services,
+      draft: await services.drafts.get(context),
+      agent: () => services.resolveAgent(context),
+    };
+  }
+}
+
+/** A fresh prompt id for a step: "accountInfo:3f1c…". */
+export function newPromptId(step: string): string {
+  return `${step}:${randomUUID()}`;
+}
+
+function stateOf(instance: DialogInstance): PromptState {
+  return promptStateSchema.parse(instance.state) as PromptState;
 }
 
 /** In a group chat or channel a stale card is most likely another agent's: say so. */

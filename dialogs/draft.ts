@@ -4,26 +4,28 @@ import { z } from 'zod';
 import { OrderSchema } from '../services/catalogue/schemas';
 import { accountInfoSchema } from '../services/customers/accountInfo';
 import { mcaConfirmationSchema } from '../services/customers/mca';
+import { wordingSchema } from './stepView';
 
 const textRecord = z.record(z.string(), z.string());
 
 /**
  * The customer being added, as this conversation holds it between turns (in conversation state,
- * so in Cosmos DB). The card values are kept as typed, so a card comes back as the agent left it;
- * the validated sections are what the service accepted. Parsed with zod whenever it is read.
+ * so in Cosmos DB). What the agent typed on each card is kept by field path, so a card comes back
+ * as the agent left it; the sections are what the service accepted. Parsed with zod whenever it is
+ * read.
  */
 export const draftSchema = z.object({
   /** Passed to submit, so a double click or a retry never creates two records. */
   idempotencyKey: z.string(),
   startedAt: z.string(),
-  accountInfoValues: textRecord,
+  values: z.object({ accountInfo: textRecord, mca: textRecord, subscriptions: textRecord }),
   accountInfo: accountInfoSchema.optional(),
-  mcaValues: textRecord,
   mca: mcaConfirmationSchema.optional(),
   /** undefined: not chosen yet; null: no reseller (a direct customer). */
   resellerId: z.string().nullable().optional(),
-  subscriptionValues: z.object({ quantities: textRecord, terms: textRecord }),
   order: OrderSchema.optional(),
+  /** What an update changed in other sections (order lines removed, and why): said on Review. */
+  changes: z.array(wordingSchema),
 });
 
 export type Draft = z.infer<typeof draftSchema>;
@@ -32,9 +34,8 @@ export function newDraft(now: Date): Draft {
   return {
     idempotencyKey: randomUUID(),
     startedAt: now.toISOString(),
-    accountInfoValues: {},
-    mcaValues: {},
-    subscriptionValues: { quantities: {}, terms: {} },
+    values: { accountInfo: {}, mca: {}, subscriptions: {} },
+    changes: [],
   };
 }
 
@@ -77,4 +78,14 @@ export class DraftStore {
   async discard(context: TurnContext): Promise<void> {
     await this.accessor.delete(context);
   }
+}
+
+/** The draft's sections as the service checks them on Review and on submit. */
+export function draftInput(draft: Draft) {
+  return {
+    accountInfo: draft.accountInfo ?? {},
+    mca: draft.mca ?? {},
+    resellerId: draft.resellerId ?? null,
+    order: draft.order ?? { lines: [] },
+  };
 }

@@ -3,10 +3,9 @@ import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dial
 import { helpCard } from '../cards/helpCard';
 import { welcomeCard } from '../cards/welcomeCard';
 import { say } from '../services/messages/catalogue';
-import { AddCustomerDialog, addCustomerDialogId } from './addCustomerDialog';
+import { addCustomerDialogId, addCustomerDialogs } from './addCustomerDialog';
 import { confirmCancelDialogId, staleCardMessage } from './cardPrompt';
 import { commandSchema, submitEnvelopeSchema } from './cardSubmit';
-import { ConfirmCancelDialog } from './confirmCancelDialog';
 import { newDraft } from './draft';
 import type { FlowServices } from './flowServices';
 import { sendCard } from './sendCard';
@@ -31,8 +30,7 @@ export class OnboardingConversation {
     private readonly services: FlowServices,
   ) {
     this.dialogs = new DialogSet(dialogState);
-    this.dialogs.add(new AddCustomerDialog(services));
-    this.dialogs.add(new ConfirmCancelDialog(services));
+    for (const dialog of addCustomerDialogs(services)) this.dialogs.add(dialog);
   }
 
   /**
@@ -45,7 +43,7 @@ export class OnboardingConversation {
       return;
     }
     const agent = await this.services.resolveAgent(context);
-    const mayAddCustomers = this.services.customers.mayAddCustomers(agent);
+    const mayAddCustomers = this.services.onboarding.mayAddCustomers(agent);
     await sendCard(context, welcomeCard({ mayAddCustomers, sharedChat: false }));
   }
 
@@ -55,14 +53,14 @@ export class OnboardingConversation {
     switch (intentOf(context)) {
       case 'help':
         await sendCard(context, helpCard({ inFlow }));
-        if (inFlow) await repromptWaitingCard(dc);
+        if (inFlow) await dc.repromptDialog();
         return;
       case 'cancel':
         return this.cancel(dc);
       case 'addCustomer':
         if (inFlow) {
           await context.sendActivity(say('flow.alreadyRunning'));
-          await repromptWaitingCard(dc);
+          await dc.repromptDialog();
           return;
         }
         return this.start(dc);
@@ -82,7 +80,7 @@ export class OnboardingConversation {
   /** Role gate first: anyone without a role that may add customers is told why, and nothing starts. */
   private async start(dc: DialogContext): Promise<void> {
     const agent = await this.services.resolveAgent(dc.context);
-    if (!this.services.customers.mayAddCustomers(agent)) {
+    if (!this.services.onboarding.mayAddCustomers(agent)) {
       await dc.context.sendActivity(say('roles.addCustomer.notAllowed'));
       return;
     }
@@ -96,29 +94,12 @@ export class OnboardingConversation {
       await dc.context.sendActivity(say('cancel.nothing'));
       return;
     }
-    const leaf = waitingCardContext(dc);
-    if (leaf.parent?.activeDialog?.id === confirmCancelDialogId) {
-      await leaf.repromptDialog();
+    if (dc.activeDialog.id === confirmCancelDialogId) {
+      await dc.repromptDialog();
       return;
     }
-    await leaf.beginDialog(confirmCancelDialogId);
+    await dc.beginDialog(confirmCancelDialogId);
   }
-}
-
-/** The innermost dialog context: the one whose active dialog is the card that waits. */
-function waitingCardContext(dc: DialogContext): DialogContext {
-  let leaf = dc;
-  while (leaf.child) leaf = leaf.child;
-  return leaf;
-}
-
-/**
- * Shows the waiting card again. Reached through the child contexts, which know their parents:
- * a reprompt from the root rebuilds the inner contexts without them, and then cannot find the
- * "discard the draft?" dialog pushed on top of a step's card.
- */
-function repromptWaitingCard(dc: DialogContext): Promise<void> {
-  return waitingCardContext(dc).repromptDialog();
 }
 
 function intentOf(context: TurnContext): Intent {

@@ -15,7 +15,10 @@ import { OfferSchema, ResellerSchema, type Offer, type Reseller } from './schema
 import { searchKey } from './searchKey';
 
 export interface ResellerFilter {
-  /** Leave out resellers that list their countries and do not list this one (ISO 3166 alpha-2). */
+  /**
+   * The customer's country (ISO 3166 alpha-2, any case): leave out resellers that list their
+   * countries and do not list this one. Absent or empty: resellers of every country.
+   */
   country?: string;
 }
 
@@ -86,7 +89,7 @@ export class CatalogueStore {
     return (await this.cachedOffers()).byId.get(id);
   }
 
-  /** Resellers an agent may choose (active relationship), by name. */
+  /** Resellers an agent may choose (active relationship, and active in `options.country` when given), by name. */
   async activeResellers(options: ResellerFilter = {}): Promise<Reseller[]> {
     const { where, parameters } = activeResellerFilter(options);
     const found = await this.queryResellers(`SELECT * FROM c WHERE ${where}`, parameters);
@@ -94,7 +97,7 @@ export class CatalogueStore {
   }
 
   /**
-   * Active resellers whose name contains the query (ignoring case and diacritics: "societe" finds
+   * Active resellers (in `options.country` when given) whose name contains the query (ignoring case and diacritics: "societe" finds
    * "Société") or whose MPN ID starts with it, searched in Cosmos DB on the stored `nameKey`. The
    * page is the first `limit` matches by name; within it an exact MPN ID comes first, then names
    * that start with the query, then the rest (as findResellers ranks). An empty query lists them all.
@@ -119,7 +122,11 @@ export class CatalogueStore {
     return findResellers(page, query, options.country ? { country: options.country } : {});
   }
 
-  /** Any reseller, active or not (the caller tells the agent why an inactive one cannot be chosen). */
+  /**
+   * Any reseller, active or not and of any country: the caller tells the agent why it cannot be
+   * chosen (`validateResellerChoice(found ? [found] : [], id, { country })`), which a filtered read
+   * could only answer with "unknown".
+   */
   async reseller(id: string): Promise<Reseller | undefined> {
     if (!CatalogueIdSchema.safeParse(id).success) return undefined;
     const { resource } = await this.containers.resellers.item(id, RESELLERS_PARTITION).read();

@@ -23,8 +23,25 @@ export function billingCycleLabel(billingCycle: unknown): string {
   return isBillingCycle(billingCycle) ? say(BILLING_CYCLE_LABELS[billingCycle]) : String(billingCycle);
 }
 
+const BILLING_CYCLE_CHOICES: Record<BillingCycle, MessageKey> = {
+  monthly: 'order.billingCycle.choice.monthly',
+  annual: 'order.billingCycle.choice.annual',
+  triennial: 'order.billingCycle.choice.triennial',
+};
+
+/** "Billed annually": a billing frequency as a choice of its own. */
+export function billingCycleChoice(billingCycle: BillingCycle): string {
+  return say(BILLING_CYCLE_CHOICES[billingCycle]);
+}
+
 /** "A, B or C". */
 export function listAlternatives(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return say('order.list.or', { items: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
+}
+
+/** "A, B and C". */
+export function listAll(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return say('order.list.and', { items: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
 }

@@ -3,7 +3,13 @@ import { fieldError, type FieldError, type Validated } from '../validation/field
 import { isSoldIn } from './offerAvailability';
 import { billingCycleLabel, listAlternatives, termLabel } from './offerWording';
 import type { Offer, Order, OrderLine } from './schemas';
-import { billingCycleFitsTerm, type BillingCycle, type Term } from './terms';
+import {
+  billingCycleFitsTerm,
+  defaultBillingCycle,
+  defaultTerm,
+  type BillingCycle,
+  type Term,
+} from './terms';
 
 export interface OrderContext {
   offers: readonly Offer[];
@@ -25,54 +31,93 @@ const LineInputSchema = z.object({
   term: z.unknown().optional(),
   billingCycle: z.unknown().optional(),
 });
-type LineInput = z.infer<typeof LineInputSchema>;
 
-/** Everything an order must satisfy before it can be submitted; every problem is reported at once. */
+/** The parts of a line a problem can concern; `offer` is the line as a whole (its offer). */
+export type LineField = 'offer' | 'quantity' | 'term' | 'billingCycle';
+/** Where a line's problems are reported: `lines.0.quantity` for a list, `offers.<id>.quantity` for the form. */
+export type LineFieldPath = (field: LineField) => string;
+
+/** A line's values as entered (anything, typically text), before the rules are applied. */
+export interface LineValues {
+  quantity?: unknown;
+  term?: unknown;
+  billingCycle?: unknown;
+}
+
+/** A line to check and where its problems go, or a line already known to be unreadable. */
+export type LineCandidate = (LineValues & { offerId: string; at: LineFieldPath }) | { problem: FieldError };
+
+/**
+ * Everything an order must satisfy before it can be submitted; every problem is reported at once.
+ * Every line of the valid order has its term and billing cycle set: the agent's choice, else the
+ * offer's default (defaultTerm, defaultBillingCycle).
+ */
 export function validateOrder(input: unknown, context: OrderContext): Validated<Order> {
   const outline = OrderInputSchema.safeParse(input ?? {});
   if (!outline.success) return refuse([fieldError('lines', 'order.unreadable')]);
-  const rawLines = outline.data.lines ?? [];
+  const candidates = (outline.data.lines ?? []).map((raw, index): LineCandidate => {
+    const at: LineFieldPath = (field) => `lines.${index}.${field === 'offer' ? 'offerId' : field}`;
+    const parsed = LineInputSchema.safeParse(raw);
+    return parsed.success
+      ? { ...parsed.data, at }
+      : { problem: fieldError(at('offer'), 'order.line.offerMissing', { line: index + 1 }) };
+  });
+  return checkOrderLines(candidates, context, 'lines');
+}
 
-  if (rawLines.length === 0) {
+/**
+ * The order rules over lines already read: order-level problems (nothing ordered, MCA pending) go
+ * to `orderField`, each line's to its own paths. Shared by validateOrder and validateOrderForm.
+ */
+export function checkOrderLines(
+  candidates: readonly LineCandidate[],
+  context: OrderContext,
+  orderField: string,
+): Validated<Order> {
+  if (candidates.length === 0) {
     // Without MCA acceptance the customer is added with no subscriptions, so an empty order is the right one.
     return context.mcaPending
       ? { ok: true, value: { lines: [] } }
-      : refuse([fieldError('lines', 'order.empty')]);
+      : refuse([fieldError(orderField, 'order.empty')]);
   }
   // The fix is the same whatever else is wrong with the lines, so listing those would only be noise.
-  if (context.mcaPending) return refuse([fieldError('lines', 'order.mcaPending')]);
+  if (context.mcaPending) return refuse([fieldError(orderField, 'order.mcaPending')]);
 
   const offersById = new Map(context.offers.map((offer) => [offer.id, offer]));
-  const parsedLines = rawLines.map((raw) => LineInputSchema.safeParse(raw));
   const availableBaseIds = new Set([
-    ...parsedLines.flatMap((parsed) => (parsed.success ? [parsed.data.offerId] : [])),
+    ...candidates.flatMap((candidate) => ('offerId' in candidate ? [candidate.offerId] : [])),
     ...(context.ownedOfferIds ?? []),
   ]);
 
   const errors: FieldError[] = [];
   const lines: OrderLine[] = [];
   const seenOfferIds = new Set<string>();
-  parsedLines.forEach((parsed, index) => {
-    const at = (field: string) => `lines.${index}.${field}`;
-    if (!parsed.success) {
-      errors.push(fieldError(at('offerId'), 'order.line.offerMissing', { line: index + 1 }));
-      return;
+  for (const candidate of candidates) {
+    if ('problem' in candidate) {
+      errors.push(candidate.problem);
+      continue;
     }
-    const offer = offersById.get(parsed.data.offerId);
+    const { at } = candidate;
+    const offer = offersById.get(candidate.offerId);
     if (!offer) {
-      errors.push(fieldError(at('offerId'), 'order.offer.unknown', { offerId: parsed.data.offerId }));
-      return;
+      errors.push(fieldError(at('offer'), 'order.offer.unknown', { offerId: candidate.offerId }));
+      continue;
     }
     if (seenOfferIds.has(offer.id)) {
-      errors.push(fieldError(at('offerId'), 'order.offer.duplicate', { offerName: offer.name }));
-      return;
+      errors.push(fieldError(at('offer'), 'order.offer.duplicate', { offerName: offer.name }));
+      continue;
     }
     seenOfferIds.add(offer.id);
 
-    const result = checkLine(parsed.data, offer, context, availableBaseIds, at);
-    if (result.ok) lines.push(result.value);
-    else errors.push(...result.errors);
-  });
+    const values = checkLineValues(candidate, offer, at);
+    const lineErrors = [
+      ...(values.ok ? [] : values.errors),
+      ...countryErrors(offer, context, at('offer')),
+      ...addOnErrors(offer, context.offers, availableBaseIds, at('offer')),
+    ];
+    if (values.ok && lineErrors.length === 0) lines.push(values.value);
+    else errors.push(...lineErrors);
+  }
 
   return errors.length > 0 ? refuse(errors) : { ok: true, value: { lines } };
 }
@@ -81,13 +126,12 @@ function refuse(errors: FieldError[]): Validated<Order> {
   return { ok: false, errors };
 }
 
-function checkLine(
-  line: LineInput,
-  offer: Offer,
-  context: OrderContext,
-  availableBaseIds: ReadonlySet<string>,
-  at: (field: string) => string,
-): Validated<OrderLine> {
+/**
+ * A line's own values against its offer: the quantity in range, a term the offer has and a billing
+ * cycle the offer has that fits the term; an absent term or billing cycle takes the offer's default.
+ * Country and add-on rules are not checked here.
+ */
+export function checkLineValues(line: LineValues, offer: Offer, at: LineFieldPath): Validated<OrderLine> {
   const quantity = checkQuantity(line.quantity, offer, at('quantity'));
   const term = checkTerm(line.term, offer, at('term'));
   const billingCycle = checkBillingCycle(
@@ -95,32 +139,37 @@ function checkLine(
     term.ok ? term.value : undefined,
     offer,
     at('billingCycle'),
+    at('term'),
   );
-  const errors = [
-    ...(quantity.ok ? [] : quantity.errors),
-    ...(term.ok ? [] : term.errors),
-    ...(billingCycle.ok ? [] : billingCycle.errors),
-    ...countryErrors(offer, context, at('offerId')),
-    ...addOnErrors(offer, context.offers, availableBaseIds, at('offerId')),
-  ];
-  if (errors.length > 0 || !quantity.ok || !term.ok || !billingCycle.ok) return { ok: false, errors };
+  if (quantity.ok && term.ok && billingCycle.ok && billingCycle.value) {
+    return {
+      ok: true,
+      value: {
+        offerId: offer.id,
+        quantity: quantity.value,
+        term: term.value,
+        billingCycle: billingCycle.value,
+      },
+    };
+  }
   return {
-    ok: true,
-    value: {
-      offerId: offer.id,
-      quantity: quantity.value,
-      ...(term.value ? { term: term.value } : {}),
-      ...(billingCycle.value ? { billingCycle: billingCycle.value } : {}),
-    },
+    ok: false,
+    errors: [
+      ...(quantity.ok ? [] : quantity.errors),
+      ...(term.ok ? [] : term.errors),
+      ...(billingCycle.ok ? [] : billingCycle.errors),
+    ],
   };
 }
 
 /** Card inputs arrive as text, so "12" counts as 12; "2.5", "ten" and 2.5 do not. */
 function checkQuantity(raw: unknown, offer: Offer, field: string): Validated<number> {
   const range = { offerName: offer.name, min: offer.minQuantity, max: offer.maxQuantity };
+  const exactly = offer.minQuantity === offer.maxQuantity;
   const text = typeof raw === 'string' ? raw.trim() : raw;
   if (text === undefined || text === null || text === '') {
-    return { ok: false, errors: [fieldError(field, 'order.quantity.missing', range)] };
+    const key = exactly ? 'order.quantity.missingExactly' : 'order.quantity.missing';
+    return { ok: false, errors: [fieldError(field, key, range)] };
   }
   const quantity =
     typeof text === 'number'
@@ -130,11 +179,11 @@ function checkQuantity(raw: unknown, offer: Offer, field: string): Validated<num
         : NaN;
   const entered = { ...range, value: String(text).slice(0, 40) };
   if (!Number.isInteger(quantity)) {
-    return { ok: false, errors: [fieldError(field, 'order.quantity.notWhole', entered)] };
+    const key = exactly ? 'order.quantity.notWholeExactly' : 'order.quantity.notWhole';
+    return { ok: false, errors: [fieldError(field, key, entered)] };
   }
   if (quantity < offer.minQuantity || quantity > offer.maxQuantity) {
-    const key =
-      offer.minQuantity === offer.maxQuantity ? 'order.quantity.exactly' : 'order.quantity.outOfRange';
+    const key = exactly ? 'order.quantity.exactly' : 'order.quantity.outOfRange';
     return { ok: false, errors: [fieldError(field, key, entered)] };
   }
   return { ok: true, value: quantity };
@@ -144,10 +193,9 @@ function isAbsent(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
-/** No term chosen is fine: the service then takes the offer's default. */
-function checkTerm(raw: unknown, offer: Offer, field: string): Validated<Term | undefined> {
-  if (isAbsent(raw)) return { ok: true, value: undefined };
-  const term = offer.terms.find((candidate) => candidate === raw);
+/** No term chosen: the offer's default term (defaultTerm). */
+function checkTerm(raw: unknown, offer: Offer, field: string): Validated<Term> {
+  const term = isAbsent(raw) ? defaultTerm(offer) : offer.terms.find((candidate) => candidate === raw);
   if (term) return { ok: true, value: term };
   return {
     ok: false,
@@ -161,13 +209,34 @@ function checkTerm(raw: unknown, offer: Offer, field: string): Validated<Term | 
   };
 }
 
+/**
+ * No billing cycle chosen: the offer's default for the term (defaultBillingCycle). Without a valid
+ * term only whether the offer has the billing cycle is checked (the term has its own message).
+ */
 function checkBillingCycle(
   raw: unknown,
   term: Term | undefined,
   offer: Offer,
   field: string,
+  termField: string,
 ): Validated<BillingCycle | undefined> {
-  if (isAbsent(raw)) return { ok: true, value: undefined };
+  if (isAbsent(raw)) {
+    if (!term) return { ok: true, value: undefined };
+    const billingCycle = defaultBillingCycle(offer, term);
+    if (billingCycle) return { ok: true, value: billingCycle };
+    // Only for an offer built outside OfferSchema, which refuses a term no billing cycle fits.
+    const billable = offer.terms.filter((candidate) => defaultBillingCycle(offer, candidate));
+    return {
+      ok: false,
+      errors: [
+        fieldError(termField, 'order.term.noBillingCycle', {
+          offerName: offer.name,
+          term: termLabel(term),
+          terms: listAlternatives(billable.map(termLabel)),
+        }),
+      ],
+    };
+  }
   const billingCycle = offer.billingCycles.find((candidate) => candidate === raw);
   if (!billingCycle) {
     return {

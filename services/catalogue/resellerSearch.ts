@@ -1,10 +1,11 @@
+import { resellerServesCountry } from './resellerChoice';
 import type { Reseller } from './schemas';
 import { searchKey } from './searchKey';
 
 export interface ResellerSearchOptions {
   /** Inactive resellers cannot be chosen, so they are left out unless asked for (e.g. for an admin view). */
   includeInactive?: boolean;
-  /** Leave out resellers that list their countries and do not list this one. */
+  /** The customer's country (ISO 3166 alpha-2, any case): leave out resellers not active there. */
   country?: string;
 }
 
@@ -21,7 +22,6 @@ export function findResellers(
   const key = searchKey(query);
   const digits = query.replace(/\s+/g, '');
   const isMpnQuery = /^\d+$/.test(digits);
-  const country = options.country?.trim().toUpperCase();
 
   const rank = (reseller: Reseller): number | undefined => {
     if (isMpnQuery && reseller.mpnId === digits) return 0;
@@ -33,7 +33,7 @@ export function findResellers(
 
   return resellers
     .filter((reseller) => options.includeInactive || reseller.relationshipState === 'active')
-    .filter((reseller) => !country || !reseller.countries || reseller.countries.includes(country))
+    .filter((reseller) => resellerServesCountry(reseller, options.country))
     .flatMap((reseller) => {
       const position = rank(reseller);
       return position === undefined ? [] : [{ reseller, position }];

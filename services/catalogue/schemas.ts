@@ -19,8 +19,14 @@ const DataVersionSchema = z.union([
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date such as "2025-07-01" or a whole number'),
 ]);
 
+/** An offer id is part of the order form's field paths (`offers.<offerId>.quantity`), so never holds a ".". */
+const OfferIdSchema = SlugSchema.refine(
+  (id) => !id.includes('.'),
+  'an offer id cannot contain "." (it is part of the order form\'s field paths, offers.<id>.quantity)',
+);
+
 const offerShape = {
-  id: SlugSchema,
+  id: OfferIdSchema,
   name: z.string().trim().min(1).max(200),
   productFamily: z.string().trim().min(1).max(100),
   description: z.string().trim().min(1).max(500),
@@ -68,6 +74,11 @@ function checkOffer(offer: OfferFields, ctx: z.RefinementCtx): void {
   offer.billingCycles.forEach((cycle, index) => {
     if (!offer.terms.some((term) => billingCycleFitsTerm(cycle, term))) {
       problem(['billingCycles', index], `no term of this offer can be billed ${cycle}`);
+    }
+  });
+  offer.terms.forEach((term, index) => {
+    if (!offer.billingCycles.some((cycle) => billingCycleFitsTerm(cycle, term))) {
+      problem(['terms', index], `no billing cycle of this offer fits the term ${term}`);
     }
   });
 }
@@ -132,7 +143,10 @@ const resellerShape = {
   mpnId: z.string().regex(/^\d{6,7}$/, 'an MPN ID has 6 or 7 digits'),
   tenantId: z.guid(),
   relationshipState: z.enum(['active', 'inactive']),
-  /** Where the reseller sells; absent means anywhere the partner sells. */
+  /**
+   * The countries whose customers the reseller works with; absent means every country the partner
+   * sells in. A reseller is offered, and may be chosen, only for a customer in one of them.
+   */
   countries: z.array(CountryCodeSchema).min(1).optional(),
 };
 
@@ -151,14 +165,24 @@ export const ResellerCatalogueFileSchema = z
     reportDuplicates(file.resellers, (r) => r.id, 'reseller id', at('id'), ctx);
     reportDuplicates(file.resellers, (r) => r.mpnId, 'MPN ID', at('mpnId'), ctx);
     reportDuplicates(file.resellers, (r) => r.tenantId.toLowerCase(), 'tenant ID', at('tenantId'), ctx);
+    file.resellers.forEach((reseller, i) =>
+      reportDuplicates(
+        reseller.countries ?? [],
+        (code) => code,
+        'country',
+        (j) => ['resellers', i, 'countries', j],
+        ctx,
+      ),
+    );
   });
 export type ResellerCatalogueFile = z.infer<typeof ResellerCatalogueFileSchema>;
 
+/** A line of a valid order: the term and billing cycle are always set, as chosen or defaulted. */
 export const OrderLineSchema = z.object({
   offerId: z.string().min(1),
   quantity: z.number().int(),
-  term: TermSchema.optional(),
-  billingCycle: BillingCycleSchema.optional(),
+  term: TermSchema,
+  billingCycle: BillingCycleSchema,
 });
 export type OrderLine = z.infer<typeof OrderLineSchema>;
 

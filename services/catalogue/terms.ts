@@ -22,3 +22,29 @@ export function isTerm(value: unknown): value is Term {
 export function isBillingCycle(value: unknown): value is BillingCycle {
   return BillingCycleSchema.safeParse(value).success;
 }
+
+/** The usual commitment when the agent chose none: one year where the offer has it, else its first term. */
+export function defaultTerm(offer: { readonly terms: readonly Term[] }): Term | undefined {
+  return offer.terms.includes('P1Y') ? 'P1Y' : offer.terms[0];
+}
+
+/**
+ * How a line is billed when the agent chose nothing: monthly where the offer has it and it fits
+ * the term, else the offer's first billing cycle that fits the term; undefined when none fits.
+ */
+export function defaultBillingCycle(
+  offer: { readonly billingCycles: readonly BillingCycle[] },
+  term: Term,
+): BillingCycle | undefined {
+  const fitting = offer.billingCycles.filter((cycle) => billingCycleFitsTerm(cycle, term));
+  return fitting.includes('monthly') ? 'monthly' : fitting[0];
+}
+
+/** What a line of `offer` gets when the agent chooses nothing: what a card shows before a choice. */
+export function defaultChoices(offer: {
+  readonly terms: readonly Term[];
+  readonly billingCycles: readonly BillingCycle[];
+}): { term: Term | undefined; billingCycle: BillingCycle | undefined } {
+  const term = defaultTerm(offer);
+  return { term, billingCycle: term ? defaultBillingCycle(offer, term) : undefined };
+}

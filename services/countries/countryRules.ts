@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import countriesFile from './countries.json';
 import { normalisePhoneNumber, normalisePostalCode, normaliseRegistrationNumber } from './formats';
+import { countryLookupKey } from './lookupKey';
 
 /** A regular expression kept as data; anchored, so a pattern can never match only part of a value. */
 const patternSource = z.string().transform((source, ctx) => {
@@ -30,7 +31,11 @@ const cultureCode = z.string().regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'must look like "n
 const countrySchema = z
   .object({
     code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code'),
+    /** The English name, as listed: "Netherlands", "United States". */
     name: z.string().min(1),
+    /** "the" when the name takes it in a sentence: "in the Netherlands", but "in Germany". */
+    article: z.literal('the').optional(),
+    /** Other names an agent may type ("UK", "Holland", "Deutschland"); each is read as this country. */
     aliases: z.array(z.string().min(1)).default([]),
     stateRequired: z.boolean(),
     states: z.array(stateSchema).default([]),
@@ -100,6 +105,24 @@ const countriesFileSchema = z
     const twice = codes.filter((code, index) => codes.indexOf(code) !== index);
     if (twice.length > 0)
       ctx.addIssue({ code: 'custom', path: ['countries'], message: `lists ${twice.join(', ')} twice` });
+    // A typed name must lead to one country: no name or alias may be another country's name, alias or code.
+    const owners = new Map<string, string>();
+    for (const country of file.countries) owners.set(countryLookupKey(country.code), country.code);
+    file.countries.forEach((country, index) => {
+      for (const spelling of [country.name, ...country.aliases]) {
+        const key = countryLookupKey(spelling);
+        const owner = owners.get(key);
+        if (key === '')
+          ctx.addIssue({ code: 'custom', path: ['countries', index], message: `"${spelling}" is empty` });
+        else if (owner !== undefined && owner !== country.code)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['countries', index, 'aliases'],
+            message: `${country.code}: "${spelling}" already means ${owner}`,
+          });
+        else owners.set(key, country.code);
+      }
+    });
   });
 
 export type CountryRules = z.output<typeof countrySchema>;
@@ -117,6 +140,11 @@ export function parseCountriesFile(data: unknown): CountriesFile {
 // Parsed once at load: a malformed file stops the process at start-up, not mid-conversation.
 const table = parseCountriesFile(countriesFile);
 const byCode = new Map(table.countries.map((country) => [country.code, country]));
+const byNameOrAlias = new Map(
+  table.countries.flatMap((country) =>
+    [country.name, ...country.aliases].map((spelling) => [countryLookupKey(spelling), country] as const),
+  ),
+);
 
 export const COUNTRY_RULES_VERSION = table.version;
 
@@ -133,4 +161,27 @@ export function countryCodes(): string[] {
 /** Every country we have rules for, sorted by name. */
 export function listCountries(): readonly CountryRules[] {
   return [...table.countries].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+/**
+ * The country an agent means by its English name or one of its aliases, ignoring case, accents,
+ * dots, spaces and a leading "the" ("the netherlands", "U.K.", "Deutschland"); not by its code.
+ */
+export function countryByName(typed: string): CountryRules | undefined {
+  return byNameOrAlias.get(countryLookupKey(typed));
+}
+
+/** The English name of a country ("NL" -> "Netherlands"); the code itself when we have no rules for it. */
+export function countryName(code: string): string {
+  return countryRules(code)?.name ?? code.trim();
+}
+
+/**
+ * The name as it reads inside a sentence: "the Netherlands", "the United States", "Germany". For a
+ * sentence that starts with it, capitalise the first letter yourself.
+ */
+export function countryNameInSentence(code: string): string {
+  const rules = countryRules(code);
+  if (!rules) return code.trim();
+  return rules.article ? `${rules.article} ${rules.name}` : rules.name;
 }

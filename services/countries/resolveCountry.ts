@@ -1,26 +1,23 @@
-import { countryRules, listCountries } from './countryRules';
-import { comparable } from '../customers/text';
+import { countryByName, countryRules } from './countryRules';
 import { failed, passed, type Checked } from '../customers/ruleIssue';
 
-function withoutArticle(value: string): string {
-  return comparable(value).replace(/^the /, '').replace(/[.\s]/g, '');
-}
-
 /**
- * Turns what the agent typed into an ISO 3166 alpha-2 code: the code in any case or the country's
- * English name ("the Netherlands") are accepted; a common alias ("UK", "USA", "Holland") is refused
- * with the code to use, because Partner Center itself refuses it.
+ * Turns what the agent typed into an ISO 3166 alpha-2 code, the form Partner Center uses: the code
+ * in any case ("gb"), the country's English name ("the Netherlands") or one of its aliases ("UK",
+ * "Holland", "Deutschland"). The caller tells the agent when the text was not the code itself
+ * (see `checkCountry`); text that is none of these is refused.
  */
 export function resolveCountry(typed: string | undefined): Checked<string> {
   const value = typed?.trim() ?? '';
   if (value === '') return failed('country.required');
-  const byCode = countryRules(value);
-  if (byCode && value.length === 2) return passed(byCode.code);
-  const wanted = withoutArticle(value);
-  for (const country of listCountries()) {
-    if (withoutArticle(country.name) === wanted) return passed(country.code);
-    if (country.aliases.some((alias) => withoutArticle(alias) === wanted))
-      return failed('country.useIsoCode', { value, code: country.code, name: country.name });
-  }
+  const byCode = value.length === 2 ? countryRules(value) : undefined;
+  if (byCode) return passed(byCode.code);
+  const byName = countryByName(value);
+  if (byName) return passed(byName.code);
   return failed('country.unknown', { value });
+}
+
+/** Whether `typed` is `code` itself (in any case, with spaces around it) rather than a name or alias. */
+export function isCountryCode(typed: string, code: string): boolean {
+  return typed.trim().toUpperCase() === code;
 }

@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import { addFieldIssue, validateWith, type Validated } from '../validation/fieldError';
+import {
+  addFieldIssue,
+  fieldError,
+  validateWith,
+  type FieldError,
+  type Validated,
+} from '../validation/fieldError';
 import { checkAddress } from './address';
 import { checkCountry, checkCulture, checkLanguage, checkRegistrationNumber } from './countryFields';
 import { checkDomainPrefix } from './domainPrefix';
 import { checkLegalName } from './legalName';
 import { checkEmail, checkPersonName, checkPhone } from './person';
-import { IssueList } from './ruleIssue';
+import { IssueList, type FieldIssue } from './ruleIssue';
 import { formGroup, formText } from './text';
 
 /** Valid, normalised account info: the shape that is stored and shown on Review. */
@@ -60,16 +66,28 @@ export const accountInfoFormSchema = formGroup({
 
 export type AccountInfoForm = z.output<typeof accountInfoFormSchema>;
 
+/**
+ * Something the form should tell the agent that is not a problem to fix: e.g. at "country",
+ * 'country.resolved' ("UK" is the United Kingdom (GB) in Partner Center: the form now uses its rules).
+ */
+export type FieldNotice = FieldError;
+
 /** Applies every account-info rule, in form order, and builds the normalised value when all pass. */
 export function checkAccountInfo(
   form: AccountInfoForm,
   context: AccountInfoContext,
-): { value: AccountInfo | undefined; issues: IssueList } {
+): { value: AccountInfo | undefined; issues: IssueList; notices: FieldIssue[] } {
   const issues = new IssueList();
+  const notices: FieldIssue[] = [];
   const legalName = issues.take(['legalName'], checkLegalName(form.legalName));
   const domainPrefix = issues.take(['domainPrefix'], checkDomainPrefix(form.domainPrefix));
-  const { rules, checked: countryChecked } = checkCountry(form.country, context.markets);
+  const {
+    rules,
+    checked: countryChecked,
+    notice: countryNotice,
+  } = checkCountry(form.country, context.markets);
   const country = issues.take(['country'], countryChecked);
+  if (countryNotice) notices.push({ path: ['country'], ...countryNotice });
   const address = checkAddress(form.address, rules, issues);
   const registrationNumber = issues.take(
     ['registrationNumber'],
@@ -101,7 +119,7 @@ export function checkAccountInfo(
     !lastName ||
     !email
   )
-    return { value: undefined, issues };
+    return { value: undefined, issues, notices };
   return {
     value: {
       legalName,
@@ -114,13 +132,18 @@ export function checkAccountInfo(
       primaryContact: { firstName, lastName, email, ...(phone && { phone }) },
     },
     issues,
+    notices,
   };
 }
 
-/** The account info form as a zod schema bound to the partner's context; issues carry catalogue keys. */
-export function accountInfoSchemaFor(context: AccountInfoContext) {
+/**
+ * The account info form as a zod schema bound to the partner's context; issues carry catalogue keys.
+ * Notices (not errors) are added to `notices` when it is given.
+ */
+export function accountInfoSchemaFor(context: AccountInfoContext, notices?: FieldIssue[]) {
   return accountInfoFormSchema.transform((form, ctx): AccountInfo => {
-    const { value, issues } = checkAccountInfo(form, context);
+    const { value, issues, notices: found } = checkAccountInfo(form, context);
+    notices?.push(...found);
     for (const issue of issues.issues) addFieldIssue(ctx, issue.path, issue.key, issue.params);
     return value ?? z.NEVER;
   });
@@ -130,7 +153,18 @@ export function accountInfoSchemaFor(context: AccountInfoContext) {
  * Validates what the agent entered as account info and primary contact. Every broken rule is
  * reported at once, each at its field ("address.postalCode", "primaryContact.email"); the value is
  * normalised (trimmed, country and state as codes, postal code formatted, domain prefix lower case).
+ * `notices`, present only when there are any, are things the form should show that are not errors
+ * (a country typed as a name or alias, read as its code), whether or not the rest is valid.
  */
-export function validateAccountInfo(input: unknown, context: AccountInfoContext): Validated<AccountInfo> {
-  return validateWith(accountInfoSchemaFor(context), input);
+export function validateAccountInfo(
+  input: unknown,
+  context: AccountInfoContext,
+): Validated<AccountInfo> & { notices?: FieldNotice[] } {
+  const notices: FieldIssue[] = [];
+  const result = validateWith(accountInfoSchemaFor(context, notices), input);
+  if (notices.length === 0) return result;
+  return {
+    ...result,
+    notices: notices.map((notice) => fieldError(notice.path.join('.'), notice.key, notice.params)),
+  };
 }

@@ -1,4 +1,4 @@
-import type { CountryRules } from '../countries/countryRules';
+import { countryNameInSentence, type CountryRules } from '../countries/countryRules';
 import { findState, matchesPostalCode, normalisePostalCode } from '../countries/formats';
 import { failed, passed, type Checked, type IssueList } from './ruleIssue';
 import { cleanText } from './text';
@@ -43,7 +43,9 @@ function checkLine2(raw: string | undefined): Checked<string | undefined> {
 function checkCity(raw: string | undefined, rules: CountryRules | undefined): Checked<string | undefined> {
   const city = cleanText(raw ?? '');
   if (city === '')
-    return rules?.cityRequired ? failed('address.city.required', { country: rules.name }) : passed(undefined);
+    return rules?.cityRequired
+      ? failed('address.city.required', { country: countryNameInSentence(rules.code) })
+      : passed(undefined);
   if (city.length > CITY_MAX_LENGTH) return failed('address.city.tooLong', { max: CITY_MAX_LENGTH });
   return passed(city);
 }
@@ -56,7 +58,7 @@ export function checkState(
   const typed = cleanText(raw ?? '');
   if (typed === '')
     return rules?.stateRequired
-      ? failed('address.state.required', { country: rules.name })
+      ? failed('address.state.required', { country: countryNameInSentence(rules.code) })
       : passed(undefined);
   if (rules && rules.states.length > 0) {
     const state = findState(rules.states, typed);
@@ -65,7 +67,11 @@ export function checkState(
       .slice(0, 3)
       .map((entry) => entry.code)
       .join(', ');
-    return failed('address.state.unknown', { value: typed, country: rules.name, examples });
+    return failed('address.state.unknown', {
+      value: typed,
+      country: countryNameInSentence(rules.code),
+      examples,
+    });
   }
   if (typed.length > STATE_MAX_LENGTH) return failed('address.state.tooLong', { max: STATE_MAX_LENGTH });
   return passed(typed);
@@ -79,13 +85,13 @@ export function checkPostalCode(
   const typed = cleanText(raw ?? '');
   if (typed === '')
     return rules?.postalCodeRequired
-      ? failed('address.postalCode.required', { country: rules.name })
+      ? failed('address.postalCode.required', { country: countryNameInSentence(rules.code) })
       : passed(undefined);
   const postalCode = rules ? normalisePostalCode(typed, rules.postalCodeFormats) : typed.toUpperCase();
   if (rules && !matchesPostalCode(rules, postalCode))
     return failed('address.postalCode.invalid', {
       value: typed,
-      country: rules.name,
+      country: countryNameInSentence(rules.code),
       example: rules.postalCodeExample ?? '',
     });
   if (postalCode.length > POSTAL_CODE_MAX_LENGTH)

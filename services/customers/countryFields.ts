@@ -1,25 +1,31 @@
-import { countryRules, type CountryRules } from '../countries/countryRules';
+import { countryNameInSentence, countryRules, type CountryRules } from '../countries/countryRules';
 import { matchesRegistrationNumber, normaliseRegistrationNumber } from '../countries/formats';
-import { resolveCountry } from '../countries/resolveCountry';
-import { failed, passed, type Checked } from './ruleIssue';
+import { cultureName, languageName } from '../countries/languageNames';
+import { isCountryCode, resolveCountry } from '../countries/resolveCountry';
+import { comparable } from './text';
+import { failed, passed, type Checked, type RuleIssue } from './ruleIssue';
 
 export const REGISTRATION_NUMBER_MAX_LENGTH = 50;
+
+/** The country as it reads in a sentence, for messages: "the Netherlands", "Germany". */
+function inSentence(rules: CountryRules | undefined): string {
+  return rules ? countryNameInSentence(rules.code) : '';
+}
 
 /**
  * The customer's country as an ISO code, with its rules, and whether the partner may sell there.
  * The rules come back even when the market is refused, so the other fields can still be checked.
+ *
+ * A name or alias ("UK", "the Netherlands", "Deutschland") is read as its code, and `notice` then
+ * says so ('country.resolved': "UK" is the United Kingdom (GB) in Partner Center), for the form to
+ * show beside the field; it is left out when the country is refused, whose message names the code.
  */
 export function checkCountry(
   raw: string | undefined,
   markets: readonly string[],
-): { rules: CountryRules | undefined; checked: Checked<string> } {
+): { rules: CountryRules | undefined; checked: Checked<string>; notice?: RuleIssue } {
   const resolved = resolveCountry(raw);
-  if (!resolved.ok) {
-    // "UK" is refused, but clearly means GB: check the address against GB's rules meanwhile.
-    const meant =
-      resolved.key === 'country.useIsoCode' ? countryRules(String(resolved.params.code)) : undefined;
-    return { rules: meant, checked: resolved };
-  }
+  if (!resolved.ok) return { rules: undefined, checked: resolved };
   const rules = countryRules(resolved.value);
   if (!rules) return { rules: undefined, checked: failed('country.unknown', { value: resolved.value }) };
   const allowed = markets.map((market) => market.trim().toUpperCase()).filter((market) => market !== '');
@@ -28,39 +34,59 @@ export function checkCountry(
     return {
       rules,
       checked: failed('country.notInMarkets', {
-        name: rules.name,
+        name: inSentence(rules),
         code: rules.code,
         markets: allowed.join(', '),
       }),
     };
-  return { rules, checked: passed(rules.code) };
+  const typed = (raw ?? '').trim();
+  if (isCountryCode(typed, rules.code)) return { rules, checked: passed(rules.code) };
+  return {
+    rules,
+    checked: passed(rules.code),
+    notice: { key: 'country.resolved', params: { typed, name: inSentence(rules), code: rules.code } },
+  };
 }
 
-/** A language the country supports, answered in lower case ("NL" -> "nl"). */
+/**
+ * A language the country supports, by code or English name ("NL", "Dutch" -> "nl"), answered as its
+ * lower-case code. Without country rules any code passes (the country's own check reports the problem).
+ */
 export function checkLanguage(raw: string | undefined, rules: CountryRules | undefined): Checked<string> {
   const typed = (raw ?? '').trim();
   if (typed === '') return failed('language.required');
   const language = typed.toLowerCase();
-  if (!rules || rules.languages.includes(language)) return passed(language);
+  if (!rules) return passed(language);
+  const wanted = comparable(typed);
+  const found = rules.languages.find(
+    (code) => code === language || comparable(languageName(code)) === wanted,
+  );
+  if (found) return passed(found);
   return failed('language.notSupported', {
     value: typed,
-    country: rules.name,
-    options: rules.languages.join(', '),
+    country: inSentence(rules),
+    options: rules.languages.map(languageName).join(', '),
   });
 }
 
-/** A culture the country supports, answered as listed ("nl_nl" -> "nl-NL"). */
+/**
+ * A culture the country supports, by code or English name ("nl_nl", "Dutch (Netherlands)" -> "nl-NL"),
+ * answered as listed.
+ */
 export function checkCulture(raw: string | undefined, rules: CountryRules | undefined): Checked<string> {
   const typed = (raw ?? '').trim();
   if (typed === '') return failed('culture.required');
   if (!rules) return passed(typed);
-  const wanted = typed.replace('_', '-').toLowerCase();
-  const culture = rules.cultures.find((candidate) => candidate.toLowerCase() === wanted);
+  const wanted = typed.replace(/_/g, '-').toLowerCase();
+  const wantedName = comparable(typed);
+  const culture = rules.cultures.find(
+    (candidate) => candidate.toLowerCase() === wanted || comparable(cultureName(candidate)) === wantedName,
+  );
   if (culture) return passed(culture);
   return failed('culture.notSupported', {
     value: typed,
-    country: rules.name,
-    options: rules.cultures.join(', '),
+    country: inSentence(rules),
+    options: rules.cultures.map(cultureName).join(', '),
   });
 }
 
@@ -71,7 +97,7 @@ export function checkRegistrationNumber(
 ): Checked<string | undefined> {
   const typed = (raw ?? '').trim();
   const params = {
-    country: rules?.name ?? '',
+    country: inSentence(rules),
     name: rules?.registrationNumberName ?? '',
     example: rules?.registrationNumberExample ?? '',
   };

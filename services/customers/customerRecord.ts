@@ -31,7 +31,7 @@ export const customerRecordSchema = z.object({
   id: z.string(),
   status: customerStatusSchema,
   accountInfo: accountInfoSchema,
-  /** `<prefix>.onmicrosoft.com` */
+  /** The tenant's initial domain: tenantDomain(prefix). */
   domain: z.string(),
   adminSignInName: z.string(),
   /** normaliseName(legalName): the duplicate-detection key. */

@@ -4,35 +4,28 @@ import type { Offer, Order, Reseller } from '../catalogue/schemas';
 import { validateOrder } from '../catalogue/orderRules';
 import { validateResellerChoice } from '../catalogue/resellerChoice';
 import { searchKey } from '../catalogue/searchKey';
-import { countryRules } from '../countries/countryRules';
+import { countryName, countryNameInSentence } from '../countries/countryRules';
 import { containerDefinitions } from '../cosmos/containers';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import { canAddCustomer, type Role } from '../roles/permissions';
 import { fieldError, type FieldError, type Validated } from '../validation/fieldError';
 import { validateAccountInfo, type AccountInfo } from './accountInfo';
-import {
-  summarise,
-  type Actor,
-  type CustomerRecord,
-  type CustomerStatus,
-  type CustomerSummary,
-  type StoredCustomer,
-} from './customerRecord';
+import type { Actor, CustomerRecord, CustomerStatus, StoredCustomer } from './customerRecord';
 import { CustomerRepository, type CustomerPage } from './customerRepository';
 import { checkDomainPrefix } from './domainPrefix';
 import { suggestDomainPrefixes } from './domainPrefixSuggestions';
 import { validateMcaConfirmation, type McaConfirmation } from './mca';
 import { normaliseName } from './normaliseName';
-import { RelationshipRequestStore, type RelationshipRequest } from './relationshipRequests';
 import { ReservationStore, reservationIds, type Reservation } from './reservationStore';
+import { adminSignInName, tenantDomain } from './tenantDomain';
 
 /** What the service needs of the partner's catalogues. */
 export interface CatalogueReader {
   offers(): Promise<readonly Offer[]>;
   offersForCountry(country: string): Promise<readonly Offer[]>;
   reseller(id: string): Promise<Reseller | undefined>;
-  activeResellers(): Promise<readonly Reseller[]>;
-  searchResellers(query: string, options?: { limit?: number }): Promise<readonly Reseller[]>;
+  activeResellers(options?: { country?: string }): Promise<readonly Reseller[]>;
+  searchResellers(query: string, options?: { country?: string; limit?: number }): Promise<readonly Reseller[]>;
 }
 
 /** The agent acting, with the roles the role directory gives them. */
@@ -64,19 +57,57 @@ export type DomainPrefixCheck =
   | { status: 'invalid'; error: FieldError }
   | { status: 'taken'; prefix: string; suggestions: string[]; error: FieldError };
 
-export interface ExistingCustomerMatch {
-  by: 'domain' | 'name';
-  /** Absent while another agent's submission is still under way. */
-  customer?: CustomerSummary;
-  inProgress: boolean;
-  error: FieldError;
+/**
+ * A customer that is already the partner's own (our store holds only this partner's records), as the
+ * agent is shown it: nothing is added, and no invitation is sent.
+ */
+export interface ExistingCustomer {
+  id: string;
+  legalName: string;
+  /** ISO 3166 alpha-2 code, as in the record. */
+  country: string;
+  /** The country's name, for showing. */
+  countryName: string;
+  /** The tenant domain, `<prefix>.onmicrosoft.com`. */
+  domain: string;
+  status: CustomerStatus;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+  /** Who added it: display name and sign-in name where the channel told them, and the agent's id. */
+  createdBy: { name?: string; userPrincipalName?: string; id: string };
+  /**
+   * `name`: the same normalised legal name in the same country; `domainAndName`: the same domain
+   * prefix and the same normalised legal name.
+   */
+  by: 'name' | 'domainAndName';
 }
+
+/**
+ * The account info step's answer. `invalid` holds the rules' errors, a domain prefix taken by another
+ * company ('domainPrefix.taken', with free alternatives), and another agent's submission of the same
+ * customer still under way ('customer.inProgress.*'); fields are the account info's own paths.
+ */
+export type AccountInfoCheck =
+  | { kind: 'valid'; value: AccountInfo }
+  | { kind: 'invalid'; errors: FieldError[] }
+  | { kind: 'ownCustomer'; customer: ExistingCustomer };
 
 export type SubmitOutcome =
   | { kind: 'created'; customer: CustomerRecord; replayed: boolean }
+  /** Fields are prefixed with their section: 'accountInfo.domainPrefix', 'mca.acceptedOn', ... */
   | { kind: 'invalid'; errors: FieldError[] }
-  | { kind: 'exists'; match: ExistingCustomerMatch }
+  | { kind: 'ownCustomer'; customer: ExistingCustomer }
   | { kind: 'notAllowed'; error: FieldError };
+
+/** What duplicate detection found for valid account info (fields without a section prefix). */
+type Duplicate =
+  { kind: 'invalid'; errors: FieldError[] } | { kind: 'ownCustomer'; customer: ExistingCustomer };
+
+/** Who holds a reservation: the record it names, or (record not yet written) a submission under way. */
+interface Holder {
+  reservation: Reservation;
+  record?: CustomerRecord;
+}
 
 export interface CustomerServiceOptions {
   database: Database;
@@ -98,7 +129,6 @@ const defaultPendingReservationMs = 10 * 60 * 1000;
 export class CustomerService {
   private readonly customers: CustomerRepository;
   private readonly reservations: ReservationStore;
-  private readonly relationships: RelationshipRequestStore;
   private readonly now: () => Date;
 
   constructor(private readonly options: CustomerServiceOptions) {
@@ -110,10 +140,6 @@ export class CustomerService {
       this.now,
       options.pendingReservationMs ?? defaultPendingReservationMs,
       (customerId) => this.customers.exists(customerId),
-    );
-    this.relationships = new RelationshipRequestStore(
-      database.container(containerDefinitions.relationshipRequests.id),
-      this.now,
     );
   }
 
@@ -148,87 +174,36 @@ export class CustomerService {
       return { status: 'invalid', error: fieldError('domainPrefix', format.key, format.params) };
     const prefix = format.value;
     if (!(await this.isDomainPrefixTaken(prefix))) return { status: 'available', prefix };
-    const candidates = suggestDomainPrefixes(prefix, 8, { exclude: [prefix] });
-    const taken = await Promise.all(candidates.map((candidate) => this.isDomainPrefixTaken(candidate)));
-    const suggestions = candidates.filter((_, index) => !taken[index]).slice(0, 3);
-    return {
-      status: 'taken',
-      prefix,
-      suggestions,
-      error: fieldError('domainPrefix', 'domainPrefix.taken', {
-        value: prefix,
-        suggestion: suggestions[0] ?? `${prefix}1`,
-      }),
-    };
-  }
-
-  /** An existing customer with this domain, or with this legal name in this country. */
-  async findExistingCustomer(query: {
-    domainPrefix: string;
-    legalName: string;
-    country: string;
-  }): Promise<ExistingCustomerMatch | undefined> {
-    const [byDomain, byName] = await Promise.all([
-      this.reservations.read(reservationIds.domain(query.domainPrefix.toLowerCase())),
-      this.reservations.read(reservationIds.name(query.country, normaliseName(query.legalName))),
-    ]);
-    if (byDomain) {
-      const match = await this.matchFor('domain', byDomain.reservation, {
-        domain: domainOf(query.domainPrefix),
-      });
-      if (match) return match;
-    }
-    if (byName) {
-      return this.matchFor('name', byName.reservation, {
-        legalName: query.legalName,
-        country: countryName(query.country),
-      });
-    }
-    return undefined;
-  }
-
-  /** Records a relationship request for an existing customer; nothing else is created. */
-  async requestRelationship(
-    customerId: string,
-    agent: AgentContext,
-    resellerId?: string,
-  ): Promise<RelationshipRequest> {
-    const stored = await this.customers.read(customerId);
-    if (!stored) throw new Error(`No customer ${customerId}`);
-    const reseller = resellerId ? await this.options.catalogue.reseller(resellerId) : undefined;
-    return this.relationships.create(
-      stored.customer,
-      this.options.partner,
-      agent.actor,
-      reseller ? { id: reseller.id, tenantId: reseller.tenantId } : undefined,
-    );
-  }
-
-  relationshipRequestsFor(customerId: string): Promise<RelationshipRequest[]> {
-    return this.relationships.forCustomer(customerId);
-  }
-
-  offersForCountry(country: string): Promise<readonly Offer[]> {
-    return this.options.catalogue.offersForCountry(country);
-  }
-
-  activeResellers(): Promise<readonly Reseller[]> {
-    return this.options.catalogue.activeResellers();
-  }
-
-  resellerById(resellerId: string): Promise<Reseller | undefined> {
-    return this.options.catalogue.reseller(resellerId);
-  }
-
-  searchResellers(query: string, limit = 20): Promise<readonly Reseller[]> {
-    return this.options.catalogue.searchResellers(query, { limit });
+    const suggestions = await this.freeAlternatives(prefix);
+    return { status: 'taken', prefix, suggestions, error: takenError('domainPrefix', prefix, suggestions) };
   }
 
   /**
-   * The reseller step: an active reseller for an indirect provider, or explicitly none (null: a direct
-   * customer). An indirect provider must choose one or the other.
+   * The account info step: every rule first (no store reads when one fails), then duplicates. The
+   * partner's own customer (same normalised legal name in the country, or same domain prefix and
+   * same normalised legal name) is answered with its record; a prefix held by another company is a
+   * field error with free alternatives; the same customer being submitted by another agent right now
+   * is a field error too. `idempotencyKey`: the draft's own key, so that reservations left by this
+   * draft's own unfinished submit are not taken for someone else's.
    */
-  async validateReseller(resellerId: string | null | undefined): Promise<Validated<Reseller | null>> {
+  async checkAccountInfo(
+    form: unknown,
+    options: { idempotencyKey?: string } = {},
+  ): Promise<AccountInfoCheck> {
+    const validated = this.validateAccountInfo(form);
+    if (!validated.ok) return { kind: 'invalid', errors: validated.errors };
+    const duplicate = await this.findDuplicates(validated.value, options.idempotencyKey);
+    return duplicate ?? { kind: 'valid', value: validated.value };
+  }
+
+  /**
+   * The reseller step: an active reseller that serves the customer's country, for an indirect provider,
+   * or explicitly none (null: a direct customer). An indirect provider must choose one or the other.
+   */
+  async validateReseller(
+    resellerId: string | null | undefined,
+    country?: string,
+  ): Promise<Validated<Reseller | null>> {
     // null is the explicit "no reseller: direct customer"; nothing at all is no choice yet.
     if (resellerId === undefined || resellerId === '') {
       return this.options.partner.type === 'indirectProvider'
@@ -240,7 +215,7 @@ export class CustomerService {
       return { ok: false, errors: [fieldError('resellerId', 'reseller.notForDirectPartner')] };
     }
     const reseller = await this.options.catalogue.reseller(resellerId);
-    return validateResellerChoice(reseller ? [reseller] : [], resellerId);
+    return validateResellerChoice(reseller ? [reseller] : [], resellerId, country ? { country } : {});
   }
 
   async validateOrder(
@@ -260,12 +235,12 @@ export class CustomerService {
     const errors: FieldError[] = [];
     const section = <T>(name: string, result: Validated<T>): T | undefined => {
       if (result.ok) return result.value;
-      errors.push(...result.errors.map((error) => ({ ...error, field: `${name}.${error.field}` })));
+      errors.push(...inSection(name, result.errors));
       return undefined;
     };
     const accountInfo = section('accountInfo', this.validateAccountInfo(draft.accountInfo));
     const mca = section('mca', this.validateMca(draft.mca, agent));
-    const reseller = section('reseller', await this.validateReseller(draft.resellerId));
+    const reseller = section('reseller', await this.validateReseller(draft.resellerId, accountInfo?.country));
     const order =
       accountInfo && mca
         ? section(
@@ -285,8 +260,11 @@ export class CustomerService {
   /**
    * Submits a draft. Idempotent on `idempotencyKey`: a double click or a retry after a timeout gets
    * the same record back. Two agents adding the same customer at once get exactly one record; the
-   * other is told it exists. A failure part-way leaves reservations that the retry with the same
-   * key completes, and that expire for anyone else if the submission is abandoned.
+   * other gets `ownCustomer` (or, while the first is still being written, a 'customer.inProgress.*'
+   * error). A domain prefix held by another company is `invalid` ('domainPrefix.taken' at
+   * 'accountInfo.domainPrefix', with free alternatives), and this attempt keeps nothing reserved but
+   * its idempotency key. A failure part-way leaves reservations that the retry with the same key
+   * completes, and that expire for anyone else if the submission is abandoned.
    */
   async submit(
     draft: DraftInput,
@@ -313,25 +291,28 @@ export class CustomerService {
       const replay = await this.customers.read(customerId);
       if (replay) return { kind: 'created', customer: replay.customer, replayed: true };
     }
-    const claim = (id: string) => this.reservations.claim({ id, customerId, submissionKey: idempotencyKey });
-
     const domainId = reservationIds.domain(prefix);
-    const domain = await claim(domainId);
-    if (!domain.claimed) {
-      const match = await this.matchFor('domain', domain.holder, { domain: domainOf(prefix) });
-      if (match) return { kind: 'exists', match };
-      throw new Error(`Reservation ${domainId} is held but no match was found`);
-    }
     const nameId = reservationIds.name(valid.accountInfo.country, nameKey);
-    const name = await claim(nameId);
-    if (!name.claimed) {
-      await this.reservations.release(domainId, idempotencyKey);
-      const match = await this.matchFor('name', name.holder, {
-        legalName: valid.accountInfo.legalName,
-        country: countryName(valid.accountInfo.country),
-      });
-      if (match) return { kind: 'exists', match };
-      throw new Error(`Reservation ${nameId} is held but no match was found`);
+    const claim = (id: string, extra: { nameKey?: string } = {}) =>
+      this.reservations.claim({ id, customerId, submissionKey: idempotencyKey, ...extra });
+
+    // Domain first, then name; a lost name gives the domain back. A lost claim is explained by what
+    // holds it now; when that has gone in the meantime (released, abandoned), claim again.
+    let reserved: { domain: Reservation; name: Reservation } | undefined;
+    for (let attempt = 0; !reserved; attempt += 1) {
+      const domain = await claim(domainId, { nameKey });
+      if (domain.claimed) {
+        const name = await claim(nameId);
+        if (name.claimed) {
+          reserved = { domain: domain.reservation, name: name.reservation };
+          break;
+        }
+        await this.reservations.release(domainId, idempotencyKey);
+      }
+      const duplicate = await this.findDuplicates(valid.accountInfo, idempotencyKey);
+      if (duplicate?.kind === 'ownCustomer') return duplicate;
+      if (duplicate) return { kind: 'invalid', errors: inSection('accountInfo', duplicate.errors) };
+      if (attempt >= 2) throw new Error(`Reservations ${domainId} / ${nameId} keep changing; giving up`);
     }
 
     await this.options.afterReservations?.(customerId);
@@ -340,10 +321,7 @@ export class CustomerService {
     const record = this.newRecord({ customerId, draft: valid, nameKey, idempotencyKey, agent, offers });
     const stored = await this.customers.createOrRead(record);
     // The submission's own reservation stays as it is: a replay looks for the record it names.
-    await Promise.all([
-      this.reservations.confirm(domain.reservation),
-      this.reservations.confirm(name.reservation),
-    ]);
+    await Promise.all([this.reservations.confirm(reserved.domain), this.reservations.confirm(reserved.name)]);
     return { kind: 'created', customer: stored.customer, replayed: false };
   }
 
@@ -387,19 +365,97 @@ export class CustomerService {
     return existing !== undefined && (await this.reservations.isHeld(existing.reservation));
   }
 
-  private async matchFor(
-    by: 'domain' | 'name',
-    reservation: Reservation,
-    describe: Record<string, string>,
-  ): Promise<ExistingCustomerMatch | undefined> {
-    const stored = await this.customers.read(reservation.customerId);
-    if (stored) {
-      const customer = summarise(stored.customer);
-      const params = { ...customer, country: countryName(customer.country) };
-      return { by, customer, inProgress: false, error: fieldError(by, `customer.exists.${by}`, params) };
+  /**
+   * Free prefixes for a taken one, most natural first (checked against the store): from the legal
+   * name and country when known (the prefix was taken by another company), then from the prefix.
+   */
+  private async freeAlternatives(
+    prefix: string,
+    hints: { legalName?: string; country?: string } = {},
+  ): Promise<string[]> {
+    const wanted = 3;
+    const free: string[] = [];
+    const checked = new Set([prefix]);
+    for (const count of [8, 24]) {
+      const candidates = [
+        ...(hints.legalName
+          ? suggestDomainPrefixes(hints.legalName, Math.ceil(count / 2), {
+              exclude: [prefix],
+              ...(hints.country ? { country: hints.country } : {}),
+            })
+          : []),
+        ...suggestDomainPrefixes(prefix, count, { exclude: [prefix] }),
+      ].filter((candidate) => !checked.has(candidate) && checked.add(candidate));
+      const taken = await Promise.all(candidates.map((candidate) => this.isDomainPrefixTaken(candidate)));
+      free.push(...candidates.filter((_, index) => !taken[index]));
+      if (free.length >= wanted) break;
     }
-    if (!(await this.reservations.isHeld(reservation))) return undefined;
-    return { by, inProgress: true, error: fieldError(by, `customer.inProgress.${by}`, describe) };
+    return free.slice(0, wanted);
+  }
+
+  /**
+   * Duplicates of valid account info: two point reads (the domain and name reservations), then the
+   * record each names. Only the same customer is an existing customer; a domain prefix held by
+   * another company is a field error. Reservations of `ownSubmissionKey` whose record was never
+   * written (this draft's own unfinished submit) count for nothing.
+   */
+  private async findDuplicates(info: AccountInfo, ownSubmissionKey?: string): Promise<Duplicate | undefined> {
+    const prefix = info.domainPrefix.toLowerCase();
+    const nameKey = normaliseName(info.legalName);
+    const [domainFound, nameFound] = await Promise.all([
+      this.reservations.read(reservationIds.domain(prefix)),
+      this.reservations.read(reservationIds.name(info.country, nameKey)),
+    ]);
+    const [domainHolder, nameHolder] = await Promise.all([
+      this.holderOf(domainFound?.reservation, ownSubmissionKey),
+      this.holderOf(nameFound?.reservation, ownSubmissionKey),
+    ]);
+
+    if (domainHolder?.record && normaliseName(domainHolder.record.accountInfo.legalName) === nameKey)
+      return { kind: 'ownCustomer', customer: existingCustomer(domainHolder.record, 'domainAndName') };
+    if (nameHolder?.record)
+      return { kind: 'ownCustomer', customer: existingCustomer(nameHolder.record, 'name') };
+
+    const errors: FieldError[] = [];
+    if (nameHolder) {
+      errors.push(
+        fieldError('legalName', 'customer.inProgress.name', {
+          legalName: info.legalName,
+          country: countryNameInSentence(info.country),
+        }),
+      );
+    }
+    if (domainHolder) {
+      const pending = domainHolder.record === undefined;
+      const heldNameKey = domainHolder.reservation.nameKey;
+      const sameSubmission = nameHolder?.reservation.submissionKey === domainHolder.reservation.submissionKey;
+      if (pending && sameSubmission) {
+        // One submission of this very customer under way: already said on the legal name.
+      } else if (pending && (heldNameKey === undefined || heldNameKey === nameKey)) {
+        errors.push(
+          fieldError('domainPrefix', 'customer.inProgress.domain', { domain: tenantDomain(prefix) }),
+        );
+      } else {
+        const suggestions = await this.freeAlternatives(prefix, {
+          legalName: info.legalName,
+          country: info.country,
+        });
+        errors.push(takenError('domainPrefix', prefix, suggestions));
+      }
+    }
+    return errors.length > 0 ? { kind: 'invalid', errors } : undefined;
+  }
+
+  /** The record a reservation names, or the submission still holding it; nothing when it is free. */
+  private async holderOf(
+    reservation: Reservation | undefined,
+    ownSubmissionKey: string | undefined,
+  ): Promise<Holder | undefined> {
+    if (!reservation) return undefined;
+    const stored = await this.customers.read(reservation.customerId);
+    if (stored) return { reservation, record: stored.customer };
+    if (ownSubmissionKey !== undefined && reservation.submissionKey === ownSubmissionKey) return undefined;
+    return (await this.reservations.isHeld(reservation)) ? { reservation } : undefined;
   }
 
   private newRecord(parts: {
@@ -412,14 +468,14 @@ export class CustomerService {
   }): CustomerRecord {
     const { customerId, draft, nameKey, idempotencyKey, agent } = parts;
     const at = this.now().toISOString();
-    const domain = domainOf(draft.accountInfo.domainPrefix);
+    const prefix = draft.accountInfo.domainPrefix;
     const offers = new Map(parts.offers.map((offer) => [offer.id, offer]));
     return {
       id: customerId,
       status: 'pendingVerification',
       accountInfo: draft.accountInfo,
-      domain,
-      adminSignInName: `admin@${domain}`,
+      domain: tenantDomain(prefix),
+      adminSignInName: adminSignInName(prefix),
       nameKey,
       nameSearchKey: searchKey(draft.accountInfo.legalName),
       mca: draft.mca,
@@ -458,10 +514,38 @@ function withDefaultTerms(line: Order['lines'][number], offer: Offer | undefined
   };
 }
 
-function domainOf(prefix: string): string {
-  return `${prefix.toLowerCase()}.onmicrosoft.com`;
+/** The customer as the agent is shown it when it is already the partner's own. */
+function existingCustomer(record: CustomerRecord, by: ExistingCustomer['by']): ExistingCustomer {
+  const { createdBy } = record;
+  return {
+    id: record.id,
+    legalName: record.accountInfo.legalName,
+    country: record.accountInfo.country,
+    countryName: countryName(record.accountInfo.country),
+    domain: record.domain,
+    status: record.status,
+    createdAt: record.createdAt,
+    createdBy: {
+      id: createdBy.agentId,
+      ...(createdBy.displayName ? { name: createdBy.displayName } : {}),
+      ...(createdBy.userPrincipalName ? { userPrincipalName: createdBy.userPrincipalName } : {}),
+    },
+    by,
+  };
 }
 
-function countryName(code: string): string {
-  return countryRules(code)?.name ?? code;
+/** 'domainPrefix.taken' at `field`, naming the first free alternative (and all of them). */
+function takenError(field: string, prefix: string, suggestions: readonly string[]): FieldError {
+  return fieldError(field, 'domainPrefix.taken', {
+    value: prefix,
+    domain: tenantDomain(prefix),
+    // Only when every alternative checked is taken: one further along, not checked.
+    suggestion: suggestions[0] ?? suggestDomainPrefixes(prefix, 40, { exclude: [prefix] }).at(-1) ?? prefix,
+    suggestions: suggestions.join(', '),
+  });
+}
+
+/** Errors of one section of a draft, their fields prefixed with it: 'domainPrefix' -> 'accountInfo.domainPrefix'. */
+function inSection(section: string, errors: readonly FieldError[]): FieldError[] {
+  return errors.map((error) => ({ ...error, field: `${section}.${error.field}` }));
 }

@@ -1,10 +1,9 @@
 import { failed, passed, type Checked } from './ruleIssue';
+import { isTenantDomain, withoutTenantDomainSuffix } from './tenantDomain';
 import { foldDiacritics } from './text';
 
-/** Upper bound on the <prefix>.onmicrosoft.com prefix length (unconfirmed: see domain.md). */
+/** Upper bound on the length of the tenant domain's prefix (unconfirmed: see domain.md). */
 export const MAX_DOMAIN_PREFIX_LENGTH = 27;
-
-const ONMICROSOFT_SUFFIX = '.onmicrosoft.com';
 
 /** "Contoso-BV" -> "contosobv": only letters a-z and digits, at most the maximum length. */
 export function toDomainPrefixCharacters(value: string): string {
@@ -29,8 +28,8 @@ function looksLikeDomain(typed: string): boolean {
 
 function fullDomainIssue(typed: string): Checked<string> {
   const host = hostOf(typed);
-  if (host.endsWith(ONMICROSOFT_SUFFIX)) {
-    const suggestion = toDomainPrefixCharacters(host.slice(0, -ONMICROSOFT_SUFFIX.length));
+  if (isTenantDomain(host)) {
+    const suggestion = toDomainPrefixCharacters(withoutTenantDomainSuffix(host));
     if (suggestion) return failed('domainPrefix.onmicrosoftDomain', { value: typed, suggestion });
   }
   const suggestion = toDomainPrefixCharacters(host.split('.')[0] ?? '');
@@ -40,7 +39,7 @@ function fullDomainIssue(typed: string): Checked<string> {
 }
 
 /**
- * Checks the format of the prefix of the customer's <prefix>.onmicrosoft.com domain and answers it in
+ * Checks the format of the prefix of the customer's tenant domain (tenantDomain.ts) and answers it in
  * lower case. Whether it is still free is checked elsewhere, against the store.
  */
 export function checkDomainPrefix(raw: string | undefined): Checked<string> {

@@ -1,5 +1,6 @@
 import { MAX_DOMAIN_PREFIX_LENGTH, toDomainPrefixCharacters } from './domainPrefix';
 import { splitLegalForm } from './legalForms';
+import { withoutTenantDomainSuffix } from './tenantDomain';
 
 export interface SuggestionOptions {
   /** Prefixes known to be taken (e.g. the one just refused); never suggested. */
@@ -20,7 +21,7 @@ function fit(base: string, suffix = ''): string {
  * most MAX_DOMAIN_PREFIX_LENGTH long; whether one is free is for the caller to check.
  */
 export function suggestDomainPrefixes(source: string, count = 5, options: SuggestionOptions = {}): string[] {
-  const { core, legalForms } = splitLegalForm(source.replace(/\.onmicrosoft\.com$/i, ''));
+  const { core, legalForms } = splitLegalForm(withoutTenantDomainSuffix(source));
   const words = core.filter((word) => word !== 'and');
   const base = toDomainPrefixCharacters(words.join(''));
   if (base === '' || count <= 0) return [];

@@ -16,6 +16,11 @@ export const reservationSchema = z.object({
   customerId: z.string(),
   submissionKey: z.string(),
   state: z.enum(['pending', 'confirmed']),
+  /**
+   * On a domain reservation: normaliseName of the legal name it was claimed for, so a submission still
+   * under way for the same customer is told apart from another company's. Absent on older items.
+   */
+  nameKey: z.string().optional(),
   reservedAt: z.string(),
   expiresAt: z.string().optional(),
 });
@@ -30,6 +35,8 @@ export interface ClaimRequest {
   id: string;
   customerId: string;
   submissionKey: string;
+  /** See Reservation.nameKey. */
+  nameKey?: string;
 }
 
 export class ReservationStore {
@@ -115,6 +122,7 @@ export class ReservationStore {
       id: request.id,
       customerId: request.customerId,
       submissionKey: request.submissionKey,
+      ...(request.nameKey !== undefined ? { nameKey: request.nameKey } : {}),
       state: 'pending',
       reservedAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.pendingLifetimeMs).toISOString(),

@@ -86,7 +86,7 @@ function submitOf(turnName: string, card: Card, action: string, typed: Record<st
 /** The offer ordered: Microsoft 365 Business Premium where the card lists it, else the first offer. */
 function orderedQuantity(card: Card): Record<string, string> {
   const ids = Object.keys(inputValues(card)).filter((id) => id.startsWith('quantity_'));
-  const id = ids.find((candidate) => candidate === 'quantity_m365-business-premium') ?? ids[0];
+  const id = ids.find((candidate) => candidate === 'offers.m365-business-premium.quantity') ?? ids[0];
   return id ? { [id]: '10' } : {};
 }
 

@@ -1,6 +1,9 @@
 import { containerDefinitions } from '../../services/cosmos/containers';
 import { countItems } from '../harness/countItems';
+import { storedCustomer } from '../harness/storedCustomer';
 import {
+  actionsOf,
+  elementsOf,
   inputOf,
   startConversationHarness,
   textsOf,
@@ -8,7 +11,7 @@ import {
   type AgentDriver,
   type ConversationHarness,
 } from '../harness/conversationHarness';
-import { dutchAccountInputs } from './flowFixtures';
+import { dutchAccountInputs, quantityOf } from './flowFixtures';
 
 let harness: ConversationHarness;
 beforeAll(async () => {
@@ -21,52 +24,68 @@ async function throughAccountInfo(agent: AgentDriver, overrides: Record<string, 
   return agent.submit('next', dutchAccountInputs(overrides));
 }
 
+/** Adds a customer from start to done. */
+async function addCustomer(overrides: Record<string, string>) {
+  const agent = harness.agent();
+  await throughAccountInfo(agent, overrides);
+  await agent.submit('next', { kind: 'attested', acceptedOn: '2026-11-20' });
+  await agent.submit('next', { [quantityOf('m365-business-basic')]: '3' });
+  await agent.submit('submit');
+  expect(visibleText(agent.lastCard())).toContain('Customer added');
+  return agent;
+}
+
+const buttonTitles = (agent: AgentDriver) => actionsOf(agent.lastCard()).map((action) => action.title);
+
 describe('adding a customer from start to done', () => {
-  it('walks account info, MCA, subscriptions, review and submit, and stores the record', async () => {
+  it('walks account info, MCA, subscriptions, review and submit, and stores the record as chosen', async () => {
     const agent = harness.agent();
     const start = await agent.say('add customer');
     expect(inputOf(agent.lastCard(), 'legalName')).toBeDefined();
+    expect(buttonTitles(agent)).toEqual(['Next: Customer agreement', 'Cancel']);
     expect(start).toHaveLength(1);
 
     await agent.submit('next', dutchAccountInputs());
     const mca = agent.lastCard();
-    expect(inputOf(mca, 'acceptedByFirstName')?.value).toBe('Anna');
-    expect(inputOf(mca, 'acceptedByEmail')?.value).toBe('anna.jansen@northwind.nl');
+    expect(inputOf(mca, 'acceptedBy.firstName')?.value).toBe('Anna');
+    expect(inputOf(mca, 'acceptedBy.email')?.value).toBe('anna.jansen@northwind.nl');
+    expect(buttonTitles(agent)).toEqual(['Next: Subscriptions', 'Cancel']);
 
-    await agent.submit('next', { mcaChoice: 'attested', acceptedOn: '2026-11-20' });
-    expect(inputOf(agent.lastCard(), 'quantity_m365-business-premium')).toBeDefined();
+    await agent.submit('next', { kind: 'attested', acceptedOn: '2026-11-20' });
+    expect(inputOf(agent.lastCard(), quantityOf('m365-business-premium'))).toBeDefined();
+    expect(inputOf(agent.lastCard(), 'offers.m365-business-premium.billingCycle')?.value).toBe('monthly');
+    expect(buttonTitles(agent)).toEqual(['Next: Review', 'Cancel']);
 
     await agent.submit('next', {
-      'quantity_m365-business-premium': '25',
-      'quantity_teams-phone-standard': '5',
+      [quantityOf('m365-business-premium')]: '25',
+      'offers.m365-business-premium.billingCycle': 'annual',
+      [quantityOf('teams-phone-standard')]: '1',
     });
     const review = visibleText(agent.lastCard());
     expect(review).toContain('Northwind Traders B.V.');
     expect(review).toContain('northwindnl.onmicrosoft.com');
     expect(review).toContain('1015 CJ');
-    expect(review).toContain('Microsoft 365 Business Premium');
+    expect(review).toContain('Netherlands');
+    expect(review).toContain('Dutch (Netherlands)');
+    expect(review).not.toContain('nl-NL');
+    expect(review).toContain('25 licences, 1 year, billed annually');
+    expect(review).toContain('1 licence, ');
+    expect(review).toContain('Not among your customers');
 
     const done = await agent.submit('submit');
     const doneText = visibleText(agent.lastCard());
     expect(doneText).toContain('admin@northwindnl.onmicrosoft.com');
     expect(doneText).toContain('Pending verification');
+    expect(doneText).toContain('25 licences, 1 year, billed annually');
     expect(textsOf(done).join(' ')).toContain('Northwind Traders B.V. is added');
 
-    const match = await harness.composed.customers.findExistingCustomer({
-      domainPrefix: 'northwindnl',
-      legalName: 'Northwind Traders B.V.',
-      country: 'NL',
-    });
-    expect(match?.customer).toMatchObject({
-      legalName: 'Northwind Traders B.V.',
-      status: 'pendingVerification',
-    });
-    const stored = await harness.composed.customers.getCustomer(match!.customer!.id);
-    expect(stored?.customer.subscriptions.map((s) => [s.offerId, s.quantity])).toEqual([
-      ['m365-business-premium', 25],
-      ['teams-phone-standard', 5],
+    const record = await storedCustomer(harness.composed.customers, 'Northwind Traders B.V.');
+    expect(record.status).toBe('pendingVerification');
+    expect(record.subscriptions.map((s) => [s.offerId, s.quantity, s.term, s.billingCycle])).toEqual([
+      ['m365-business-premium', 25, 'P1Y', 'annual'],
+      ['teams-phone-standard', 1, 'P1Y', 'monthly'],
     ]);
-    expect(stored?.customer.createdBy).toMatchObject({ agentId: 'local-agent', channel: 'emulator' });
+    expect(record.createdBy).toMatchObject({ agentId: 'local-agent', channel: 'emulator' });
   });
 });
 
@@ -77,68 +96,101 @@ describe('account info', () => {
     await throughAccountInfo(agent, {
       legalName: 'KPMG',
       domainPrefix: 'contoso.com',
-      postalCode: '12345',
-      contactEmail: 'anna@microsoft.com',
+      'address.postalCode': '12345',
+      'primaryContact.email': 'anna@microsoft.com',
     });
     const card = agent.lastCard();
     expect(inputOf(card, 'legalName')?.value).toBe('KPMG');
-    expect(inputOf(card, 'city')?.value).toBe('Amsterdam');
-    expect(inputOf(card, 'postalCode')?.value).toBe('12345');
+    expect(inputOf(card, 'address.city')?.value).toBe('Amsterdam');
+    expect(inputOf(card, 'address.postalCode')?.value).toBe('12345');
     const text = visibleText(card);
     expect(text).toContain('not the acronym "KPMG"');
     expect(text).toContain('for "contoso.com" enter "contoso"');
-    expect(text).toMatch(/postal code/i);
+    expect(text).toMatch(/postal code in the Netherlands/i);
     expect(text).toMatch(/microsoft\.com/i);
-    expect(inputOf(card, 'acceptedByFirstName')).toBeUndefined();
+    expect(inputOf(card, 'acceptedBy.firstName')).toBeUndefined();
     expect(await countItems(harness.database, containerDefinitions.customers.id)).toBe(before);
   });
 
-  it('re-shapes the form for another country: a state list for the United States', async () => {
+  it('re-shapes the form for another country without error text on fields the agent has not seen', async () => {
     const agent = harness.agent();
     await throughAccountInfo(agent, {
       country: 'US',
-      postalCode: '98052',
-      city: 'Redmond',
+      'address.postalCode': '98052',
+      'address.city': 'Redmond',
       domainPrefix: 'northwindus',
     });
     const card = agent.lastCard();
-    expect(inputOf(card, 'state')?.type).toBe('Input.ChoiceSet');
-    expect(visibleText(card)).toContain('United States');
-    expect(visibleText(card)).not.toMatch(/is not a language/);
+    expect(inputOf(card, 'address.state')?.type).toBe('Input.ChoiceSet');
+    expect(visibleText(card)).toContain('the United States');
+    expect(elementsOf(card).filter((element) => element.color === 'Attention')).toEqual([]);
     expect(inputOf(card, 'legalName')?.value).toBe('Northwind Traders B.V.');
     expect(inputOf(card, 'culture')?.value).toBe('en-US');
 
-    await agent.submit('next', { state: 'WA', legalName: 'Northwind Traders Inc.' });
-    expect(inputOf(agent.lastCard(), 'mcaChoice')).toBeDefined();
+    await agent.submit('next', { 'address.state': 'WA', legalName: 'Northwind Traders Inc.' });
+    expect(inputOf(agent.lastCard(), 'kind')).toBeDefined();
   });
 
-  it('answers an existing customer with a relationship request and creates nothing', async () => {
-    const first = harness.agent();
-    await throughAccountInfo(first, { legalName: 'Existing Foods B.V.', domainPrefix: 'existingfoods' });
-    await first.submit('next', { mcaChoice: 'attested', acceptedOn: '2026-11-20' });
-    await first.submit('next', { 'quantity_m365-business-basic': '3' });
-    await first.submit('submit');
+  it('takes "UK" as the United Kingdom (GB), says so, and applies its rules', async () => {
+    const agent = harness.agent();
+    await throughAccountInfo(agent, { country: 'UK', domainPrefix: 'northwinduk' });
+    const card = agent.lastCard();
+    expect(inputOf(card, 'country')?.value).toBe('GB');
+    expect(visibleText(card)).toContain('"UK" is the United Kingdom (GB) in Partner Center');
+    await agent.submit('next', {
+      'address.postalCode': 'SW1A 1AA',
+      'address.city': 'London',
+      language: 'en',
+      culture: 'en-GB',
+    });
+    expect(inputOf(agent.lastCard(), 'kind')).toBeDefined();
+  });
+
+  it('answers a domain prefix taken by another company at the field, with free alternatives, keeping the draft', async () => {
+    await addCustomer({ legalName: 'Taken Prefix Foods B.V.', domainPrefix: 'takenprefix' });
     const before = await countItems(harness.database, containerDefinitions.customers.id);
 
+    const agent = harness.agent();
+    await throughAccountInfo(agent, {
+      legalName: 'Quite Different Bakery B.V.',
+      domainPrefix: 'TakenPrefix',
+    });
+    const card = agent.lastCard();
+    const text = visibleText(card);
+    expect(text).not.toMatch(/already (exists|yours|one of your customers)/i);
+    expect(text).toMatch(/takenprefix.*taken/i);
+    expect(inputOf(card, 'legalName')?.value).toBe('Quite Different Bakery B.V.');
+    const suggestion = /these are free: ([a-z0-9]+)/.exec(text)?.[1];
+    expect(suggestion).toBeDefined();
+
+    await agent.submit('next', { domainPrefix: suggestion! });
+    expect(inputOf(agent.lastCard(), 'kind')).toBeDefined();
+    expect(await countItems(harness.database, containerDefinitions.customers.id)).toBe(before);
+  });
+
+  it("answers the partner's own customer with its record, no invitation, and creates nothing", async () => {
+    await addCustomer({ legalName: 'Existing Foods B.V.', domainPrefix: 'existingfoods' });
+    const before = await Promise.all(
+      ['customers', 'relationshipRequests'].map((id) => countItems(harness.database, id)),
+    );
+
     for (const typed of [
-      { legalName: 'Other Name B.V.', domainPrefix: 'ExistingFoods' },
+      { legalName: 'Existing Foods B.V.', domainPrefix: 'existingfoods' },
       { legalName: 'EXISTING  FOODS BV.', domainPrefix: 'existingfoods2' },
     ]) {
       const agent = harness.agent();
       const replies = await throughAccountInfo(agent, typed);
-      expect(textsOf(replies).join(' ')).toContain('already exists');
+      expect(textsOf(replies).join(' ')).toContain('already yours');
       const card = visibleText(agent.lastCard());
       expect(card).toContain('Existing Foods B.V.');
-      expect(card).toContain('https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship');
+      expect(card).toContain('Pending verification');
+      expect(card).toMatch(/On 2026-11-23 by Local Agent/);
+      expect(card).not.toMatch(/invitation|relationship|admin\.microsoft\.com/i);
       await agent.say('hello');
       expect(textsOf(agent.transcript.slice(-1)).join(' ')).toMatch(/add customer/);
     }
-    expect(await countItems(harness.database, containerDefinitions.customers.id)).toBe(before);
-    const match = await harness.composed.customers.findExistingCustomer({
-      domainPrefix: 'existingfoods',
-      legalName: 'Existing Foods B.V.',
-      country: 'NL',
-    });
-    expect(await harness.composed.customers.relationshipRequestsFor(match!.customer!.id)).toHaveLength(2);
+    expect(
+      await Promise.all(['customers', 'relationshipRequests'].map((id) => countItems(harness.database, id))),
+    ).toEqual(before);
   });
 });

@@ -42,7 +42,7 @@ describe('commands while the "discard the draft?" question is open', () => {
     expect(textsOf(replies).join(' ')).not.toMatch(/went wrong/);
     expect(visibleText(agent.lastCard())).toMatch(/discard/i);
     await agent.submit('keepDraft');
-    expect(inputOf(agent.lastCard(), 'mcaChoice')).toBeDefined();
+    expect(inputOf(agent.lastCard(), 'kind')).toBeDefined();
   });
 
   it('add customer says a draft is open and asks the question again', async () => {

@@ -1,21 +1,24 @@
-/** What an agent types into the account info card for a Dutch customer. */
+/** What an agent types into the account info card for a Dutch customer, keyed by input id (= field path). */
 export function dutchAccountInputs(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     legalName: 'Northwind Traders B.V.',
     domainPrefix: 'northwindnl',
     country: 'NL',
-    addressLine1: 'Keizersgracht 12',
-    addressLine2: '',
-    city: 'Amsterdam',
-    state: '',
-    postalCode: '1015cj',
+    'address.line1': 'Keizersgracht 12',
+    'address.line2': '',
+    'address.city': 'Amsterdam',
+    'address.state': '',
+    'address.postalCode': '1015cj',
     registrationNumber: '',
     language: 'nl',
     culture: 'nl-NL',
-    contactFirstName: 'Anna',
-    contactLastName: 'Jansen',
-    contactEmail: 'anna.jansen@northwind.nl',
-    contactPhone: '',
+    'primaryContact.firstName': 'Anna',
+    'primaryContact.lastName': 'Jansen',
+    'primaryContact.email': 'anna.jansen@northwind.nl',
+    'primaryContact.phone': '',
     ...overrides,
   };
 }
+
+/** The quantity input of an offer on the subscriptions card. */
+export const quantityOf = (offerId: string): string => `offers.${offerId}.quantity`;

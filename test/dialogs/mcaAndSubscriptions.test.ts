@@ -23,14 +23,14 @@ describe('the customer agreement step', () => {
       dutchAccountInputs({ legalName: 'Future Dates B.V.', domainPrefix: 'futuredates' }),
     );
     await agent.submit('next', {
-      mcaChoice: 'attested',
+      kind: 'attested',
       acceptedOn: '2026-12-01',
-      acceptedByLastName: 'Bakker',
+      'acceptedBy.lastName': 'Bakker',
     });
     const card = agent.lastCard();
     expect(visibleText(card)).toMatch(/future/i);
     expect(inputOf(card, 'acceptedOn')?.value).toBe('2026-12-01');
-    expect(inputOf(card, 'acceptedByLastName')?.value).toBe('Bakker');
+    expect(inputOf(card, 'acceptedBy.lastName')?.value).toBe('Bakker');
   });
 
   it("accepts the agent's own today when the agent is ahead of UTC", async () => {
@@ -41,8 +41,8 @@ describe('the customer agreement step', () => {
       dutchAccountInputs({ legalName: 'Pacific Time B.V.', domainPrefix: 'pacifictime' }),
     );
     expect(inputOf(agent.lastCard(), 'acceptedOn')?.value).toBe('2026-11-24');
-    await agent.submit('next', { mcaChoice: 'attested' });
-    expect(inputOf(agent.lastCard(), 'quantity_m365-business-premium')).toBeDefined();
+    await agent.submit('next', { kind: 'attested' });
+    expect(inputOf(agent.lastCard(), 'offers.m365-business-premium.quantity')).toBeDefined();
   });
 
   it('lets the customer accept later; then ordering waits and the customer is added without subscriptions', async () => {
@@ -52,10 +52,10 @@ describe('the customer agreement step', () => {
       'next',
       dutchAccountInputs({ legalName: 'Later Acceptance B.V.', domainPrefix: 'lateraccept' }),
     );
-    await agent.submit('next', { mcaChoice: 'customerWillAccept' });
+    await agent.submit('next', { kind: 'customerWillAccept' });
     const subscriptions = agent.lastCard();
     expect(visibleText(subscriptions)).toMatch(/Microsoft 365 admin center/);
-    expect(inputOf(subscriptions, 'quantity_m365-business-premium')).toBeUndefined();
+    expect(inputOf(subscriptions, 'offers.m365-business-premium.quantity')).toBeUndefined();
     await agent.submit('next');
     expect(visibleText(agent.lastCard())).toMatch(/accepts it later/);
     await agent.submit('submit');
@@ -77,7 +77,7 @@ describe('the customer agreement step', () => {
       dutchAccountInputs({ legalName: 'Admin Only B.V.', domainPrefix: 'adminonly' }),
     );
     const card = agent.lastCard();
-    const choices = (inputOf(card, 'mcaChoice')?.choices as { value: string }[]) ?? [];
+    const choices = (inputOf(card, 'kind')?.choices as { value: string }[]) ?? [];
     expect(choices.map((choice) => choice.value)).toEqual(['customerWillAccept']);
     expect(visibleText(card)).toMatch(/Admin agents? and Sales agents?/i);
 
@@ -95,24 +95,24 @@ describe('the subscriptions step', () => {
       'next',
       dutchAccountInputs({ legalName: 'Offer Rules B.V.', domainPrefix: 'offerrules' }),
     );
-    await agent.submit('next', { mcaChoice: 'attested', acceptedOn: '2026-11-20' });
+    await agent.submit('next', { kind: 'attested', acceptedOn: '2026-11-20' });
     await agent.submit('next', {
-      'quantity_m365-business-premium': '500',
-      'quantity_teams-phone-standard': '2',
+      'offers.m365-business-premium.quantity': '500',
+      'offers.teams-phone-standard.quantity': '2',
     });
     const card = agent.lastCard();
     expect(visibleText(card)).toMatch(/1 to 300 licences; you entered 500/);
-    expect(inputOf(card, 'quantity_m365-business-premium')?.value).toBe(500);
+    expect(inputOf(card, 'offers.m365-business-premium.quantity')?.value).toBe(500);
 
     await agent.submit('next', {
-      'quantity_m365-business-premium': '',
-      'quantity_teams-phone-standard': '2',
+      'offers.m365-business-premium.quantity': '',
+      'offers.teams-phone-standard.quantity': '2',
     });
     expect(visibleText(agent.lastCard())).toMatch(/Teams Phone Standard.*needs/);
 
     await agent.submit('next', {
-      'quantity_m365-business-premium': '10',
-      'quantity_teams-phone-standard': '2',
+      'offers.m365-business-premium.quantity': '10',
+      'offers.teams-phone-standard.quantity': '2',
     });
     expect(visibleText(agent.lastCard())).toContain('Teams Phone Standard');
     expect(agent.lastCard().body).toBeDefined();
@@ -130,14 +130,14 @@ describe('the subscriptions step', () => {
       }),
     );
     await agent.submit('next', {
-      state: 'ON',
-      city: 'Toronto',
-      postalCode: 'M5V 2T6',
+      'address.state': 'ON',
+      'address.city': 'Toronto',
+      'address.postalCode': 'M5V 2T6',
       language: 'en',
       culture: 'en-CA',
     });
-    await agent.submit('next', { mcaChoice: 'attested', acceptedOn: '2026-11-20' });
-    expect(inputOf(agent.lastCard(), 'quantity_dynamics-365-sales-enterprise')).toBeDefined();
+    await agent.submit('next', { kind: 'attested', acceptedOn: '2026-11-20' });
+    expect(inputOf(agent.lastCard(), 'offers.dynamics-365-sales-enterprise.quantity')).toBeDefined();
 
     const indian = harness.agent();
     await indian.say('add customer');
@@ -150,16 +150,16 @@ describe('the subscriptions step', () => {
       }),
     );
     await indian.submit('next', {
-      state: 'Maharashtra',
-      city: 'Mumbai',
-      postalCode: '400001',
-      contactPhone: '+91 98765 43210',
+      'address.state': 'Maharashtra',
+      'address.city': 'Mumbai',
+      'address.postalCode': '400001',
+      'primaryContact.phone': '+91 98765 43210',
       registrationNumber: 'AAACB1234F',
     });
-    await indian.submit('next', { mcaChoice: 'attested', acceptedOn: '2026-11-20' });
+    await indian.submit('next', { kind: 'attested', acceptedOn: '2026-11-20' });
     const card = indian.lastCard();
-    expect(inputOf(card, 'quantity_m365-business-premium')).toBeDefined();
-    expect(inputOf(card, 'quantity_dynamics-365-sales-enterprise')).toBeUndefined();
+    expect(inputOf(card, 'offers.m365-business-premium.quantity')).toBeDefined();
+    expect(inputOf(card, 'offers.dynamics-365-sales-enterprise.quantity')).toBeUndefined();
   });
 });
 

@@ -1,3 +1,4 @@
+import { storedCustomer } from '../harness/storedCustomer';
 import { noResellerChoiceValue } from '../../cards/cardModels';
 import { say } from '../../services/messages/catalogue';
 import {
@@ -24,7 +25,7 @@ afterAll(async () => harness.stop());
 async function toResellerStep(agent: AgentDriver, legalName: string, domainPrefix: string) {
   await agent.say('add customer');
   await agent.submit('next', dutchAccountInputs({ legalName, domainPrefix }));
-  await agent.submit('next', { mcaChoice: 'attested', acceptedOn: '2026-11-20' });
+  await agent.submit('next', { kind: 'attested', acceptedOn: '2026-11-20' });
 }
 
 function resellerChoices(agent: AgentDriver): string[] {
@@ -53,17 +54,12 @@ describe('the indirect reseller step', () => {
     expect(resellerChoices(agent).length).toBe(all.length);
 
     await agent.submit('next', { resellerId: 'litware-consulting' });
-    expect(inputOf(agent.lastCard(), 'quantity_m365-business-premium')).toBeDefined();
-    await agent.submit('next', { 'quantity_m365-business-basic': '10' });
+    expect(inputOf(agent.lastCard(), 'offers.m365-business-premium.quantity')).toBeDefined();
+    await agent.submit('next', { 'offers.m365-business-basic.quantity': '10' });
     expect(visibleText(agent.lastCard())).toContain('Litware Consulting (MPN ID 6409931)');
     await agent.submit('submit');
-    const match = await harness.composed.customers.findExistingCustomer({
-      domainPrefix: 'resellerchoice',
-      legalName: 'Reseller Choice B.V.',
-      country: 'NL',
-    });
-    const stored = await harness.composed.customers.getCustomer(match!.customer!.id);
-    expect(stored?.customer.reseller).toEqual({
+    const stored = await storedCustomer(harness.composed.customers, 'Reseller Choice B.V.');
+    expect(stored.reseller).toEqual({
       id: 'litware-consulting',
       name: 'Litware Consulting',
       mpnId: '6409931',
@@ -74,7 +70,7 @@ describe('the indirect reseller step', () => {
     const agent = harness.agent();
     await toResellerStep(agent, 'Direct Choice B.V.', 'directchoice');
     await agent.submit('next', { resellerId: 'directCustomer' });
-    await agent.submit('next', { 'quantity_m365-business-basic': '10' });
+    await agent.submit('next', { 'offers.m365-business-basic.quantity': '10' });
     expect(visibleText(agent.lastCard())).toMatch(/No reseller: direct customer/);
     await agent.submit('submit');
     expect(visibleText(agent.lastCard())).toContain('admin@directchoice.onmicrosoft.com');
@@ -94,12 +90,12 @@ describe('Update from Review', () => {
     const agent = harness.agent();
     await toResellerStep(agent, 'Update Everything B.V.', 'updateeverything');
     await agent.submit('next', { resellerId: 'directCustomer' });
-    await agent.submit('next', { 'quantity_m365-business-basic': '10' });
+    await agent.submit('next', { 'offers.m365-business-basic.quantity': '10' });
 
     await agent.submit('update', {}, { section: 'accountInfo' });
     expect(inputOf(agent.lastCard(), 'legalName')?.value).toBe('Update Everything B.V.');
-    expect(inputOf(agent.lastCard(), 'postalCode')?.value).toBe('1015 CJ');
-    await agent.submit('next', { city: 'Rotterdam', postalCode: '3011AA' });
+    expect(inputOf(agent.lastCard(), 'address.postalCode')?.value).toBe('1015 CJ');
+    await agent.submit('next', { 'address.city': 'Rotterdam', 'address.postalCode': '3011AA' });
     expect(visibleText(agent.lastCard())).toContain('3011 AA Rotterdam');
 
     await agent.submit('update', {}, { section: 'mca' });
@@ -112,19 +108,17 @@ describe('Update from Review', () => {
     expect(visibleText(agent.lastCard())).toContain('Fourth Coffee IT Services');
 
     await agent.submit('update', {}, { section: 'subscriptions' });
-    expect(inputOf(agent.lastCard(), 'quantity_m365-business-basic')?.value).toBe(10);
-    await agent.submit('next', { 'quantity_m365-business-basic': '', 'quantity_o365-e3': '40' });
+    expect(inputOf(agent.lastCard(), 'offers.m365-business-basic.quantity')?.value).toBe(10);
+    await agent.submit('next', {
+      'offers.m365-business-basic.quantity': '',
+      'offers.o365-e3.quantity': '40',
+    });
     const review = visibleText(agent.lastCard());
     expect(review).toContain('Office 365 E3');
     expect(review).not.toContain('Microsoft 365 Business Basic');
 
     await agent.submit('submit');
-    const match = await harness.composed.customers.findExistingCustomer({
-      domainPrefix: 'updateeverything',
-      legalName: 'Update Everything B.V.',
-      country: 'NL',
-    });
-    const { customer } = (await harness.composed.customers.getCustomer(match!.customer!.id))!;
+    const customer = await storedCustomer(harness.composed.customers, 'Update Everything B.V.');
     expect(customer.accountInfo.address).toMatchObject({ city: 'Rotterdam', postalCode: '3011 AA' });
     expect(customer.mca).toMatchObject({ acceptedOn: '2026-11-21' });
     expect(customer.reseller?.id).toBe('fourth-coffee-it-services');
@@ -135,7 +129,7 @@ describe('Update from Review', () => {
     const agent = harness.agent();
     await toResellerStep(agent, 'Turns Existing B.V.', 'turnsexisting');
     await agent.submit('next', { resellerId: 'directCustomer' });
-    await agent.submit('next', { 'quantity_m365-business-basic': '10' });
+    await agent.submit('next', { 'offers.m365-business-basic.quantity': '10' });
     await agent.submit('update', {}, { section: 'accountInfo' });
     await agent.submit('next', { domainPrefix: 'updateeverything' });
     expect(visibleText(agent.lastCard())).toMatch(/Update Everything B\.V\./);
@@ -149,9 +143,9 @@ describe('the indirect reseller step refuses what it does not recognise', () => 
     await toResellerStep(agent, 'Undecided Reseller B.V.', 'undecidedreseller');
     await agent.submit('next', { resellerId: '' });
     expect(visibleText(agent.lastCard())).toContain(say('reseller.required'));
-    expect(inputOf(agent.lastCard(), 'quantity_m365-business-premium')).toBeUndefined();
+    expect(inputOf(agent.lastCard(), 'offers.m365-business-premium.quantity')).toBeUndefined();
     await agent.submit('next', { resellerId: noResellerChoiceValue });
-    expect(inputOf(agent.lastCard(), 'quantity_m365-business-premium')).toBeDefined();
+    expect(inputOf(agent.lastCard(), 'offers.m365-business-premium.quantity')).toBeDefined();
   });
 
   it('answers a forged action with the card again, not as "direct customer"', async () => {

@@ -5,6 +5,7 @@ import { ensureContainers } from '../../services/cosmos/containers';
 import { createCosmosAccess, type CosmosAccess } from '../../services/cosmos/cosmosClientFactory';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
 import { CatalogueStore } from '../../services/catalogue/catalogueStore';
+import type { Actor } from '../../services/customers/customerRecord';
 import type { AgentContext, CustomerServiceOptions } from '../../services/customers/customerService';
 import { CustomerService } from '../../services/customers/customerService';
 import type { PartnerProfile } from '../../services/partner/partnerProfile';
@@ -18,8 +19,33 @@ export const testPartner: PartnerProfile = {
   emailDomains: ['fabrikam.com'],
 };
 
-export function agent(roles: Role[] = ['salesAgent'], agentId = 'agent-1'): AgentContext {
-  return { actor: { agentId, displayName: `Agent ${agentId}`, channel: 'test' }, roles };
+/** An agent on the test channel; `actor` overrides the display name or adds a sign-in name. */
+export function agent(
+  roles: Role[] = ['salesAgent'],
+  agentId = 'agent-1',
+  actor: Partial<Omit<Actor, 'agentId'>> = {},
+): AgentContext {
+  return { actor: { agentId, displayName: `Agent ${agentId}`, channel: 'test', ...actor }, roles };
+}
+
+/**
+ * A hook for `afterReservations` that holds a submission after its reservations until `open()`:
+ * another agent's submission of the same customer, caught under way. `reached` resolves when the
+ * submission gets there.
+ */
+export function submissionGate() {
+  let open!: () => void;
+  let arrive!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const reached = new Promise<void>((resolve) => (arrive = resolve));
+  return {
+    hook: async () => {
+      arrive();
+      await opened;
+    },
+    reached,
+    open,
+  };
 }
 
 export interface ServiceHarness {

@@ -9,6 +9,7 @@ import {
 } from '../../services/catalogue/catalogueDocuments';
 import { CatalogueStore } from '../../services/catalogue/catalogueStore';
 import { readCatalogueVersion } from '../../services/catalogue/catalogueSync';
+import { validateResellerChoice } from '../../services/catalogue/resellerChoice';
 import {
   defaultCataloguePaths,
   loadCatalogue,
@@ -246,6 +247,45 @@ describe('the offer and reseller catalogues in Cosmos DB', () => {
         'Lamna Healthcare IT',
         'Wide World Importers Cloud',
       ]);
+    });
+
+    it.each([
+      ['NL', ['Adventure Works Cloud Partners', 'Wide World Importers Cloud']],
+      ['nl', ['Adventure Works Cloud Partners', 'Wide World Importers Cloud']],
+      ['GB', ['Northwind Traders Solutions', 'Wide World Importers Cloud']],
+      ['DE', ['Litware Consulting', 'Wide World Importers Cloud']],
+      ['US', ['Fourth Coffee IT Services', 'Lamna Healthcare IT', 'Wide World Importers Cloud']],
+    ])('lists only the resellers active in %s', async (country, expected) => {
+      expect(names(await store.activeResellers({ country }))).toEqual(expected);
+      expect(names(await store.searchResellers('', { country }))).toEqual(expected);
+    });
+
+    it('searches only among the resellers active in the customer country', async () => {
+      expect(names(await store.searchResellers('cloud', { country: 'NL' }))).toEqual([
+        'Adventure Works Cloud Partners',
+        'Wide World Importers Cloud',
+      ]);
+      expect(names(await store.searchResellers('cloud', { country: 'US' }))).toEqual([
+        'Wide World Importers Cloud',
+      ]);
+      expect(names(await store.searchResellers('4120', { country: 'GB', limit: 5 }))).toEqual([
+        'Northwind Traders Solutions',
+      ]);
+      expect(names(await store.searchResellers('societe', { country: 'DE' }))).toEqual([]);
+      expect(names(await store.searchResellers('proseware', { country: 'NL' }))).toEqual([]);
+    });
+
+    it.each([
+      ['adventure-works-cloud-partners', 'NL', true],
+      ['wide-world-importers-cloud', 'DE', true],
+      ['fourth-coffee-it-services', 'NL', 'reseller.notInCountry'],
+      ['societe-generale-de-logiciels', 'GB', 'reseller.notInCountry'],
+      ['proseware-systems', 'NL', 'reseller.inactive'],
+    ])('lets %s be chosen for a customer in %s: %s', async (id, country, outcome) => {
+      const found = await store.reseller(id);
+      const result = validateResellerChoice(found ? [found] : [], id, { country });
+      if (outcome === true) expect(result).toMatchObject({ ok: true, value: { id } });
+      else expect(result).toMatchObject({ ok: false, errors: [{ field: 'resellerId', key: outcome }] });
     });
 
     it('reads one reseller by id, an inactive one too, and nothing for an unknown or malformed id', async () => {

@@ -1,103 +1,278 @@
 import { containerDefinitions } from '../../services/cosmos/containers';
 import { countItems } from '../harness/countItems';
 import { ConcurrentUpdateError } from '../../services/customers/customerRepository';
-import { agent, startServiceHarness, testPartner, type ServiceHarness } from '../harness/serviceHarness';
-import { dutchDraft } from '../fixtures/customerDrafts';
+import type { CustomerService, ExistingCustomer } from '../../services/customers/customerService';
+import { reservationIds } from '../../services/customers/reservationStore';
+import { agent, startServiceHarness, submissionGate, type ServiceHarness } from '../harness/serviceHarness';
+import { belgianAccountInfo, draftWith, dutchAccountInfo, dutchDraft } from '../fixtures/customerDrafts';
 
 let harness: ServiceHarness;
 let contosoId: string;
+const addedAt = new Date('2026-11-20T09:30:00Z');
+const megan = agent(['salesAgent'], 'agent-1', {
+  displayName: 'Megan Bowen',
+  userPrincipalName: 'megan.bowen@fabrikam.com',
+});
 
 beforeAll(async () => {
   harness = await startServiceHarness();
-  const outcome = await harness.service().submit(dutchDraft(), { idempotencyKey: 'contoso', agent: agent() });
+  const outcome = await harness
+    .service({ now: () => addedAt })
+    .submit(dutchDraft(), { idempotencyKey: 'contoso', agent: megan });
   if (outcome.kind !== 'created') throw new Error(`setup failed: ${outcome.kind}`);
   contosoId = outcome.customer.id;
 });
 afterAll(async () => harness.stop());
 
-describe('finding an existing customer', () => {
-  it('finds it by domain prefix, in any case', async () => {
-    const match = await harness
-      .service()
-      .findExistingCustomer({ domainPrefix: 'Contoso', legalName: 'Other Name B.V.', country: 'NL' });
-    expect(match).toMatchObject({
-      by: 'domain',
-      inProgress: false,
-      customer: { id: contosoId, legalName: 'Contoso B.V.' },
-    });
-    expect(match?.error.message).toBe(
-      'A customer with the domain contoso.onmicrosoft.com already exists: Contoso B.V. (Netherlands). Do not add it again: request a relationship with it instead.',
-    );
-  });
+/** Contoso B.V. as the agent is shown it. */
+function contoso(by: ExistingCustomer['by']): ExistingCustomer {
+  return {
+    id: contosoId,
+    legalName: 'Contoso B.V.',
+    country: 'NL',
+    countryName: 'Netherlands',
+    domain: 'contoso.onmicrosoft.com',
+    status: 'pendingVerification',
+    createdAt: addedAt.toISOString(),
+    createdBy: { id: 'agent-1', name: 'Megan Bowen', userPrincipalName: 'megan.bowen@fabrikam.com' },
+    by,
+  };
+}
 
+async function reservationExists(id: string): Promise<boolean> {
+  const { resource } = await harness.database
+    .container(containerDefinitions.reservations.id)
+    .item(id, id)
+    .read();
+  return resource !== undefined;
+}
+
+/** The free alternatives a 'domainPrefix.taken' error names, checked against the store one by one. */
+async function expectReallyFree(service: CustomerService, params: Readonly<Record<string, string | number>>) {
+  const suggestions = String(params.suggestions).split(', ');
+  expect(suggestions.length).toBeGreaterThan(0);
+  expect(suggestions[0]).toBe(params.suggestion);
+  for (const suggestion of suggestions) {
+    expect(await service.checkDomainPrefix(suggestion)).toEqual({ status: 'available', prefix: suggestion });
+  }
+  return suggestions;
+}
+
+describe("checking account info against the partner's own customers", () => {
   it.each(['Contoso B.V.', 'contoso bv', 'CONTOSO  BV.', 'Contoso'])(
-    'finds it by legal name and country when typed as "%s"',
+    'answers the own customer with its record for the same legal name in the same country, typed as "%s"',
     async (legalName) => {
-      const match = await harness
+      const check = await harness
         .service()
-        .findExistingCustomer({ domainPrefix: 'contosonew', legalName, country: 'NL' });
-      expect(match).toMatchObject({ by: 'name', customer: { id: contosoId } });
+        .checkAccountInfo(dutchAccountInfo({ legalName, domainPrefix: 'contosonew' }));
+      expect(check).toEqual({ kind: 'ownCustomer', customer: contoso('name') });
     },
   );
 
-  it('does not match the same name in another country, or another name', async () => {
+  it('answers the own customer for the same domain prefix and the same legal name, in any case and country', async () => {
     const service = harness.service();
     expect(
-      await service.findExistingCustomer({
-        domainPrefix: 'contosobe',
-        legalName: 'Contoso BV',
-        country: 'BE',
-      }),
-    ).toBeUndefined();
+      await service.checkAccountInfo(dutchAccountInfo({ legalName: 'contoso bv', domainPrefix: 'CONTOSO' })),
+    ).toEqual({ kind: 'ownCustomer', customer: contoso('domainAndName') });
     expect(
-      await service.findExistingCustomer({
-        domainPrefix: 'fabrikamnl',
-        legalName: 'Fabrikam B.V.',
-        country: 'NL',
-      }),
-    ).toBeUndefined();
+      await service.checkAccountInfo(
+        belgianAccountInfo({ legalName: 'Contoso BV', domainPrefix: 'contoso' }),
+      ),
+    ).toEqual({ kind: 'ownCustomer', customer: contoso('domainAndName') });
   });
 
-  it('answers "exists" to a submit under another domain with the same legal name, and frees that domain again', async () => {
+  it('answers a prefix taken by another company as a field error with free alternatives, not as an existing customer', async () => {
+    const service = harness.service();
+    const check = await service.checkAccountInfo(
+      dutchAccountInfo({ legalName: 'Contoso Pharma B.V.', domainPrefix: 'Contoso' }),
+    );
+    expect(check).toMatchObject({
+      kind: 'invalid',
+      errors: [{ field: 'domainPrefix', key: 'domainPrefix.taken', params: { value: 'contoso' } }],
+    });
+    if (check.kind !== 'invalid') return;
+    expect(check.errors).toHaveLength(1);
+    const [taken] = check.errors;
+    const suggestions = await expectReallyFree(service, taken!.params);
+    expect(suggestions).not.toContain('contoso');
+    expect(suggestions[0]).toBe('contosopharma');
+    expect(taken!.message).toBe(
+      '"contoso.onmicrosoft.com" is already taken. Choose another prefix, for example "contosopharma".',
+    );
+
+    // The alternative is really free: the other company is added under it.
+    const added = await service.submit(
+      draftWith(dutchAccountInfo({ legalName: 'Contoso Pharma B.V.', domainPrefix: suggestions[0] })),
+      { idempotencyKey: 'pharma', agent: agent() },
+    );
+    expect(added).toMatchObject({ kind: 'created', customer: { domain: 'contosopharma.onmicrosoft.com' } });
+  });
+
+  it('checks the rules first and looks nothing up while one fails', async () => {
+    const check = await harness
+      .service()
+      .checkAccountInfo(dutchAccountInfo({ legalName: 'KPMG', domainPrefix: 'contoso' }));
+    expect(check).toMatchObject({ kind: 'invalid' });
+    if (check.kind !== 'invalid') return;
+    expect(check.errors.map((error) => [error.field, error.key])).toEqual([
+      ['legalName', 'legalName.acronym'],
+    ]);
+  });
+
+  it('answers valid for the same name in another country under another prefix, and for another name', async () => {
+    const service = harness.service();
+    expect(
+      await service.checkAccountInfo(
+        belgianAccountInfo({ legalName: 'Contoso BV', domainPrefix: 'contosobe' }),
+      ),
+    ).toMatchObject({
+      kind: 'valid',
+      value: { legalName: 'Contoso BV', country: 'BE', domainPrefix: 'contosobe' },
+    });
+    expect(
+      await service.checkAccountInfo(
+        dutchAccountInfo({ legalName: 'Fabrikam B.V.', domainPrefix: 'FabrikamNL' }),
+      ),
+    ).toMatchObject({
+      kind: 'valid',
+      value: { domainPrefix: 'fabrikamnl', address: { postalCode: '1015 CJ' } },
+    });
+  });
+
+  it("tells apart another agent's submission of the same customer under way from another company's", async () => {
+    const gate = submissionGate();
+    const northwind = { legalName: 'Northwind Traders B.V.', domainPrefix: 'northwind' };
+    const submitting = harness.service({ afterReservations: gate.hook }).submit(dutchDraft(northwind), {
+      idempotencyKey: 'northwind-1',
+      agent: agent(['salesAgent'], 'agent-2'),
+    });
+    await gate.reached;
+    try {
+      const service = harness.service();
+      // The same customer: said once, on the legal name.
+      expect(await service.checkAccountInfo(dutchAccountInfo(northwind))).toMatchObject({
+        kind: 'invalid',
+        errors: [
+          { field: 'legalName', key: 'customer.inProgress.name', params: { country: 'the Netherlands' } },
+        ],
+      });
+      const sameCheck = await service.checkAccountInfo(dutchAccountInfo(northwind));
+      expect(sameCheck.kind === 'invalid' && sameCheck.errors.map((error) => error.message)).toEqual([
+        'Another agent is adding a customer with this legal name in the Netherlands right now. Check with your team before you continue.',
+      ]);
+      // The same customer under another prefix.
+      const otherPrefix = await service.checkAccountInfo(
+        dutchAccountInfo({ ...northwind, domainPrefix: 'northwindtraders' }),
+      );
+      expect(otherPrefix).toMatchObject({ kind: 'invalid', errors: [{ key: 'customer.inProgress.name' }] });
+      // The same name and prefix in another country: the same customer, being added.
+      expect(await service.checkAccountInfo(belgianAccountInfo(northwind))).toMatchObject({
+        kind: 'invalid',
+        errors: [
+          {
+            field: 'domainPrefix',
+            key: 'customer.inProgress.domain',
+            params: { domain: 'northwind.onmicrosoft.com' },
+          },
+        ],
+      });
+      // Another company wanting the prefix that is being claimed: taken, with free alternatives.
+      const other = await service.checkAccountInfo(
+        dutchAccountInfo({ legalName: 'Northwind Logistics B.V.', domainPrefix: 'northwind' }),
+      );
+      expect(other).toMatchObject({
+        kind: 'invalid',
+        errors: [{ field: 'domainPrefix', key: 'domainPrefix.taken' }],
+      });
+      if (other.kind === 'invalid') await expectReallyFree(service, other.errors[0]!.params);
+      // The submitting draft itself does not stand in its own way.
+      expect(
+        await service.checkAccountInfo(dutchAccountInfo(northwind), { idempotencyKey: 'northwind-1' }),
+      ).toMatchObject({ kind: 'valid' });
+    } finally {
+      gate.open();
+    }
+    const created = await submitting;
+    expect(created.kind).toBe('created');
+    expect(await harness.service().checkAccountInfo(dutchAccountInfo(northwind))).toMatchObject({
+      kind: 'ownCustomer',
+      customer: {
+        id: created.kind === 'created' ? created.customer.id : '',
+        by: 'domainAndName',
+        createdBy: { id: 'agent-2', name: 'Agent agent-2' },
+      },
+    });
+  });
+});
+
+describe('submitting a customer that exists', () => {
+  it('answers the own customer to a submit under another domain with the same legal name, and frees that domain again', async () => {
     const outcome = await harness
       .service()
       .submit(dutchDraft({ legalName: 'CONTOSO  BV.', domainPrefix: 'contosoholding' }), {
         idempotencyKey: 'contoso-again',
         agent: agent(['adminAgent'], 'agent-2'),
       });
-    expect(outcome).toMatchObject({ kind: 'exists', match: { by: 'name', customer: { id: contosoId } } });
+    expect(outcome).toEqual({ kind: 'ownCustomer', customer: contoso('name') });
     expect(await harness.service().checkDomainPrefix('contosoholding')).toEqual({
       status: 'available',
       prefix: 'contosoholding',
     });
   });
-});
 
-describe('a relationship request for an existing customer', () => {
-  it('records the invitation with its link, and creates nothing else', async () => {
+  it('answers the own customer to a submit with the same domain and legal name from another country', async () => {
     const customersBefore = await countItems(harness.database, containerDefinitions.customers.id);
-    const reservationsBefore = await countItems(harness.database, containerDefinitions.reservations.id);
-    const request = await harness
+    const outcome = await harness
       .service()
-      .requestRelationship(contosoId, agent(['salesAgent'], 'agent-rel'));
-
-    expect(request.invitationUrl).toBe(
-      `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${testPartner.tenantId}&msppId=0#/BillingAccounts/partner-invitation`,
-    );
-    expect(request.invitationText).toContain(request.invitationUrl);
-    expect(request.invitationText).toContain('Fabrikam Cloud Services');
-    expect(request.invitationText).toContain('Contoso B.V.');
-    expect(request).toMatchObject({ customerId: contosoId, requestedBy: { agentId: 'agent-rel' } });
-
-    expect(await harness.service().relationshipRequestsFor(contosoId)).toEqual([request]);
+      .submit(draftWith(belgianAccountInfo({ legalName: 'Contoso', domainPrefix: 'contoso' })), {
+        idempotencyKey: 'contoso-be',
+        agent: agent(),
+      });
+    expect(outcome).toEqual({ kind: 'ownCustomer', customer: contoso('domainAndName') });
     expect(await countItems(harness.database, containerDefinitions.customers.id)).toBe(customersBefore);
-    expect(await countItems(harness.database, containerDefinitions.reservations.id)).toBe(reservationsBefore);
+    expect(await reservationExists(reservationIds.name('BE', 'contoso'))).toBe(false);
   });
 
-  it('names the indirect reseller in the link when an indirect provider asks', async () => {
-    const indirect = harness.service({ partner: { ...testPartner, type: 'indirectProvider' } });
-    const request = await indirect.requestRelationship(contosoId, agent(), 'litware-consulting');
-    expect(new URL(request.invitationUrl).searchParams.get('indirectCSPId')).toMatch(/^[0-9a-f-]{36}$/);
+  it('refuses a domain held by another company as a field error, keeps nothing reserved, and takes the same draft under another prefix', async () => {
+    const service = harness.service();
+    const foods = { legalName: 'Contoso Foods B.V.', domainPrefix: 'contoso' };
+    const request = { idempotencyKey: 'contoso-foods', agent: agent() };
+    const refused = await service.submit(dutchDraft(foods), request);
+    expect(refused).toMatchObject({
+      kind: 'invalid',
+      errors: [
+        { field: 'accountInfo.domainPrefix', key: 'domainPrefix.taken', params: { value: 'contoso' } },
+      ],
+    });
+    if (refused.kind !== 'invalid') return;
+    expect(refused.errors).toHaveLength(1);
+    const suggestions = await expectReallyFree(service, refused.errors[0]!.params);
+
+    // Nothing of this attempt holds a name or a domain; Contoso B.V. keeps its own.
+    expect(await reservationExists(reservationIds.name('NL', 'contoso foods'))).toBe(false);
+    expect(
+      await countItems(
+        harness.database,
+        containerDefinitions.reservations.id,
+        'c.submissionKey = @k AND NOT STARTSWITH(c.id, "submission:")',
+        [{ name: '@k', value: 'contoso-foods' }],
+      ),
+    ).toBe(0);
+    expect((await service.getCustomer(contosoId))?.customer.domain).toBe('contoso.onmicrosoft.com');
+
+    const retried = await service.submit(dutchDraft({ ...foods, domainPrefix: suggestions[0] }), request);
+    expect(retried).toMatchObject({
+      kind: 'created',
+      replayed: false,
+      customer: {
+        accountInfo: { legalName: 'Contoso Foods B.V.' },
+        domain: `${suggestions[0]}.onmicrosoft.com`,
+      },
+    });
+  });
+
+  it('stores no relationship request and sends no invitation for an existing customer', async () => {
+    expect(await countItems(harness.database, containerDefinitions.relationshipRequests.id)).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { containerDefinitions } from '../../services/cosmos/containers';
 import { countItems } from '../harness/countItems';
-import { agent, startServiceHarness, type ServiceHarness } from '../harness/serviceHarness';
+import type { SubmitOutcome } from '../../services/customers/customerService';
+import { agent, startServiceHarness, submissionGate, type ServiceHarness } from '../harness/serviceHarness';
 import { dutchDraft } from '../fixtures/customerDrafts';
 
 let harness: ServiceHarness;
@@ -86,18 +87,77 @@ describe('submitting a new customer', () => {
       ),
     );
     const created = outcomes.filter((outcome) => outcome.kind === 'created');
-    const exists = outcomes.filter((outcome) => outcome.kind === 'exists');
     expect(created).toHaveLength(1);
-    expect(exists).toHaveLength(19);
-    for (const outcome of exists) {
-      if (outcome.kind !== 'exists') continue;
-      expect(outcome.match.error.message).toMatch(/racingbikes\.onmicrosoft\.com|Racing Bikes/);
-    }
+    const createdId = created[0]?.kind === 'created' ? created[0].customer.id : '';
+    const others = outcomes.filter((outcome) => outcome.kind !== 'created');
+    expect(others).toHaveLength(19);
+    for (const outcome of others) expectSameCustomerAnswer(outcome, createdId);
     expect(
       await countItems(harness.database, containerDefinitions.customers.id, 'c.domain = @d', [
         { name: '@d', value: 'racingbikes.onmicrosoft.com' },
       ]),
     ).toBe(1);
+  });
+
+  it('answers a second agent submitting the same customer: in progress while the first is written, then its own customer', async () => {
+    const gate = submissionGate();
+    const draft = dutchDraft({ legalName: 'Tailwind Traders B.V.', domainPrefix: 'tailwind' });
+    const first = harness
+      .service({ afterReservations: gate.hook })
+      .submit(draft, { idempotencyKey: 'tailwind-1', agent: agent(['salesAgent'], 'agent-first') });
+    await gate.reached;
+    let duringFirst: SubmitOutcome;
+    try {
+      duringFirst = await harness
+        .service()
+        .submit(draft, { idempotencyKey: 'tailwind-2', agent: agent(['salesAgent'], 'agent-second') });
+    } finally {
+      gate.open();
+    }
+    expect(duringFirst).toMatchObject({
+      kind: 'invalid',
+      errors: [{ field: 'accountInfo.legalName', key: 'customer.inProgress.name' }],
+    });
+    const created = await first;
+    expect(created.kind).toBe('created');
+    if (created.kind !== 'created') return;
+
+    const afterFirst = await harness
+      .service()
+      .submit(draft, { idempotencyKey: 'tailwind-2', agent: agent(['salesAgent'], 'agent-second') });
+    expect(afterFirst).toEqual({
+      kind: 'ownCustomer',
+      customer: {
+        id: created.customer.id,
+        legalName: 'Tailwind Traders B.V.',
+        country: 'NL',
+        countryName: 'Netherlands',
+        domain: 'tailwind.onmicrosoft.com',
+        status: 'pendingVerification',
+        createdAt: created.customer.createdAt,
+        createdBy: { id: 'agent-first', name: 'Agent agent-first' },
+        by: 'domainAndName',
+      },
+    });
+    expect(
+      await countItems(harness.database, containerDefinitions.customers.id, 'c.domain = @d', [
+        { name: '@d', value: 'tailwind.onmicrosoft.com' },
+      ]),
+    ).toBe(1);
+  });
+
+  it('creates one record when two agents submit the same customer at the same moment', async () => {
+    const service = harness.service();
+    const draft = dutchDraft({ legalName: 'Proseware Inc.', domainPrefix: 'proseware' });
+    const outcomes = await Promise.all(
+      ['proseware-a', 'proseware-b'].map((idempotencyKey, index) =>
+        service.submit(draft, { idempotencyKey, agent: agent(['salesAgent'], `agent-${index}`) }),
+      ),
+    );
+    const created = outcomes.filter((outcome) => outcome.kind === 'created');
+    expect(created).toHaveLength(1);
+    const other = outcomes.find((outcome) => outcome.kind !== 'created');
+    expectSameCustomerAnswer(other!, created[0]?.kind === 'created' ? created[0].customer.id : '');
   });
 
   it('lets the retry with the same key complete after a failure between reservation and record', async () => {
@@ -141,7 +201,10 @@ describe('submitting a new customer', () => {
     const meanwhile = await harness
       .service(options)
       .submit(draft, { idempotencyKey: 'key-other', agent: agent() });
-    expect(meanwhile).toMatchObject({ kind: 'exists', match: { by: 'domain', inProgress: true } });
+    expect(meanwhile).toMatchObject({
+      kind: 'invalid',
+      errors: [{ field: 'accountInfo.legalName', key: 'customer.inProgress.name' }],
+    });
     expect(await harness.service(options).checkDomainPrefix('abandoned')).toMatchObject({ status: 'taken' });
 
     clock = new Date('2026-11-23T09:11:00Z');
@@ -249,3 +312,19 @@ describe('submitting a new customer', () => {
     });
   });
 });
+
+/** What an agent who lost the race for the same customer is told: that customer, or that it is under way. */
+function expectSameCustomerAnswer(outcome: SubmitOutcome, createdId: string) {
+  if (outcome.kind === 'ownCustomer') {
+    expect(outcome.customer.id).toBe(createdId);
+    expect(['name', 'domainAndName']).toContain(outcome.customer.by);
+    return;
+  }
+  expect(outcome.kind).toBe('invalid');
+  if (outcome.kind !== 'invalid') return;
+  expect(outcome.errors.length).toBeGreaterThan(0);
+  for (const error of outcome.errors) {
+    expect(['customer.inProgress.name', 'customer.inProgress.domain']).toContain(error.key);
+    expect(error.field).toMatch(/^accountInfo\.(legalName|domainPrefix)$/);
+  }
+}

@@ -67,7 +67,7 @@ describe('normal delivery: replies go to the Bot Connector, as in the Emulator a
       1,
     );
     replies = await press(replies, 'next', { mcaChoice: 'attested', acceptedOn: '2026-01-15' }, 1);
-    replies = await press(replies, 'next', { 'quantity_m365-business-basic': '8' }, 1);
+    replies = await press(replies, 'next', { 'offers.m365-business-basic.quantity': '8' }, 1);
     const review = cardsOf(replies)[0]!;
     const updateAccount = actionsOf(review).find((a) => a.data?.section === 'accountInfo');
     replies = await turn({ value: { ...updateAccount!.data }, replyToId: replies[0]!.id }, 1);

@@ -69,7 +69,7 @@ describe('two instances of the bot on one store', () => {
       acceptedOn: '2026-01-15',
     });
     replies = await pressButton(conversation.next(), replies, 'next', {
-      'quantity_m365-business-standard': '7',
+      'offers.m365-business-standard.quantity': '7',
     });
     replies = await pressButton(conversation.next(), replies, { action: 'update', section: 'accountInfo' });
     replies = await pressButton(conversation.next(), replies, 'next', {

@@ -106,7 +106,7 @@ describe('in Teams: identity, mentions and a shared chat', () => {
         (agent) => dutchAccountInputs({ legalName: agent.legalName, domainPrefix: agent.domainPrefix }),
       ],
       ['next', () => ({ mcaChoice: 'attested', acceptedOn: '2026-01-15' })],
-      ['next', () => ({ 'quantity_m365-business-standard': '3' })],
+      ['next', () => ({ 'offers.m365-business-standard.quantity': '3' })],
       ['submit', () => ({})],
     ];
     const answeredCards: string[] = [];

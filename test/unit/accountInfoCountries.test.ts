@@ -1,5 +1,6 @@
 import { countryRules } from '../../services/countries/countryRules';
-import { validateAccountInfo } from '../../services/customers/accountInfo';
+import { checkAccountInfo, validateAccountInfo } from '../../services/customers/accountInfo';
+import { checkCountry, checkCulture, checkLanguage } from '../../services/customers/countryFields';
 import { dutchCustomerForm, testAccountContext as context } from '../fixtures/accountInfoForms';
 
 /** A valid form for a customer in the given country, built from that country's own rules. */
@@ -110,7 +111,7 @@ describe('account info per country', () => {
   it('names examples from the list when a state is unknown', () => {
     const [error] = errorsOf(formIn('US', { state: 'XX' }));
     expect(error?.message).toBe(
-      '"XX" is not a state or province of United States. Choose one from the list, for example AL, AK, AZ.',
+      '"XX" is not a state or province of the United States. Choose one from the list, for example AL, AK, AZ.',
     );
   });
 
@@ -174,7 +175,9 @@ describe('account info per country', () => {
 
   it('lists the languages a country supports when another is chosen', () => {
     const [error] = errorsOf(formIn('DE', {}, { language: 'fr', culture: 'de-DE' }));
-    expect(error?.message).toBe('"fr" is not a language for customers in Germany. Choose one of: de, en.');
+    expect(error?.message).toBe(
+      '"fr" is not a language for customers in Germany. Choose one of: German, English.',
+    );
   });
 
   it.each([
@@ -202,5 +205,140 @@ describe('account info per country', () => {
     'AE',
   ])('accepts a complete customer in %s built from its own examples', (code) => {
     expect(errorsOf(formIn(code))).toEqual([]);
+  });
+});
+
+describe('a country typed as a name or alias', () => {
+  const markets = ['NL', 'GB', 'DE', 'US'];
+  const validate = (form: unknown) => validateAccountInfo(form, { ...context, markets });
+
+  it.each([
+    ['UK', 'GB', '"UK" is the United Kingdom (GB) in Partner Center: the form now uses its rules.'],
+    [
+      'United Kingdom',
+      'GB',
+      '"United Kingdom" is the United Kingdom (GB) in Partner Center: the form now uses its rules.',
+    ],
+    [
+      'the netherlands',
+      'NL',
+      '"the netherlands" is the Netherlands (NL) in Partner Center: the form now uses its rules.',
+    ],
+    ['Holland', 'NL', '"Holland" is the Netherlands (NL) in Partner Center: the form now uses its rules.'],
+    ['Deutschland', 'DE', '"Deutschland" is Germany (DE) in Partner Center: the form now uses its rules.'],
+    ['USA', 'US', '"USA" is the United States (US) in Partner Center: the form now uses its rules.'],
+  ])('reads %j as %s and says so in a notice', (typed, code, message) => {
+    const result = validate(formIn(code, {}, { country: typed }));
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({ country: code }),
+      notices: [
+        { field: 'country', key: 'country.resolved', params: expect.objectContaining({ typed }), message },
+      ],
+    });
+  });
+
+  it.each(['GB', 'gb', ' GB '])('gives no notice for the code %j itself', (typed) => {
+    const result = validate(formIn('GB', {}, { country: typed }));
+    expect(result).toEqual({ ok: true, value: expect.objectContaining({ country: 'GB' }) });
+    expect(result).not.toHaveProperty('notices');
+  });
+
+  it('checks the address against the rules of the country it read, keeping the notice beside the errors', () => {
+    const result = validate(formIn('GB', { postalCode: '1015 CJ' }, { country: 'UK' }));
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        expect.objectContaining({
+          field: 'address.postalCode',
+          message: '"1015 CJ" is not a valid postal code in the United Kingdom. Enter it like SW1A 1AA.',
+        }),
+      ],
+      notices: [expect.objectContaining({ field: 'country', key: 'country.resolved' })],
+    });
+  });
+
+  it('gives no notice when the country it read is refused, as the refusal names it', () => {
+    const result = validateAccountInfo(formIn('GB', {}, { country: 'UK' }), { ...context, markets: ['NL'] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        expect.objectContaining({
+          field: 'country',
+          key: 'country.notInMarkets',
+          message:
+            'Your partner account is not authorised to sell in the United Kingdom (GB). Choose one of your markets: NL.',
+        }),
+      ],
+    });
+  });
+
+  it.each(['Narnia', 'Netherland', 'UKK'])('still refuses %j, which is no country it knows', (typed) => {
+    expect(validate(formIn('NL', {}, { country: typed }))).toEqual({
+      ok: false,
+      errors: [
+        expect.objectContaining({ field: 'country', key: 'country.unknown', params: { value: typed } }),
+      ],
+    });
+  });
+
+  it('answers the notice from checkCountry and checkAccountInfo as a catalogue key at the country field', () => {
+    expect(checkCountry('UK', markets)).toMatchObject({
+      checked: { ok: true, value: 'GB' },
+      notice: { key: 'country.resolved', params: { typed: 'UK', name: 'the United Kingdom', code: 'GB' } },
+    });
+    expect(checkCountry('GB', markets).notice).toBeUndefined();
+    const { notices, issues } = checkAccountInfo(formIn('GB', {}, { country: 'U.K.' }), {
+      ...context,
+      markets,
+    });
+    expect(issues.empty).toBe(true);
+    expect(notices).toEqual([
+      {
+        path: ['country'],
+        key: 'country.resolved',
+        params: { typed: 'U.K.', name: 'the United Kingdom', code: 'GB' },
+      },
+    ]);
+  });
+});
+
+describe('languages and cultures by name', () => {
+  const netherlands = countryRules('NL');
+
+  it.each([
+    ['nl', 'nl'],
+    ['NL', 'nl'],
+    ['Dutch', 'nl'],
+    ['english', 'en'],
+  ])('reads the language %j as %s', (typed, code) => {
+    expect(checkLanguage(typed, netherlands)).toEqual({ ok: true, value: code });
+  });
+
+  it.each([
+    ['nl-NL', 'nl-NL'],
+    ['nl_nl', 'nl-NL'],
+    ['Dutch (Netherlands)', 'nl-NL'],
+    ['english (united states)', 'en-US'],
+  ])('reads the culture %j as %s', (typed, code) => {
+    expect(checkCulture(typed, netherlands)).toEqual({ ok: true, value: code });
+  });
+
+  it('names the cultures a country supports when another is chosen', () => {
+    const [error] = errorsOf(formIn('NL', {}, { culture: 'de-DE' }));
+    expect(error?.message).toBe(
+      '"de-DE" is not a culture for customers in the Netherlands. Choose one of: Dutch (Netherlands), English (United States).',
+    );
+  });
+
+  it('names the country in a sentence in the messages of its own rules', () => {
+    expect(errorsOf(formIn('NL', { city: '', postalCode: '' }))).toEqual([
+      expect.objectContaining({
+        message: 'Enter the city; it is required for addresses in the Netherlands.',
+      }),
+      expect.objectContaining({
+        message: 'Enter the postal code; it is required for addresses in the Netherlands.',
+      }),
+    ]);
   });
 });

@@ -1,6 +1,9 @@
 import countriesFile from '../../services/countries/countries.json';
 import {
   COUNTRY_RULES_VERSION,
+  countryByName,
+  countryName,
+  countryNameInSentence,
   countryRules,
   listCountries,
   parseCountriesFile,
@@ -13,8 +16,8 @@ import {
   normalisePhoneNumber,
   normalisePostalCode,
 } from '../../services/countries/formats';
+import { cultureName, languageName } from '../../services/countries/languageNames';
 import { resolveCountry } from '../../services/countries/resolveCountry';
-import { say } from '../../services/messages/catalogue';
 import { REQUIRED_COUNTRIES } from '../fixtures/accountInfoForms';
 
 function rulesOf(code: string): CountryRules {
@@ -76,6 +79,26 @@ describe('malformed country rules data', () => {
     ['a lower-case country code', withCountry({ code: 'nl' }), /ISO 3166/],
     ['an unknown version', { ...withCountry({}), version: 2 }, /version/],
     ['a country listed twice', { version: 1, countries: [netherlands, netherlands] }, /NL twice/],
+    ['an article other than "the"', withCountry({ article: 'de' }), /article/],
+    [
+      "an alias that is another country's name",
+      {
+        version: 1,
+        countries: [
+          netherlands,
+          { ...netherlands, code: 'BE', name: 'Belgium', aliases: ['the Netherlands'] },
+        ],
+      },
+      /BE: "the Netherlands" already means NL/,
+    ],
+    [
+      "an alias that is another country's code",
+      {
+        version: 1,
+        countries: [netherlands, { ...netherlands, code: 'BE', name: 'Belgium', aliases: ['nl'] }],
+      },
+      /BE: "nl" already means NL/,
+    ],
   ])('is refused loudly when it has %s', (_what, data, message) => {
     expect(() => parseCountriesFile(data)).toThrow(message);
   });
@@ -220,37 +243,44 @@ describe('resolving a typed country', () => {
     ['nl', 'NL'],
     [' gb ', 'GB'],
     ['Netherlands', 'NL'],
+    ['netherlands', 'NL'],
     ['the netherlands', 'NL'],
+    ['The Netherlands', 'NL'],
+    ['Netherlands, the', 'NL'],
+    ['  the   Netherlands ', 'NL'],
     ['United Kingdom', 'GB'],
+    ['the united kingdom', 'GB'],
+    ['united states', 'US'],
     ['türkiye', 'TR'],
-  ])('reads %j as %s', (typed, code) => {
+    ['TURKIYE', 'TR'],
+    ['Germany', 'DE'],
+  ])('reads the code or English name %j as %s', (typed, code) => {
     expect(resolveCountry(typed)).toEqual({ ok: true, value: code });
   });
 
-  it('answers "UK" with the ISO code GB to use instead', () => {
-    const result = resolveCountry('UK');
-    expect(result).toEqual({
-      ok: false,
-      key: 'country.useIsoCode',
-      params: { value: 'UK', code: 'GB', name: 'United Kingdom' },
-    });
-    if (!result.ok)
-      expect(say(result.key, result.params)).toBe(
-        'Use the ISO country code "GB" for United Kingdom, not "UK".',
-      );
-  });
-
   it.each([
+    ['UK', 'GB'],
     ['uk', 'GB'],
+    ['U.K.', 'GB'],
     ['Great Britain', 'GB'],
+    ['England', 'GB'],
     ['USA', 'US'],
+    ['U.S.A.', 'US'],
     ['Holland', 'NL'],
+    ['Nederland', 'NL'],
+    ['Deutschland', 'DE'],
+    ['deutschland', 'DE'],
+    ['Osterreich', 'AT'],
+    ['Österreich', 'AT'],
+    ['België', 'BE'],
+    ['belgie', 'BE'],
     ['UAE', 'AE'],
-  ])('answers the alias %j with the ISO code %s', (typed, code) => {
-    expect(resolveCountry(typed)).toMatchObject({ ok: false, key: 'country.useIsoCode', params: { code } });
+    ['the UAE', 'AE'],
+  ])('reads the alias %j as %s, the code Partner Center uses', (typed, code) => {
+    expect(resolveCountry(typed)).toEqual({ ok: true, value: code });
   });
 
-  it.each(['XX', 'Atlantis'])('refuses %j as a country it does not know', (typed) => {
+  it.each(['XX', 'Atlantis', 'Netherland', 'the'])('refuses %j as a country it does not know', (typed) => {
     expect(resolveCountry(typed)).toMatchObject({
       ok: false,
       key: 'country.unknown',
@@ -260,5 +290,73 @@ describe('resolving a typed country', () => {
 
   it.each([undefined, '', '   '])('asks for a country when given %j', (typed) => {
     expect(resolveCountry(typed)).toMatchObject({ ok: false, key: 'country.required' });
+  });
+
+  it('finds a country by name or alias but not by code', () => {
+    expect(countryByName('Holland')?.code).toBe('NL');
+    expect(countryByName('NL')).toBeUndefined();
+  });
+});
+
+describe('country names', () => {
+  it.each([
+    ['NL', 'Netherlands', 'the Netherlands'],
+    ['nl', 'Netherlands', 'the Netherlands'],
+    ['GB', 'United Kingdom', 'the United Kingdom'],
+    ['US', 'United States', 'the United States'],
+    ['AE', 'United Arab Emirates', 'the United Arab Emirates'],
+    ['DE', 'Germany', 'Germany'],
+    ['TR', 'Türkiye', 'Türkiye'],
+  ])('names %s %j, and %j in a sentence', (code, name, inSentence) => {
+    expect(countryName(code)).toBe(name);
+    expect(countryNameInSentence(code)).toBe(inSentence);
+  });
+
+  it('answers the code for a country it has no rules for', () => {
+    expect(countryName('XX')).toBe('XX');
+    expect(countryNameInSentence('XX')).toBe('XX');
+  });
+
+  it('gives every country whose English name takes "the" in a sentence its article', () => {
+    const withThe = listCountries()
+      .filter((country) => country.article === 'the')
+      .map((country) => country.code)
+      .sort();
+    expect(withThe).toEqual(['AE', 'GB', 'NL', 'US']);
+  });
+});
+
+describe('language and culture names', () => {
+  it.each([
+    ['nl', 'Dutch'],
+    ['en', 'English'],
+    ['de', 'German'],
+    ['nb', 'Norwegian Bokmål'],
+    ['NL', 'Dutch'],
+  ])('names the language %s %j', (code, name) => {
+    expect(languageName(code)).toBe(name);
+  });
+
+  it.each([
+    ['nl-NL', 'Dutch (Netherlands)'],
+    ['nl-BE', 'Dutch (Belgium)'],
+    ['en-US', 'English (United States)'],
+    ['en-GB', 'English (United Kingdom)'],
+    ['fr-CA', 'French (Canada)'],
+    ['nl_NL', 'Dutch (Netherlands)'],
+  ])('names the culture %s %j', (code, name) => {
+    expect(cultureName(code)).toBe(name);
+  });
+
+  it.each(['xx', 'not a code', ''])('answers %j as given when it is no language it knows', (code) => {
+    expect(languageName(code)).toBe(code);
+    expect(cultureName(code)).toBe(code);
+  });
+
+  it('has a name for every language and culture in the country rules', () => {
+    for (const country of listCountries()) {
+      for (const code of country.languages) expect(languageName(code)).not.toBe(code);
+      for (const code of country.cultures) expect(cultureName(code)).not.toBe(code);
+    }
   });
 });

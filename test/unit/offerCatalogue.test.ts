@@ -8,6 +8,7 @@ import {
   type LoadedCatalogue,
 } from '../../services/catalogue/loadCatalogue';
 import { offersForCountry } from '../../services/catalogue/offerAvailability';
+import { OfferSchema } from '../../services/catalogue/schemas';
 
 describe('the shipped offer catalogue', () => {
   let catalogue: LoadedCatalogue;
@@ -138,12 +139,30 @@ describe('loading a catalogue file', () => {
       /billed annual/,
     ],
     ['a quantity that is not whole', file([{ ...baseOffer, maxQuantity: 2.5 }]), /maxQuantity/],
+    [
+      'an offer id with a "." (it would break the form paths offers.<id>.quantity)',
+      file([{ ...baseOffer, id: 'o365.e1' }]),
+      /offer id cannot contain "\."/,
+    ],
+    [
+      'a term none of its billing cycles fits',
+      file([{ ...baseOffer, terms: ['P1M', 'P1Y'], billingCycles: ['annual'] }]),
+      /no billing cycle of this offer fits the term P1M/,
+    ],
     ['no version', { sampleData: true, offers: [baseOffer] }, /version/],
   ])('refuses a file with %s, naming the problem', async (_case, content, problem) => {
     const filePath = await write('bad.json', content);
     const attempt = loadOfferCatalogue(filePath);
     await expect(attempt).rejects.toBeInstanceOf(CatalogueFileError);
     await expect(attempt).rejects.toThrow(problem);
+  });
+
+  it('refuses an offer id with a "." also when an offer is read back from the store', () => {
+    const result = OfferSchema.safeParse({ ...baseOffer, id: 'o365.e1' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toContainEqual(
+      expect.stringMatching(/offer id cannot contain "\."/),
+    );
   });
 
   it('refuses a file that is not JSON, naming the file', async () => {

@@ -1,6 +1,7 @@
 import { OfferSchema, type Offer } from '../../services/catalogue/schemas';
 import { offersForCountry } from '../../services/catalogue/offerAvailability';
 import { validateOrder, type OrderContext } from '../../services/catalogue/orderRules';
+import { defaultBillingCycle, defaultChoices, defaultTerm } from '../../services/catalogue/terms';
 
 function offer(fields: Partial<Offer> & Pick<Offer, 'id' | 'name'>): Offer {
   return OfferSchema.parse({
@@ -85,14 +86,39 @@ describe('an order the rules accept', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('hands back whole-number quantities and only the choices that were made', () => {
+  it('hands back whole-number quantities, each line with the term and billing cycle chosen', () => {
     const result = validateOrder(
-      { lines: [{ offerId: 'o365-e3', quantity: '7', term: 'P1Y', billingCycle: '' }] },
+      { lines: [{ offerId: 'o365-e3', quantity: '7', term: 'P3Y', billingCycle: 'annual' }] },
       context,
     );
     expect(result).toEqual({
       ok: true,
-      value: { lines: [{ offerId: 'o365-e3', quantity: 7, term: 'P1Y' }] },
+      value: { lines: [{ offerId: 'o365-e3', quantity: 7, term: 'P3Y', billingCycle: 'annual' }] },
+    });
+  });
+
+  it.each([
+    ['nothing chosen: one year, billed monthly', {}, { term: 'P1Y', billingCycle: 'monthly' }],
+    ['empty choices from a card', { term: '', billingCycle: '' }, { term: 'P1Y', billingCycle: 'monthly' }],
+    ['a term only: billed monthly', { term: 'P3Y' }, { term: 'P3Y', billingCycle: 'monthly' }],
+    [
+      'a billing cycle only: for one year',
+      { billingCycle: 'annual' },
+      { term: 'P1Y', billingCycle: 'annual' },
+    ],
+  ])('fills in what was not chosen (%s), so every line has both', (_case, choices, expected) => {
+    const result = validateOrder({ lines: [{ offerId: 'o365-e3', quantity: 2, ...choices }] }, context);
+    expect(result).toEqual({
+      ok: true,
+      value: { lines: [{ offerId: 'o365-e3', quantity: 2, ...expected }] },
+    });
+  });
+
+  it("takes an offer's only term and billing cycle when it has no choice", () => {
+    const result = validateOrder({ lines: [{ offerId: 'azure-plan', quantity: 1 }] }, context);
+    expect(result).toEqual({
+      ok: true,
+      value: { lines: [{ offerId: 'azure-plan', quantity: 1, term: 'P1M', billingCycle: 'monthly' }] },
     });
   });
 
@@ -163,10 +189,31 @@ describe('an order the rules refuse', () => {
     });
   });
 
-  it('refuses a second Azure plan, saying the quantity is fixed', () => {
-    const result = validateOrder({ lines: [{ offerId: 'azure-plan', quantity: 2 }] }, context);
+  it.each([
+    [2, 'order.quantity.exactly', 'Azure plan is ordered with exactly 1 licence; you entered 2.'],
+    [
+      '',
+      'order.quantity.missingExactly',
+      'Enter the number of licences for Azure plan: it is ordered with exactly 1 licence.',
+    ],
+    [
+      'one',
+      'order.quantity.notWholeExactly',
+      'Enter the number of licences for Azure plan as a whole number: it is ordered with exactly 1 licence; you entered one.',
+    ],
+  ])('says the Azure plan is ordered with exactly 1 licence (quantity %p)', (quantity, key, message) => {
+    const result = validateOrder({ lines: [{ offerId: 'azure-plan', quantity }] }, context);
+    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ key, message })] });
+  });
+
+  it('says "licences" for an offer ordered with exactly 25', () => {
+    const pack = offer({ id: 'room-pack', name: 'Rooms Pack', minQuantity: 25, maxQuantity: 25 });
+    const result = validateOrder(
+      { lines: [{ offerId: 'room-pack', quantity: 3 }] },
+      { ...context, offers: [...offers, pack] },
+    );
     expect(!result.ok && result.errors[0]?.message).toBe(
-      'Azure plan is ordered with a quantity of exactly 1; you entered 2.',
+      'Rooms Pack is ordered with exactly 25 licences; you entered 3.',
     );
   });
 
@@ -306,6 +353,103 @@ describe('an order the rules refuse', () => {
       ['lines.3.quantity', 'order.quantity.outOfRange'],
       ['lines.4.offerId', 'order.offer.duplicate'],
     ]);
+  });
+});
+
+describe('billing cycles against terms', () => {
+  const annualOnly = offer({
+    id: 'annual-only',
+    name: 'Annual Only',
+    terms: ['P1Y', 'P3Y'],
+    billingCycles: ['annual', 'triennial'],
+  });
+  const withAnnual = { ...context, offers: [...offers, annualOnly] };
+
+  it('bills an offer without monthly billing with its first billing cycle that fits the term', () => {
+    const result = validateOrder(
+      { lines: [{ offerId: 'annual-only', quantity: 1, term: 'P3Y' }] },
+      withAnnual,
+    );
+    expect(result.ok && result.value.lines[0]).toEqual({
+      offerId: 'annual-only',
+      quantity: 1,
+      term: 'P3Y',
+      billingCycle: 'annual',
+    });
+  });
+
+  it('refuses a billing cycle chosen without a term when it is longer than the default term', () => {
+    const result = validateOrder(
+      { lines: [{ offerId: 'o365-e3', quantity: 1, billingCycle: 'triennial' }] },
+      context,
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        expect.objectContaining({ field: 'lines.0.billingCycle', key: 'order.billingCycle.longerThanTerm' }),
+      ],
+    });
+  });
+
+  it('refuses a term no billing cycle of the offer fits, on the term (an offer built outside the schema)', () => {
+    const odd: Offer = {
+      ...offers[0]!,
+      id: 'odd',
+      name: 'Odd',
+      terms: ['P1M', 'P1Y'],
+      billingCycles: ['annual'],
+    };
+    const result = validateOrder(
+      { lines: [{ offerId: 'odd', quantity: 1, term: 'P1M' }] },
+      { ...context, offers: [odd] },
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        expect.objectContaining({
+          field: 'lines.0.term',
+          key: 'order.term.noBillingCycle',
+          message: 'Odd has no billing frequency that fits a term of 1 month; choose 1 year.',
+        }),
+      ],
+    });
+  });
+});
+
+describe('default term and billing cycle', () => {
+  it.each([
+    [['P1M', 'P1Y', 'P3Y'], 'P1Y'],
+    [['P3Y', 'P1M'], 'P3Y'],
+    [['P1M'], 'P1M'],
+  ] as const)('takes P1Y where the offer has it, else its first term (%j)', (terms, expected) => {
+    expect(defaultTerm({ terms })).toBe(expected);
+  });
+
+  it.each([
+    [['annual', 'monthly'], 'P1Y', 'monthly'],
+    [['annual', 'triennial'], 'P3Y', 'annual'],
+    [['triennial', 'annual'], 'P3Y', 'triennial'],
+    [['triennial', 'annual'], 'P1Y', 'annual'],
+    [['annual'], 'P1M', undefined],
+  ] as const)('bills %j for a term of %s: %s', (billingCycles, term, expected) => {
+    expect(defaultBillingCycle({ billingCycles }, term)).toBe(expected);
+  });
+
+  it.each([
+    [
+      { terms: ['P1M', 'P1Y', 'P3Y'], billingCycles: ['annual', 'monthly'] },
+      { term: 'P1Y', billingCycle: 'monthly' },
+    ],
+    [
+      { terms: ['P3Y'], billingCycles: ['triennial', 'annual'] },
+      { term: 'P3Y', billingCycle: 'triennial' },
+    ],
+    [
+      { terms: ['P1M'], billingCycles: ['monthly'] },
+      { term: 'P1M', billingCycle: 'monthly' },
+    ],
+  ] as const)('gives a card both defaults at once (%j)', (offer, expected) => {
+    expect(defaultChoices(offer)).toEqual(expected);
   });
 });
 

@@ -64,6 +64,18 @@ describe('searching indirect resellers', () => {
   it('leaves out resellers that do not sell in the customer country', () => {
     expect(names(findResellers(resellers, 'coffee', { country: 'fr' }))).toEqual(['Coffee House Cloud']);
   });
+
+  it('lists only the active resellers of the customer country for an empty query', () => {
+    expect(names(findResellers(resellers, '', { country: 'US' }))).toEqual([
+      'Coffee House Cloud',
+      'Fourth Coffee IT Services',
+      'Northwind Traders Solutions',
+    ]);
+  });
+
+  it('leaves out an inactive reseller in a country it sells in', () => {
+    expect(names(findResellers(resellers, 'tailspin', { country: 'NL' }))).toEqual([]);
+  });
 });
 
 describe('the search key the store keeps beside a name', () => {
@@ -100,6 +112,52 @@ describe('choosing a reseller', () => {
       ],
     });
   });
+
+  it.each([
+    ['a reseller that lists the country', 'fourth-coffee', 'US'],
+    ['a reseller that lists the country, in lower case', 'sgl', 'be'],
+    ['a reseller that lists no countries', 'northwind', 'NL'],
+  ])('accepts %s for a customer in that country', (_case, id, country) => {
+    expect(validateResellerChoice(resellers, id, { country })).toMatchObject({ ok: true, value: { id } });
+  });
+
+  it('refuses a reseller not active in the customer country, naming the reseller and the country', () => {
+    expect(validateResellerChoice(resellers, 'fourth-coffee', { country: 'nl' })).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'resellerId',
+          key: 'reseller.notInCountry',
+          params: {
+            resellerName: 'Fourth Coffee IT Services',
+            mpnId: '4120387',
+            country: 'the Netherlands',
+            countryCode: 'NL',
+          },
+          message:
+            'Fourth Coffee IT Services (MPN ID 4120387) does not work with customers in the Netherlands, so it cannot be chosen for this customer. Choose a reseller that is active in the Netherlands, or none to make this a direct customer.',
+        },
+      ],
+    });
+    expect(validateResellerChoice(resellers, 'sgl', { country: 'DE' })).toMatchObject({
+      ok: false,
+      errors: [
+        { key: 'reseller.notInCountry', message: expect.stringMatching(/^Société .* customers in Germany,/) },
+      ],
+    });
+  });
+
+  it('says an inactive reseller is inactive, whatever the country', () => {
+    expect(validateResellerChoice(resellers, 'tailspin', { country: 'US' })).toMatchObject({
+      ok: false,
+      errors: [{ key: 'reseller.inactive' }],
+    });
+  });
+
+  it('checks no country when none is given, as before', () => {
+    expect(validateResellerChoice(resellers, 'fourth-coffee')).toMatchObject({ ok: true });
+    expect(validateResellerChoice(resellers, 'fourth-coffee', { country: '' })).toMatchObject({ ok: true });
+  });
 });
 
 describe('the shipped reseller list', () => {
@@ -119,6 +177,28 @@ describe('the shipped reseller list', () => {
       const values = file.resellers.map((r) => r[field]);
       expect(new Set(values).size).toBe(values.length);
     }
+  });
+
+  it.each(['NL', 'US', 'GB', 'DE'])('has an active reseller for a customer in %s', (country) => {
+    expect(findResellers(file.resellers, '', { country }).length).toBeGreaterThanOrEqual(1);
+    expect(
+      file.resellers.some((r) => r.relationshipState === 'active' && r.countries?.includes(country)),
+    ).toBe(true);
+  });
+
+  it('has an active reseller that works only in other countries, so it is refused there', () => {
+    const elsewhere = file.resellers.filter(
+      (r) =>
+        r.relationshipState === 'active' &&
+        r.countries !== undefined &&
+        !['NL', 'US', 'GB', 'DE'].some((country) => r.countries?.includes(country)),
+    );
+    expect(elsewhere.length).toBeGreaterThanOrEqual(1);
+    for (const reseller of elsewhere)
+      expect(validateResellerChoice(file.resellers, reseller.id, { country: 'NL' })).toMatchObject({
+        ok: false,
+        errors: [{ key: 'reseller.notInCountry' }],
+      });
   });
 
   it('finds its reseller with a diacritic by a plain-letter search', () => {
@@ -152,6 +232,8 @@ describe('loading a reseller file', () => {
     ['an MPN ID of 5 digits', [{ ...good, mpnId: '12345' }], /6 or 7 digits/],
     ['a tenant ID that is not a GUID', [{ ...good, tenantId: 'litware.onmicrosoft.com' }], /tenantId/],
     ['an unknown relationship state', [{ ...good, relationshipState: 'pending' }], /relationshipState/],
+    ['a country listed twice', [{ ...good, countries: ['DE', 'AT', 'DE'] }], /country "DE" is used twice/],
+    ['"UK" as a country', [{ ...good, countries: ['UK'] }], /"GB"/],
   ])('refuses a file with %s', async (_case, list, problem) => {
     const filePath = path.join(directory, 'resellers.json');
     await writeFile(filePath, JSON.stringify({ version: '2025-07-01', sampleData: false, resellers: list }));

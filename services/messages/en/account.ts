@@ -29,12 +29,12 @@ export const account = {
   'domainPrefix.tooLong':
     'The domain prefix can have at most {max} characters; "{value}" has {length}. Shorten it, for example to "{suggestion}".',
   'domainPrefix.taken':
-    '"{value}.onmicrosoft.com" is already taken. Choose another prefix, for example "{suggestion}".',
+    '"{domain}" is already taken by another organisation. Choose another prefix; these are free: {suggestions}.',
 
   'country.required': "Choose the customer's country or region.",
-  'country.useIsoCode': 'Use the ISO country code "{code}" for {name}, not "{value}".',
+  'country.resolved': '"{typed}" is {name} ({code}) in Partner Center: the form now uses its rules.',
   'country.unknown':
-    '"{value}" is not a country or region we have address rules for. Enter its two-letter ISO code, for example NL, GB or US.',
+    '"{value}" is not a country or region we have address rules for. Enter its English name or its two-letter ISO code, for example Netherlands or NL.',
   'country.notInMarkets':
     'Your partner account is not authorised to sell in {name} ({code}). Choose one of your markets: {markets}.',
   'country.noMarkets':
@@ -104,6 +104,10 @@ export const account = {
     'Only an Admin agent or a Sales agent can confirm that the customer accepted the Microsoft Customer Agreement. Ask one of them, or choose that the customer will accept it in the Microsoft 365 admin center.',
   'mca.customerWillAccept.noOrders':
     'The customer must accept the Microsoft Customer Agreement in the Microsoft 365 admin center before any subscription can be ordered.',
+
+  // Here rather than with the other reseller sentences (order.ts) only because of who edits which file.
+  'reseller.notInCountry':
+    '{resellerName} (MPN ID {mpnId}) does not work with customers in {country}, so it cannot be chosen for this customer. Choose a reseller that is active in {country}, or none to make this a direct customer.',
 
   'roles.addCustomer.notAllowed':
     'You need one of these roles to add a customer: Global admin, User management admin, Admin agent or Sales agent. Ask your Global admin for one.',

@@ -1,6 +1,10 @@
 /** Headings, labels, placeholders, button titles and sentences on the Adaptive Cards. */
 export const cards = {
-  'card.action.next': 'Next',
+  'card.action.next.mca': 'Next: Customer agreement',
+  'card.action.next.reseller': 'Next: Reseller',
+  'card.action.next.subscriptions': 'Next: Subscriptions',
+  'card.action.next.review': 'Next: Review',
+  'card.action.backToReview': 'Save and back to Review',
   'card.action.cancel': 'Cancel',
   'card.action.addCustomer': 'Add customer',
   'card.action.addAnotherCustomer': 'Add another customer',
@@ -98,9 +102,10 @@ export const cards = {
     'Choose the offers the customer wants to buy in {country} and enter the number of licences for each. Leave 0 for offers the customer does not want.',
   'card.subscriptions.addOn': 'Add-on: needs its base offer in the same order.',
   'card.subscriptions.range': '{min}–{max} licences',
-  'card.subscriptions.rangeExactly': 'Exactly {min} licences',
+  'card.subscriptions.rangeExactly': { plural: 'min', one: 'Exactly {min} licence', other: 'Exactly {min} licences' },
   'card.subscriptions.quantityOf': 'Licences of {offerName}',
   'card.subscriptions.termOf': 'Term of {offerName}',
+  'card.subscriptions.billingCycleOf': 'Billing of {offerName}',
   'card.subscriptions.quantity.invalid': 'Enter a whole number from 0 to {max}.',
   'card.subscriptions.mcaPending':
     'Ordering waits until the customer accepts the Microsoft Customer Agreement in the Microsoft 365 admin center, so no subscriptions can be chosen now. Choose Next to continue without subscriptions.',
@@ -111,6 +116,7 @@ export const cards = {
   'card.review.intro':
     'Check every entry. Choose Update to change a section; you come back here afterwards. Choose Submit when everything is right.',
   'card.review.errors': 'The customer cannot be submitted yet:',
+  'card.review.notices': 'Your update changed other sections:',
   'card.review.section.accountInfo': 'Account info',
   'card.review.section.mca': 'Microsoft Customer Agreement',
   'card.review.section.reseller': 'Indirect reseller',
@@ -136,8 +142,10 @@ export const cards = {
   'card.confirmCancel.confirm': 'Yes, discard the draft',
   'card.confirmCancel.keep': 'No, keep the draft',
 
-  'card.existingCustomer.title': 'This customer already exists',
-  'card.existingCustomer.invitationIntro':
-    'Send this invitation to a Global admin of the customer. You may add your own words around it, but keep the link as it is.',
-  'card.existingCustomer.invitationLink': 'Invitation link: {url}',
+  'card.ownCustomer.title': 'Already your customer',
+  'card.ownCustomer.found': '{legalName} ({country}) is already one of your customers:',
+  'card.ownCustomer.added': 'Added',
+  'card.ownCustomer.addedOnBy': 'On {addedOn} by {addedBy}',
+  'card.ownCustomer.nothingAdded':
+    'Nothing was added and the draft is discarded. To change this customer, open it in Partner Center.',
 } as const;

@@ -11,23 +11,54 @@ export const order = {
   'order.offer.notSoldInCountry':
     '{offerName} is not sold in {country}. Remove it from the order or choose another offer.',
   'order.quantity.missing': 'Enter the number of licences for {offerName}: {min} to {max}.',
+  'order.quantity.missingExactly': {
+    plural: 'min',
+    one: 'Enter the number of licences for {offerName}: it is ordered with exactly {min} licence.',
+    other: 'Enter the number of licences for {offerName}: it is ordered with exactly {min} licences.',
+  },
   'order.quantity.notWhole':
     'Enter the number of licences for {offerName} as a whole number from {min} to {max}; you entered {value}.',
+  'order.quantity.notWholeExactly': {
+    plural: 'min',
+    one: 'Enter the number of licences for {offerName} as a whole number: it is ordered with exactly {min} licence; you entered {value}.',
+    other:
+      'Enter the number of licences for {offerName} as a whole number: it is ordered with exactly {min} licences; you entered {value}.',
+  },
   'order.quantity.outOfRange': '{offerName} allows {min} to {max} licences; you entered {value}.',
-  'order.quantity.exactly': '{offerName} is ordered with a quantity of exactly {min}; you entered {value}.',
+  'order.quantity.exactly': {
+    plural: 'min',
+    one: '{offerName} is ordered with exactly {min} licence; you entered {value}.',
+    other: '{offerName} is ordered with exactly {min} licences; you entered {value}.',
+  },
   'order.addOn.baseMissing':
     '{offerName} is an add-on and needs one of these in the order: {baseOffers}. Add one of them, or remove {offerName}.',
   'order.term.notOffered': '{offerName} cannot be bought for a term of {term}; choose {terms}.',
   'order.billingCycle.notOffered': '{offerName} cannot be billed {billingCycle}; choose {billingCycles}.',
   'order.billingCycle.longerThanTerm':
     'A term of {term} cannot be billed {billingCycle}; for {offerName} choose {billingCycles}.',
+  'order.term.noBillingCycle':
+    '{offerName} has no billing frequency that fits a term of {term}; choose {terms}.',
+  'order.removed.mcaPending':
+    '{offerName} was removed from the order: nothing can be ordered until the customer accepts the Microsoft Customer Agreement in the Microsoft 365 admin center.',
+  'order.removed.notSoldInCountry': '{offerName} was removed from the order: it is not sold in {country}.',
+  'order.removed.baseRemoved':
+    '{offerName} was removed from the order: it is an add-on, and its base offer was removed ({baseOffers}).',
+  'order.removed.baseMissing':
+    '{offerName} was removed from the order: it is an add-on and needs one of these in the order: {baseOffers}.',
+  'order.removed.unknown':
+    'The offer "{offerId}" was removed from the order: it is no longer in the catalogue.',
+  'order.removed.duplicate': '{offerName} was in the order twice; the second line was removed.',
   'order.term.P1M': '1 month',
   'order.term.P1Y': '1 year',
   'order.term.P3Y': '3 years',
   'order.billingCycle.monthly': 'monthly',
   'order.billingCycle.annual': 'annually',
   'order.billingCycle.triennial': 'every three years',
+  'order.billingCycle.choice.monthly': 'Billed monthly',
+  'order.billingCycle.choice.annual': 'Billed annually',
+  'order.billingCycle.choice.triennial': 'Billed every three years',
   'order.list.or': '{items} or {last}',
+  'order.list.and': '{items} and {last}',
   'reseller.unknown':
     'There is no indirect reseller "{resellerId}". Search by part of the name or by MPN ID and choose one from the results.',
   'reseller.inactive':

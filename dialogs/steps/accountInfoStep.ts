@@ -1,0 +1,162 @@
+import { accountInfoCard, accountInfoInputIds } from '../../cards/accountInfoCard';
+import type { Choice } from '../../cards/cardModels';
+import { flatForm, formValuesSchema, nestedForm, type FormValues } from '../../cards/formPaths';
+import type { CountryRules } from '../../services/countries/countryRules';
+import type { AccountInfoCheck } from '../../services/customers/customerService';
+import { say } from '../../services/messages/catalogue';
+import type { CardStep, StepTurn, Verdict } from '../cardStep';
+import { messagesByField, problemsOf, words } from '../stepView';
+import { nextLabel } from './nextLabel';
+
+const inputs = new Set(accountInfoInputIds);
+
+/** What a good answer is: account info to keep, or a customer that is already the partner's own. */
+type Accepted = Exclude<AccountInfoCheck, { kind: 'invalid' }>;
+
+/** Account info and primary contact, checked by the service; an existing customer ends the flow. */
+export const accountInfoStep: CardStep<FormValues, Accepted> = {
+  id: 'accountInfo',
+  actions: ['next'],
+  values: formValuesSchema((id) => inputs.has(id)),
+
+  async render(turn, drawing) {
+    const { onboarding } = turn.services;
+    const rules = rulesShown(turn);
+    const { view } = drawing;
+    const { '': general, ...errors } = messagesByField(view.problems);
+    const notice = [view.notice ? words(view.notice) : '', general ?? ''].filter(Boolean).join(' ');
+    return accountInfoCard({
+      promptId: drawing.promptId,
+      values: withCountryDefaults(turn.draft.values.accountInfo, rules),
+      errors,
+      ...(notice ? { notice } : {}),
+      countries: onboarding.partner.markets
+        .map((code): Choice => ({ value: code, title: onboarding.countryName(code) }))
+        .sort((a, b) => a.title.localeCompare(b.title, 'en')),
+      country: countryModel(rules, turn),
+      nextLabel: nextLabel(drawing, 'mca'),
+    });
+  },
+
+  summary: ({ values }) => ({
+    title: say('summary.accountInfo'),
+    facts: [{ title: say('fact.legalName'), value: values.legalName ?? '' }],
+  }),
+
+  async validate(turn, { values }): Promise<Verdict<Accepted>> {
+    const { onboarding } = turn.services;
+    const shown = rulesShown(turn).code;
+    const typedCountry = values.country ?? '';
+    const chosen = onboarding.resolveCountry(typedCountry);
+    // Another country reshapes the form (states, languages, what is required): the agent sees it
+    // before moving on, without errors on fields they have not had the chance to fill.
+    if (chosen && chosen.code !== shown && onboarding.partner.markets.includes(chosen.code)) {
+      turn.draft.values.accountInfo = withCountryDefaults(
+        { ...values, country: chosen.code, language: '', culture: '' },
+        chosen,
+      );
+      const named = typedCountry.trim().toUpperCase() !== chosen.code;
+      return {
+        ok: false,
+        view: {
+          notice: named
+            ? {
+                key: 'country.resolved',
+                params: {
+                  typed: typedCountry.trim(),
+                  name: onboarding.countryNameInSentence(chosen.code),
+                  code: chosen.code,
+                },
+              }
+            : {
+                key: 'accountInfo.countryChanged',
+                params: { country: onboarding.countryNameInSentence(chosen.code) },
+              },
+        },
+      };
+    }
+    turn.draft.values.accountInfo = values;
+    const check = await onboarding.checkAccountInfo(nestedForm(values), turn.draft.idempotencyKey);
+    if (check.kind === 'invalid') {
+      return {
+        ok: false,
+        view: { problems: problemsOf(check.errors), notice: { key: 'accountInfo.checkFields' } },
+      };
+    }
+    return { ok: true, value: check };
+  },
+
+  async onValid(turn, check) {
+    if (check.kind === 'ownCustomer') {
+      return { kind: 'next', result: { kind: 'ownCustomer', customer: check.customer } };
+    }
+    const { draft } = turn;
+    draft.accountInfo = check.value;
+    draft.values.accountInfo = flatForm(check.value);
+    await keepWhatStillHolds(turn);
+    return { kind: 'next' };
+  },
+};
+
+/**
+ * After account info or the MCA changed: the order lines and reseller that no longer hold go, and
+ * Review says which and why. Nothing else is touched.
+ */
+export async function keepWhatStillHolds(turn: StepTurn): Promise<void> {
+  const { draft } = turn;
+  const kept = await turn.services.onboarding.keepValidSections({
+    accountInfo: draft.accountInfo,
+    mca: draft.mca,
+    resellerId: draft.resellerId,
+    order: draft.order,
+  });
+  if (kept.order) {
+    draft.order = kept.order;
+    draft.values.subscriptions = turn.services.onboarding.orderFormValues(kept.order);
+  }
+  if (kept.resellerDropped) delete draft.resellerId;
+  draft.changes.push(...problemsOf(kept.removed));
+}
+
+/** The rules of the country the card shows: the draft's, else the partner's first market. */
+function rulesShown(turn: StepTurn): CountryRules {
+  const { onboarding } = turn.services;
+  const rules =
+    onboarding.resolveCountry(turn.draft.values.accountInfo.country ?? '') ??
+    onboarding.resolveCountry(onboarding.partner.markets[0] ?? '');
+  if (!rules) throw new Error('No country rules for the partner markets');
+  return rules;
+}
+
+function withCountryDefaults(values: FormValues, rules: CountryRules): FormValues {
+  return {
+    ...values,
+    country: rules.code,
+    language: values.language || rules.languages[0] || '',
+    culture: values.culture || rules.defaultCulture,
+  };
+}
+
+function countryModel(rules: CountryRules, turn: StepTurn) {
+  const { onboarding } = turn.services;
+  return {
+    code: rules.code,
+    name: onboarding.countryNameInSentence(rules.code),
+    ...(rules.states.length > 0
+      ? { states: rules.states.map((state) => ({ value: state.code, title: state.name })) }
+      : {}),
+    stateRequired: rules.stateRequired,
+    cityRequired: rules.cityRequired,
+    postalCodeRequired: rules.postalCodeRequired,
+    ...(rules.postalCodeExample ? { postalCodeExample: rules.postalCodeExample } : {}),
+    phoneRequired: rules.phoneRequired,
+    ...(rules.phoneExample ? { phoneExample: rules.phoneExample } : {}),
+    registrationNumberRequired: rules.registrationNumberRequired,
+    ...(rules.registrationNumberName ? { registrationNumberName: rules.registrationNumberName } : {}),
+    ...(rules.registrationNumberExample
+      ? { registrationNumberExample: rules.registrationNumberExample }
+      : {}),
+    languages: rules.languages.map((code) => ({ value: code, title: onboarding.languageName(code) })),
+    cultures: rules.cultures.map((code) => ({ value: code, title: onboarding.cultureName(code) })),
+  };
+}

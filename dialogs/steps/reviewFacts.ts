@@ -1,0 +1,100 @@
+import type { Fact, ReviewSection } from '../../cards/cardModels';
+import type { OrderLine } from '../../services/catalogue/schemas';
+import type { AccountInfo } from '../../services/customers/accountInfo';
+import type { OnboardingService } from '../../services/onboarding/onboardingService';
+import type { McaConfirmation } from '../../services/customers/mca';
+import { say } from '../../services/messages/catalogue';
+import type { Draft } from '../draft';
+
+/** The draft by section, as Review shows it; the reseller only for an indirect provider. */
+export async function reviewSections(
+  draft: Draft,
+  onboarding: OnboardingService,
+): Promise<{ section: ReviewSection; facts: Fact[] }[]> {
+  const sections: { section: ReviewSection; facts: Fact[] }[] = [];
+  if (draft.accountInfo)
+    sections.push({ section: 'accountInfo', facts: accountInfoFacts(draft.accountInfo, onboarding) });
+  if (draft.mca) sections.push({ section: 'mca', facts: mcaFacts(draft.mca) });
+  if (onboarding.partner.type === 'indirectProvider') {
+    sections.push({ section: 'reseller', facts: [await resellerFact(draft.resellerId, onboarding)] });
+  }
+  const lines = draft.order?.lines ?? [];
+  sections.push({ section: 'subscriptions', facts: await subscriptionFacts(lines, onboarding) });
+  return sections;
+}
+
+function accountInfoFacts(info: AccountInfo, onboarding: OnboardingService): Fact[] {
+  const { address, primaryContact: contact } = info;
+  const place = [address.postalCode, address.city, address.state].filter(Boolean).join(' ');
+  const facts: Fact[] = [
+    { title: say('fact.legalName'), value: info.legalName },
+    { title: say('fact.domain'), value: onboarding.tenantDomain(info.domainPrefix) },
+    { title: say('fact.country'), value: onboarding.countryName(info.country) },
+    { title: say('fact.address'), value: [address.line1, address.line2, place].filter(Boolean).join(', ') },
+  ];
+  if (info.registrationNumber)
+    facts.push({ title: say('fact.registrationNumber'), value: info.registrationNumber });
+  facts.push(
+    { title: say('fact.language'), value: onboarding.languageName(info.language) },
+    { title: say('fact.culture'), value: onboarding.cultureName(info.culture) },
+    {
+      title: say('fact.primaryContact'),
+      value: [`${contact.firstName} ${contact.lastName}`, contact.email, contact.phone]
+        .filter(Boolean)
+        .join(', '),
+    },
+    // What the product could check: its own onboarding. Other partners' are not visible here.
+    { title: say('fact.existingCustomerCheck'), value: say('value.notAmongYourCustomers') },
+  );
+  return facts;
+}
+
+function mcaFacts(mca: McaConfirmation): Fact[] {
+  if (mca.kind === 'customerWillAccept')
+    return [{ title: say('fact.mca'), value: say('value.mcaCustomerWillAccept') }];
+  const person = mca.acceptedBy;
+  return [
+    { title: say('fact.mca'), value: say('value.mcaAttested') },
+    { title: say('fact.mcaAcceptedBy'), value: `${person.firstName} ${person.lastName}, ${person.email}` },
+    { title: say('fact.mcaAcceptedOn'), value: mca.acceptedOn },
+  ];
+}
+
+/** The reseller chosen, "No reseller: direct customer", or that none was chosen yet. */
+async function resellerFact(
+  resellerId: string | null | undefined,
+  onboarding: OnboardingService,
+): Promise<Fact> {
+  const reseller = resellerId ? await onboarding.resellerById(resellerId) : undefined;
+  const value =
+    resellerId === undefined
+      ? say('value.resellerNotChosen')
+      : reseller
+        ? say('value.reseller', { name: reseller.name, mpnId: reseller.mpnId })
+        : resellerId === null
+          ? say('value.noReseller')
+          : resellerId;
+  return { title: say('fact.reseller'), value };
+}
+
+/** One fact per line: the offer, its licences, term and billing frequency. */
+export async function subscriptionFacts(
+  lines: readonly (Pick<OrderLine, 'offerId' | 'quantity' | 'term' | 'billingCycle'> & {
+    offerName?: string;
+  })[],
+  onboarding: OnboardingService,
+): Promise<Fact[]> {
+  if (lines.length === 0) return [{ title: say('fact.subscriptions'), value: say('value.noSubscriptions') }];
+  const offers = await onboarding.offersById();
+  return lines.map((line) => {
+    const offer = offers.get(line.offerId);
+    return {
+      title: line.offerName ?? offer?.name ?? line.offerId,
+      value: say('value.subscriptionLine', {
+        count: line.quantity,
+        term: onboarding.termLabel(line.term),
+        billingCycle: onboarding.billingCycleLabel(line.billingCycle),
+      }),
+    };
+  });
+}

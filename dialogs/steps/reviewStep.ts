@@ -1,0 +1,83 @@
+import type { ReviewSection } from '../../cards/cardModels';
+import { reviewCard } from '../../cards/reviewCard';
+import { say } from '../../services/messages/catalogue';
+import { submitEnvelopeSchema } from '../cardSubmit';
+import type { CardStep, StepEnd, StepTurn } from '../cardStep';
+import { draftInput } from '../draft';
+import { problemsOf, words } from '../stepView';
+import { sendDoneCard } from './doneCard';
+import { reviewSections } from './reviewFacts';
+import { z } from 'zod';
+
+const sections = ['accountInfo', 'mca', 'reseller', 'subscriptions'] as const satisfies ReviewSection[];
+const reviewSubmitSchema = submitEnvelopeSchema.extend({ section: z.enum(sections).optional() });
+type ReviewAnswer = z.output<typeof reviewSubmitSchema>;
+type ReviewAction = { kind: 'update'; section: ReviewSection } | { kind: 'submit' };
+
+/**
+ * Every entry by section, each with Update (which opens that step filled in and comes back here),
+ * what keeps the customer from being submitted (each problem once), what an update changed
+ * elsewhere, Submit and Cancel.
+ */
+export const reviewStep: CardStep<ReviewAnswer, ReviewAction> = {
+  id: 'review',
+  actions: ['update', 'submit'],
+  values: reviewSubmitSchema,
+
+  async render(turn, drawing) {
+    const { onboarding } = turn.services;
+    const { draft } = turn;
+    const validated = await onboarding.validateDraft(draftInput(draft), await turn.agent());
+    const problems = [
+      ...(drawing.view.problems ?? []),
+      ...(validated.ok ? [] : problemsOf(validated.errors)),
+    ];
+    return reviewCard({
+      promptId: drawing.promptId,
+      sections: await reviewSections(draft, onboarding),
+      errors: problems.map(words),
+      notices: draft.changes.map(words),
+    });
+  },
+
+  summary: () => ({ title: say('summary.review'), facts: [] }),
+
+  async validate(_turn, { action, values }) {
+    if (action === 'update' && values.section)
+      return { ok: true, value: { kind: 'update', section: values.section } };
+    if (action === 'submit') return { ok: true, value: { kind: 'submit' } };
+    return { ok: false, view: {} };
+  },
+
+  async onValid(turn, chosen) {
+    turn.draft.changes = [];
+    return chosen.kind === 'update' ? { kind: 'open', step: chosen.section } : submit(turn);
+  },
+
+  async resume(_turn, result) {
+    return result?.kind === 'ownCustomer' ? { kind: 'next', result } : { kind: 'show', view: {} };
+  },
+};
+
+async function submit(turn: StepTurn): Promise<StepEnd> {
+  const { onboarding, drafts } = turn.services;
+  const outcome = await onboarding.submit(draftInput(turn.draft), {
+    idempotencyKey: turn.draft.idempotencyKey,
+    agent: await turn.agent(),
+  });
+  switch (outcome.kind) {
+    case 'created':
+      await sendDoneCard(turn, outcome.customer);
+      await drafts.discard(turn.context);
+      return { kind: 'next', result: { kind: 'created', customerId: outcome.customer.id } };
+    case 'ownCustomer':
+      return { kind: 'next', result: { kind: 'ownCustomer', customer: outcome.customer } };
+    case 'invalid':
+      return {
+        kind: 'show',
+        view: { problems: [{ field: '', key: 'review.submitFailed' }, ...problemsOf(outcome.errors)] },
+      };
+    case 'notAllowed':
+      return { kind: 'show', view: { problems: problemsOf([outcome.error]) } };
+  }
+}

@@ -1,0 +1,215 @@
+import { reconcileOrder } from '../catalogue/reconcileOrder';
+import { orderFormValues, validateOrderForm } from '../catalogue/orderForm';
+import { billingCycleChoice, billingCycleLabel, termLabel } from '../catalogue/offerWording';
+import type { Offer, Order, Reseller } from '../catalogue/schemas';
+import { defaultChoices, type BillingCycle, type Term } from '../catalogue/terms';
+import {
+  countryName,
+  countryNameInSentence,
+  countryRules,
+  type CountryRules,
+} from '../countries/countryRules';
+import { cultureName, languageName } from '../countries/languageNames';
+import { resolveCountry } from '../countries/resolveCountry';
+import { agentDay, type AgentDay } from '../customers/acceptanceDate';
+import type { AccountInfo } from '../customers/accountInfo';
+import type {
+  AccountInfoCheck,
+  AgentContext,
+  CatalogueReader,
+  CustomerService,
+  DraftInput,
+  SubmitOutcome,
+  ValidDraft,
+} from '../customers/customerService';
+import type { McaConfirmation } from '../customers/mca';
+import { tenantDomain } from '../customers/tenantDomain';
+import type { PartnerProfile } from '../partner/partnerProfile';
+import { canAttestMca } from '../roles/permissions';
+import type { FieldError, Validated } from '../validation/fieldError';
+
+/** The sections of a draft that a change elsewhere may invalidate. */
+export interface DraftSections {
+  accountInfo?: AccountInfo;
+  mca?: McaConfirmation;
+  resellerId?: string | null;
+  order?: Order;
+}
+
+/** What still holds after account info or the MCA changed, and what went, each with its reason. */
+export interface KeptSections {
+  /** The order with only the lines still valid; absent when there was no order. */
+  order?: Order;
+  /** The reseller chosen no longer serves the customer's country: it must be chosen again. */
+  resellerDropped: boolean;
+  removed: FieldError[];
+}
+
+/**
+ * What the add-customer conversation asks of the domain, in one place: the dialogs reach the
+ * services through this facade only. It holds no rule of its own; each method hands over to the
+ * service, catalogue or table that owns the rule, so a rule is still written once.
+ */
+export class OnboardingService {
+  constructor(
+    private readonly customers: CustomerService,
+    private readonly catalogue: CatalogueReader,
+    private readonly now: () => Date,
+  ) {}
+
+  get partner(): PartnerProfile {
+    return this.customers.partner;
+  }
+
+  mayAddCustomers(agent: AgentContext): boolean {
+    return this.customers.mayAddCustomers(agent);
+  }
+
+  mayAttestMca(agent: AgentContext): boolean {
+    return canAttestMca(agent.roles);
+  }
+
+  /** The agent's today, and whether it is surely theirs (their UTC offset is known). */
+  agentDay(agent: AgentContext): AgentDay {
+    return agentDay(this.now(), agent.utcOffsetMinutes);
+  }
+
+  /** A country typed as a code, a name or an alias ("UK"), as its rules; undefined when unknown. */
+  resolveCountry(typed: string): CountryRules | undefined {
+    const resolved = resolveCountry(typed);
+    return resolved.ok ? countryRules(resolved.value) : undefined;
+  }
+
+  countryName(code: string): string {
+    return countryName(code);
+  }
+
+  /** "the Netherlands", for a country named inside a sentence. */
+  countryNameInSentence(code: string): string {
+    return countryNameInSentence(code);
+  }
+
+  languageName(code: string): string {
+    return languageName(code);
+  }
+
+  cultureName(code: string): string {
+    return cultureName(code);
+  }
+
+  termLabel(term: unknown): string {
+    return termLabel(term);
+  }
+
+  /** "annually", inside a sentence. */
+  billingCycleLabel(billingCycle: unknown): string {
+    return billingCycleLabel(billingCycle);
+  }
+
+  /** "Billed annually", as a choice. */
+  billingCycleChoice(billingCycle: BillingCycle): string {
+    return billingCycleChoice(billingCycle);
+  }
+
+  tenantDomain(prefix: string): string {
+    return tenantDomain(prefix);
+  }
+
+  /** The draft's own submission (its idempotency key) does not count as another agent's. */
+  checkAccountInfo(form: unknown, idempotencyKey: string): Promise<AccountInfoCheck> {
+    return this.customers.checkAccountInfo(form, { idempotencyKey });
+  }
+
+  validateMca(form: unknown, agent: AgentContext): Validated<McaConfirmation> {
+    return this.customers.validateMca(form, agent);
+  }
+
+  /** The resellers that may be chosen for a customer in this country, narrowed by a search. */
+  resellersFor(country: string, query: string): Promise<readonly Reseller[]> {
+    return query.trim()
+      ? this.catalogue.searchResellers(query, { country, limit: 20 })
+      : this.catalogue.activeResellers({ country });
+  }
+
+  resellerById(resellerId: string): Promise<Reseller | undefined> {
+    return this.catalogue.reseller(resellerId);
+  }
+
+  validateReseller(
+    resellerId: string | null | undefined,
+    country: string,
+  ): Promise<Validated<Reseller | null>> {
+    return this.customers.validateReseller(resellerId, country);
+  }
+
+  offersForCountry(country: string): Promise<readonly Offer[]> {
+    return this.catalogue.offersForCountry(country);
+  }
+
+  async offersById(): Promise<ReadonlyMap<string, Offer>> {
+    return new Map((await this.catalogue.offers()).map((offer) => [offer.id, offer]));
+  }
+
+  /** What an offer's term and billing frequency are until the agent chooses. */
+  defaultChoices(offer: Offer): { term: Term | undefined; billingCycle: BillingCycle | undefined } {
+    return defaultChoices(offer);
+  }
+
+  async validateOrderForm(
+    form: unknown,
+    context: { country: string; mcaPending: boolean },
+  ): Promise<Validated<Order>> {
+    return validateOrderForm(form, {
+      offers: await this.catalogue.offers(),
+      country: context.country,
+      countryName: countryNameInSentence(context.country),
+      mcaPending: context.mcaPending,
+    });
+  }
+
+  /** An order as the subscriptions card shows it, keyed by field path. */
+  orderFormValues(order: Order): Record<string, string> {
+    return orderFormValues(order);
+  }
+
+  /**
+   * After account info or the MCA changed: the order lines still valid for the customer's country
+   * and MCA choice are kept, the others removed with the reason; a reseller that does not serve the
+   * country is dropped, with the reason.
+   */
+  async keepValidSections(sections: DraftSections): Promise<KeptSections> {
+    const { accountInfo, mca, resellerId, order } = sections;
+    const removed: FieldError[] = [];
+    let kept: Order | undefined;
+    if (order && accountInfo) {
+      const reconciled = reconcileOrder(order, {
+        offers: await this.catalogue.offers(),
+        country: accountInfo.country,
+        countryName: countryNameInSentence(accountInfo.country),
+        mcaPending: mca?.kind === 'customerWillAccept',
+      });
+      kept = reconciled.order;
+      removed.push(...reconciled.removed.map((line) => line.reason));
+    }
+    let resellerDropped = false;
+    if (resellerId && accountInfo) {
+      const check = await this.validateReseller(resellerId, accountInfo.country);
+      if (!check.ok) {
+        resellerDropped = true;
+        removed.push(...check.errors);
+      }
+    }
+    return { ...(kept ? { order: kept } : {}), resellerDropped, removed };
+  }
+
+  validateDraft(draft: DraftInput, agent: AgentContext): Promise<Validated<ValidDraft>> {
+    return this.customers.validateDraft(draft, agent);
+  }
+
+  submit(
+    draft: DraftInput,
+    request: { idempotencyKey: string; agent: AgentContext },
+  ): Promise<SubmitOutcome> {
+    return this.customers.submit(draft, request);
+  }
+}
