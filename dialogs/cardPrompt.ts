@@ -53,11 +53,11 @@ export class CardPrompt<Values, Valid> extends Dialog<StepOptions> {
     super(step.id);
   }
 
-  override async beginDialog(dc: DialogContext, options: StepOptions = {}): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: StepOptions | null): Promise<DialogTurnResult> {
     const state: PromptState = {
       promptId: newPromptId(this.step.id),
-      view: options.view ?? {},
-      fromReview: options.fromReview ?? false,
+      view: options?.view ?? {},
+      fromReview: options?.fromReview ?? false,
     };
     dc.activeDialog!.state = state;
     await this.show(dc.context, state);

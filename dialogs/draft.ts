@@ -85,7 +85,7 @@ export function draftInput(draft: Draft) {
   return {
     accountInfo: draft.accountInfo ?? {},
     mca: draft.mca ?? {},
-    resellerId: draft.resellerId ?? null,
+    resellerId: draft.resellerId,
     order: draft.order ?? { lines: [] },
   };
 }

@@ -25,7 +25,10 @@ export interface CatalogueReader {
   offersForCountry(country: string): Promise<readonly Offer[]>;
   reseller(id: string): Promise<Reseller | undefined>;
   activeResellers(options?: { country?: string }): Promise<readonly Reseller[]>;
-  searchResellers(query: string, options?: { country?: string; limit?: number }): Promise<readonly Reseller[]>;
+  searchResellers(
+    query: string,
+    options?: { country?: string; limit?: number },
+  ): Promise<readonly Reseller[]>;
 }
 
 /** The agent acting, with the roles the role directory gives them. */

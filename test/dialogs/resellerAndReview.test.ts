@@ -34,35 +34,40 @@ function resellerChoices(agent: AgentDriver): string[] {
 }
 
 describe('the indirect reseller step', () => {
-  it('lists active resellers only, narrows by part of a name or an MPN ID, and keeps the choice', async () => {
+  it('lists the resellers active in the customer country only, narrows by part of a name or an MPN ID, and keeps the choice', async () => {
     const agent = harness.agent();
     await toResellerStep(agent, 'Reseller Choice B.V.', 'resellerchoice');
     const all = resellerChoices(agent);
-    expect(all.some((title) => title.startsWith('Litware Consulting'))).toBe(true);
+    expect(all.some((title) => title.startsWith('Adventure Works Cloud Partners'))).toBe(true);
+    expect(all.some((title) => title.startsWith('Wide World Importers Cloud'))).toBe(true);
     expect(all.some((title) => title.startsWith('Tailspin Toys'))).toBe(false);
+    expect(all.some((title) => title.startsWith('Litware Consulting'))).toBe(false);
 
-    await agent.submit('search', { resellerQuery: 'societe' });
+    await agent.submit('search', { resellerQuery: 'adventure' });
     expect(resellerChoices(agent).filter((title) => !/direct customer/i.test(title))).toEqual([
-      expect.stringMatching(/^Société Générale de Logiciels/),
+      expect.stringMatching(/^Adventure Works Cloud Partners/),
+    ]);
+    await agent.submit('search', { resellerQuery: '5306' });
+    expect(resellerChoices(agent).filter((title) => !/direct customer/i.test(title))).toEqual([
+      expect.stringMatching(/^Wide World Importers Cloud/),
     ]);
     await agent.submit('search', { resellerQuery: '6409' });
-    expect(resellerChoices(agent).filter((title) => !/direct customer/i.test(title))).toEqual([
-      expect.stringMatching(/^Litware Consulting/),
-    ]);
+    expect(resellerChoices(agent).some((title) => title.startsWith('Litware Consulting'))).toBe(false);
     await agent.submit('search', { resellerQuery: 'no such partner' });
     expect(visibleText(agent.lastCard())).toMatch(/no|not find/i);
     expect(resellerChoices(agent).length).toBe(all.length);
 
-    await agent.submit('next', { resellerId: 'litware-consulting' });
+    await agent.submit('next', { resellerId: 'adventure-works-cloud-partners' });
     expect(inputOf(agent.lastCard(), 'offers.m365-business-premium.quantity')).toBeDefined();
     await agent.submit('next', { 'offers.m365-business-basic.quantity': '10' });
-    expect(visibleText(agent.lastCard())).toContain('Litware Consulting (MPN ID 6409931)');
+    expect(visibleText(agent.lastCard())).toContain('Adventure Works Cloud Partners (MPN ID 6021978)');
     await agent.submit('submit');
+    expect(visibleText(agent.lastCard())).toContain('Adventure Works Cloud Partners (MPN ID 6021978)');
     const stored = await storedCustomer(harness.composed.customers, 'Reseller Choice B.V.');
     expect(stored.reseller).toEqual({
-      id: 'litware-consulting',
-      name: 'Litware Consulting',
-      mpnId: '6409931',
+      id: 'adventure-works-cloud-partners',
+      name: 'Adventure Works Cloud Partners',
+      mpnId: '6021978',
     });
   });
 
@@ -104,8 +109,8 @@ describe('Update from Review', () => {
     expect(visibleText(agent.lastCard())).toContain('2026-11-21');
 
     await agent.submit('update', {}, { section: 'reseller' });
-    await agent.submit('next', { resellerId: 'fourth-coffee-it-services' });
-    expect(visibleText(agent.lastCard())).toContain('Fourth Coffee IT Services');
+    await agent.submit('next', { resellerId: 'wide-world-importers-cloud' });
+    expect(visibleText(agent.lastCard())).toContain('Wide World Importers Cloud');
 
     await agent.submit('update', {}, { section: 'subscriptions' });
     expect(inputOf(agent.lastCard(), 'offers.m365-business-basic.quantity')?.value).toBe(10);
@@ -121,19 +126,54 @@ describe('Update from Review', () => {
     const customer = await storedCustomer(harness.composed.customers, 'Update Everything B.V.');
     expect(customer.accountInfo.address).toMatchObject({ city: 'Rotterdam', postalCode: '3011 AA' });
     expect(customer.mca).toMatchObject({ acceptedOn: '2026-11-21' });
-    expect(customer.reseller?.id).toBe('fourth-coffee-it-services');
+    expect(customer.reseller?.id).toBe('wide-world-importers-cloud');
     expect(customer.subscriptions.map((line) => [line.offerId, line.quantity])).toEqual([['o365-e3', 40]]);
   });
 
-  it('ends with a relationship request when an update turns the draft into an existing customer', async () => {
+  it("ends with the partner's own customer when an update turns the draft into one", async () => {
     const agent = harness.agent();
     await toResellerStep(agent, 'Turns Existing B.V.', 'turnsexisting');
     await agent.submit('next', { resellerId: 'directCustomer' });
     await agent.submit('next', { 'offers.m365-business-basic.quantity': '10' });
     await agent.submit('update', {}, { section: 'accountInfo' });
-    await agent.submit('next', { domainPrefix: 'updateeverything' });
+    await agent.submit('next', { legalName: 'Update Everything B.V.', domainPrefix: 'updateeverything' });
+    expect(visibleText(agent.lastCard())).toMatch(/Already your customer/);
     expect(visibleText(agent.lastCard())).toMatch(/Update Everything B\.V\./);
-    expect(visibleText(agent.lastCard())).toContain('invType=ResellerRelationship');
+    expect(textsOf(await agent.say('hello')).join(' ')).toMatch(/did not understand/);
+  });
+
+  it('keeps the order lines still valid when the country changes, and says on Review which went and why', async () => {
+    const agent = harness.agent();
+    await toResellerStep(agent, 'Moves Country B.V.', 'movescountry');
+    await agent.submit('next', { resellerId: 'adventure-works-cloud-partners' });
+    await agent.submit('next', {
+      'offers.m365-business-basic.quantity': '10',
+      'offers.dynamics-365-sales-enterprise.quantity': '5',
+    });
+    await agent.submit('update', {}, { section: 'accountInfo' });
+    await agent.submit('next', { country: 'IN' });
+    await agent.submit('next', {
+      'address.state': 'Maharashtra',
+      'address.city': 'Mumbai',
+      'address.postalCode': '400001',
+      'primaryContact.phone': '+91 98765 43210',
+      registrationNumber: 'AAACB1234F',
+      legalName: 'Moves Country Private Limited',
+    });
+    const review = visibleText(agent.lastCard());
+    expect(review).toContain('Your update changed other sections');
+    expect(review).toMatch(/Dynamics 365 Sales Enterprise.*(India|removed)/);
+    expect(review).toMatch(/Adventure Works Cloud Partners.*India/);
+    expect(review).toContain('10 licences, 1 year, billed monthly');
+    expect(review).not.toMatch(/5 licences/);
+    expect(review).toContain('Not chosen yet');
+    expect(review).toContain(`The customer cannot be submitted yet:\n- ${say('reseller.required')}`);
+
+    await agent.submit('update', {}, { section: 'mca' });
+    await agent.submit('next', { kind: 'customerWillAccept' });
+    const afterMca = visibleText(agent.lastCard());
+    expect(afterMca).toMatch(/Microsoft 365 Business Basic.*(accept|Customer Agreement)/);
+    expect(afterMca).not.toMatch(/Dynamics 365 Sales Enterprise/);
   });
 });
 

@@ -102,7 +102,11 @@ export const cards = {
     'Choose the offers the customer wants to buy in {country} and enter the number of licences for each. Leave 0 for offers the customer does not want.',
   'card.subscriptions.addOn': 'Add-on: needs its base offer in the same order.',
   'card.subscriptions.range': '{min}–{max} licences',
-  'card.subscriptions.rangeExactly': { plural: 'min', one: 'Exactly {min} licence', other: 'Exactly {min} licences' },
+  'card.subscriptions.rangeExactly': {
+    plural: 'min',
+    one: 'Exactly {min} licence',
+    other: 'Exactly {min} licences',
+  },
   'card.subscriptions.quantityOf': 'Licences of {offerName}',
   'card.subscriptions.termOf': 'Term of {offerName}',
   'card.subscriptions.billingCycleOf': 'Billing of {offerName}',

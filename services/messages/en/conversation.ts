@@ -50,7 +50,7 @@ export const conversation = {
   'value.noReseller': 'No reseller: direct customer',
   'value.resellerNotChosen': 'Not chosen yet',
   'value.notAmongYourCustomers':
-    "Not among your customers. Whether it already has a Microsoft tenant with another partner is not visible here.",
+    'Not among your customers. Whether it already has a Microsoft tenant with another partner is not visible here.',
   'value.noSubscriptions': 'None yet',
   'value.subscriptionLine': {
     plural: 'count',
