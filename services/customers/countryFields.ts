@@ -1,4 +1,9 @@
-import { countryNameInSentence, countryRules, type CountryRules } from '../countries/countryRules';
+import {
+  countryName,
+  countryNameInSentence,
+  countryRules,
+  type CountryRules,
+} from '../countries/countryRules';
 import { matchesRegistrationNumber, normaliseRegistrationNumber } from '../countries/formats';
 import { cultureName, languageName } from '../countries/languageNames';
 import { isCountryCode, resolveCountry } from '../countries/resolveCountry';
@@ -36,7 +41,7 @@ export function checkCountry(
       checked: failed('country.notInMarkets', {
         name: inSentence(rules),
         code: rules.code,
-        markets: allowed.join(', '),
+        markets: allowed.map((code) => `${countryName(code)} (${code})`).join(', '),
       }),
     };
   const typed = (raw ?? '').trim();

@@ -85,7 +85,7 @@ function submitOf(turnName: string, card: Card, action: string, typed: Record<st
 
 /** The offer ordered: Microsoft 365 Business Premium where the card lists it, else the first offer. */
 function orderedQuantity(card: Card): Record<string, string> {
-  const ids = Object.keys(inputValues(card)).filter((id) => id.startsWith('quantity_'));
+  const ids = Object.keys(inputValues(card)).filter((id) => /^offers\.[^.]+\.quantity$/.test(id));
   const id = ids.find((candidate) => candidate === 'offers.m365-business-premium.quantity') ?? ids[0];
   return id ? { [id]: '10' } : {};
 }
@@ -113,11 +113,16 @@ export async function runOnboarding(
     submitOf('accountInfo', accountCard, 'next', typed),
     observer,
   );
-  const mcaCard = expectCard('accountInfo', afterAccount, 'the MCA card', hasInput('mcaChoice'));
+  const mcaCard = expectCard('accountInfo', afterAccount, 'the MCA card', hasInput('kind'));
   if (stopAfter === 'accountInfo') return;
 
   const afterMca = await turn(client, 'mca', submitOf('mca', mcaCard, 'next'), observer);
-  const offersCard = expectCard('mca', afterMca, 'the subscriptions card', hasInput(/^quantity_/));
+  const offersCard = expectCard(
+    'mca',
+    afterMca,
+    'the subscriptions card',
+    hasInput(/^offers\.[^.]+\.quantity$/),
+  );
   if (stopAfter === 'mca') return;
 
   const order = orderedQuantity(offersCard);

@@ -48,7 +48,7 @@ describe('an agent adds a customer in the web chat page', () => {
       await chat.screenshot('02-account-info');
 
       // Microsoft Customer Agreement: the acceptor starts as the primary contact.
-      card = await chat.press(card.getByRole('button', { name: 'Next', exact: true }));
+      card = await chat.press(card.getByRole('button', { name: 'Next: Customer agreement', exact: true }));
       await expect(card.innerText()).resolves.toContain('Microsoft Customer Agreement');
       await expect(chat.field(card, 'First name').inputValue()).resolves.toBe('Anna');
       await expect(chat.field(card, 'Email address').inputValue()).resolves.toBe('anna.jansen@northwind.nl');
@@ -57,7 +57,7 @@ describe('an agent adds a customer in the web chat page', () => {
       await chat.screenshot('03-mca');
 
       // Subscriptions: a number of licences for two offers; every other offer stays at 0.
-      card = await chat.press(card.getByRole('button', { name: 'Next', exact: true }));
+      card = await chat.press(card.getByRole('button', { name: 'Next: Subscriptions', exact: true }));
       await expect(card.innerText()).resolves.toContain('Subscriptions');
       const premium = chat.block(card, 'Microsoft 365 Business Premium', 'input');
       await premium.locator('input[type=number]').fill('25');
@@ -70,7 +70,7 @@ describe('an agent adds a customer in the web chat page', () => {
       await chat.screenshot('04-subscriptions', card.getByText('Microsoft 365', { exact: true }));
 
       // Review: every section, each with Update.
-      card = await chat.press(card.getByRole('button', { name: 'Next', exact: true }));
+      card = await chat.press(card.getByRole('button', { name: 'Next: Review', exact: true }));
       let review = await card.innerText();
       expect(review).toContain('Review');
       expect(review).toContain('Northwind Traders B.V.');
@@ -88,7 +88,7 @@ describe('an agent adds a customer in the web chat page', () => {
       await chat.field(card, 'Address line 2').fill('3rd floor');
       await chat.screenshot('06-update-account-info');
 
-      card = await chat.press(card.getByRole('button', { name: 'Next', exact: true }));
+      card = await chat.press(card.getByRole('button', { name: 'Save and back to Review', exact: true }));
       review = await card.innerText();
       expect(review).toContain('Keizersgracht 12, 3rd floor, 1015 CJ Amsterdam');
       expect(review).toMatch(/Teams Phone Standard\s+5 licences/);

@@ -34,7 +34,7 @@ describe('wrong account info in the web chat page', () => {
       await chat.field(card, 'Last name').fill('Bakker');
       await chat.field(card, 'Email address').fill('pieter.bakker@kpmg.nl');
 
-      card = await chat.press(card.getByRole('button', { name: 'Next', exact: true }));
+      card = await chat.press(card.getByRole('button', { name: 'Next: Customer agreement', exact: true }));
       const text = await card.innerText();
       expect(text).toContain('Account info');
       expect(text).toMatch(/not the acronym ["“]KPMG["”]/);
@@ -49,7 +49,7 @@ describe('wrong account info in the web chat page', () => {
       // Corrected, the same card goes on to the Microsoft Customer Agreement.
       await chat.field(card, 'Company legal name').fill('KPMG Accountants N.V.');
       await chat.field(card, 'Postal code').fill('1186 DS');
-      card = await chat.press(card.getByRole('button', { name: 'Next', exact: true }));
+      card = await chat.press(card.getByRole('button', { name: 'Next: Customer agreement', exact: true }));
       await expect(card.innerText()).resolves.toContain('Microsoft Customer Agreement');
     } catch (error) {
       await chat.saveFailure('browser-validation-failure');

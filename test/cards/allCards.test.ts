@@ -1,37 +1,60 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadCatalogue } from '../../services/catalogue/loadCatalogue';
+import { countryRules, listCountries } from '../../services/countries/countryRules';
+import { cultureName, languageName } from '../../services/countries/languageNames';
+import { flatForm } from '../../cards/formPaths';
+import { messageForms, say } from '../../services/messages/catalogue';
 import { en } from '../../services/messages/en';
 import { expectValidCard, validateAdaptiveCard } from '../harness/cardValidation';
-import { allRenderedCards } from './cardFixtures';
-import { allObjects, inputs, submitActions, visibleStrings } from './cardQueries';
+import { testPartner } from '../harness/serviceHarness';
+import { allObjects, inputs, submitActions, visibleStrings, type JsonObject } from './cardQueries';
+import { localAgentName, produceCards, producedCardNames, today, type ProducedCards } from './producedCards';
 
-const rendered = allRenderedCards();
+let produced: ProducedCards;
+/** Values a card may show besides catalogue sentences: typed, stored, or from the partner's data files. */
+let known: KnownValues;
 
-describe.each(rendered)('the %s card', (_name, model, card) => {
+beforeAll(async () => {
+  produced = await produceCards();
+  known = new KnownValues([
+    ...produced.typed,
+    ...Object.values(produced.customers).flatMap(customerValues),
+    ...(await referenceValues()),
+    localAgentName,
+    today,
+  ]);
+});
+afterAll(async () => produced?.stop());
+
+const names = Object.keys(producedCardNames) as (keyof typeof producedCardNames)[];
+
+describe.each(names)('the %s card, as the bot sends it', (name) => {
+  const card = () => produced.get(name);
+
   it('is a valid Adaptive Card for Teams, the Emulator and Web Chat', () => {
-    expect(validateAdaptiveCard(card)).toEqual([]);
-    expect(() => expectValidCard(card)).not.toThrow();
+    expect(validateAdaptiveCard(card())).toEqual([]);
+    expect(() => expectValidCard(card())).not.toThrow();
   });
 
-  it('uses version 1.5 and Action.Submit buttons only', () => {
-    expect(card.version).toBe('1.5');
-    const actionTypes = allObjects(card)
+  it('uses version 1.5 and Action.Submit buttons only, with nothing left by templating', () => {
+    expect(card().version).toBe('1.5');
+    const actionTypes = allObjects(card())
       .map((node) => node.type)
       .filter((type): type is string => typeof type === 'string' && type.startsWith('Action.'));
     expect(actionTypes.every((type) => type === 'Action.Submit')).toBe(true);
+    expect(JSON.stringify(card())).not.toContain('${');
   });
 
-  it('shows only sentences from the message catalogue and values from its model', () => {
-    const modelStrings = new Set(stringsIn(model));
-    const foreign = visibleStrings(card).filter(
-      (text) => !hasNoWords(text) && !modelStrings.has(stripListMarker(text)) && !isCatalogueSentence(text),
-    );
-    expect(foreign).toEqual([]);
+  it('shows only catalogue sentences and values the agent typed, the store holds or the data files name', () => {
+    const strings = visibleStrings(card());
+    expect(strings.length).toBeGreaterThan(0);
+    expect(strings.filter((text) => !isCatalogueSentence(text) && !known.explains(text))).toEqual([]);
   });
 
   it('lets Cancel and other navigation through without checking or sending the inputs', () => {
-    for (const action of submitActions(card)) {
-      const data = action.data as Record<string, unknown>;
+    for (const action of submitActions(card())) {
+      const data = action.data as JsonObject;
       if (['cancel', 'update', 'confirmCancel', 'keepDraft'].includes(String(data.action)) || data.command) {
         expect(action.associatedInputs).toBe('none');
       }
@@ -39,23 +62,56 @@ describe.each(rendered)('the %s card', (_name, model, card) => {
   });
 
   it('labels every input', () => {
-    for (const node of inputs(card)) expect(typeof node.label === 'string' && node.label !== '').toBe(true);
+    for (const node of inputs(card())) expect(typeof node.label === 'string' && node.label !== '').toBe(true);
+  });
+});
+
+describe('the produced cards', () => {
+  it('cover every card template', () => {
+    const templates = new Set(produced.all().map(({ template }) => `${template}.json`));
+    expect([...templates].sort()).toEqual(templateFiles().sort());
+  });
+
+  it('are checked by a validator that is not blind to them', () => {
+    // Take a real card, break it the ways templating can, and the validator must say so.
+    const card = structuredClone(produced.get('account info: first'));
+    const first = inputs(card)[0]!;
+    delete first.label;
+    (card.body as JsonObject[]).push({ type: 'TextBlock', text: '${t.missing}', wrap: true });
+    const problems = validateAdaptiveCard(card);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`"${String(first.id)}" without label`),
+        expect.stringContaining('unresolved template expression'),
+      ]),
+    );
+  });
+
+  it('are checked for wording by a check that refuses what is neither catalogue nor known', () => {
+    expect(isCatalogueSentence(say('card.review.title'))).toBe(true);
+    expect(isCatalogueSentence(say('value.subscriptionLine', { count: 1, term: '1 year', billingCycle: 'x' }))).toBe(
+      true,
+    );
+    expect(isCatalogueSentence('Customer saved!')).toBe(false);
+    expect(isCatalogueSentence(`${say('card.review.title')} now`)).toBe(false);
+    expect(known.explains('Keizersgracht 12, 1015 CJ Amsterdam')).toBe(true);
+    expect(known.explains('Keizersgracht 12, Rotterdam')).toBe(false);
   });
 });
 
 describe('the card templates', () => {
   const dir = join(__dirname, '../../cards/templates');
-  const files = readdirSync(dir).filter((file) => file.endsWith('.json'));
+  const files = templateFiles();
 
-  it('exist for every card', () => {
+  it('exist for every card, the own customer card included', () => {
     expect(files.sort()).toEqual(
       [
         'accountInfo',
         'confirmCancel',
         'done',
-        'existingCustomer',
         'help',
         'mca',
+        'ownCustomer',
         'reseller',
         'review',
         'submitted',
@@ -73,15 +129,7 @@ describe('the card templates', () => {
       const template: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
       const literal: string[] = [];
       for (const node of allObjects(template)) {
-        for (const key of [
-          'text',
-          'label',
-          'title',
-          'placeholder',
-          'errorMessage',
-          'fallbackText',
-          'speak',
-        ]) {
+        for (const key of ['text', 'label', 'title', 'placeholder', 'errorMessage', 'fallbackText', 'speak']) {
           const value = node[key];
           if (typeof value === 'string' && /\p{L}/u.test(value.replace(/\$\{[^}]*\}/g, '')))
             literal.push(`${key}: ${value}`);
@@ -98,34 +146,84 @@ describe('the card templates', () => {
   });
 });
 
-/** Every catalogue sentence as a pattern: a `{placeholder}` stands for any text. */
-const cataloguePatterns = Object.values(en).map(
-  (sentence) =>
-    new RegExp(
-      `^${sentence
-        .split(/\{\w+\}/)
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('[\\s\\S]+')}$`,
-    ),
-);
+function templateFiles(): string[] {
+  return readdirSync(join(__dirname, '../../cards/templates')).filter((file) => file.endsWith('.json'));
+}
+
+/** Every wording of every catalogue entry (plural entries have several) as a pattern: `{x}` is any text. */
+const cataloguePatterns = Object.values(en)
+  .flatMap((entry) => messageForms(entry))
+  .map(
+    (sentence) =>
+      new RegExp(
+        `^${sentence
+          .split(/\{\w+\}/)
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[\\s\\S]+')}$`,
+      ),
+  );
 
 function isCatalogueSentence(text: string): boolean {
   const candidate = stripListMarker(text);
   return cataloguePatterns.some((pattern) => pattern.test(candidate));
 }
 
-/** A list item ("- sentence") is a catalogue sentence or a model value behind a marker. */
+/** A list item ("- sentence") is a catalogue sentence or a value behind a marker. */
 function stripListMarker(text: string): string {
   return text.replace(/^- /, '');
 }
 
-function hasNoWords(text: string): boolean {
-  return !/\p{L}/u.test(text);
+/**
+ * Values a card may show that are not sentences: what was typed (the card may show it normalised:
+ * "1015cj" as "1015 CJ", so spaces and case do not count), what the store made of it, and names
+ * from the partner's data files. A string is explained when, with every known value taken out, no
+ * letter is left ("Keizersgracht 12, 1015 CJ Amsterdam": three typed values and punctuation).
+ */
+class KnownValues {
+  private readonly values: string[];
+
+  constructor(values: Iterable<string>) {
+    this.values = [...new Set([...values].map(canonical))]
+      // Short values ("nl", "en") would take letters out of any sentence.
+      .filter((value) => value.length >= 3)
+      .sort((a, b) => b.length - a.length);
+  }
+
+  explains(text: string): boolean {
+    let rest = canonical(stripListMarker(text));
+    for (const value of this.values) rest = rest.split(value).join('\u0000');
+    return !/\p{L}/u.test(rest);
+  }
 }
 
-function stringsIn(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
-  return [];
+function canonical(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
+}
+
+/** What the store holds of a customer the scenarios created. */
+function customerValues(customer: ProducedCards['customers']['direct']): string[] {
+  return [
+    customer.id,
+    customer.domain,
+    customer.adminSignInName,
+    ...Object.values(flatForm(customer.accountInfo)),
+    ...Object.values(flatForm(customer.mca)),
+    ...(customer.reseller ? [customer.reseller.name, customer.reseller.mpnId] : []),
+  ];
+}
+
+/** Names the partner's data files give: offers, resellers, countries, states, languages and cultures. */
+async function referenceValues(): Promise<string[]> {
+  const { offers, resellers } = await loadCatalogue();
+  const markets = testPartner.markets.map((code) => countryRules(code)!);
+  return [
+    ...offers.data.offers.flatMap((offer) => [offer.name, offer.description, offer.productFamily]),
+    ...resellers.data.resellers.flatMap((reseller) => [reseller.name, reseller.mpnId]),
+    ...listCountries().map((country) => country.name),
+    ...markets.flatMap((country) => [
+      ...country.states.map((state) => state.name),
+      ...country.languages.map(languageName),
+      ...country.cultures.map(cultureName),
+    ]),
+  ];
 }

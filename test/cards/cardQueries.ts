@@ -77,3 +77,40 @@ export function visibleStrings(card: unknown): string[] {
   }
   return strings;
 }
+
+/** Red text: a problem the agent has to fix. */
+export function attentionTexts(card: unknown): string[] {
+  return elementsOfType(card, 'TextBlock')
+    .filter((block) => block.color === 'Attention')
+    .map((block) => String(block.text));
+}
+
+/** The card's top-level TextBlocks before its first input or container of inputs: notices and general problems. */
+export function textsAboveTheForm(card: { body?: unknown[] }): string[] {
+  const top: string[] = [];
+  for (const element of card.body ?? []) {
+    if (inputs(element).length > 0) break;
+    top.push(...texts(element));
+  }
+  return top;
+}
+
+/** The buttons whose data has this action (or command). */
+export function buttons(card: unknown, action: string): JsonObject[] {
+  return submitActions(card).filter((button) => {
+    const data = button.data as JsonObject | undefined;
+    return data?.action === action || data?.command === action;
+  });
+}
+
+/** The one button with this action. */
+export function button(card: unknown, action: string): JsonObject {
+  const found = buttons(card, action);
+  if (found.length !== 1) throw new Error(`Expected one "${action}" button, found ${found.length}`);
+  return found[0]!;
+}
+
+/** Facts of every FactSet of the card, in order. */
+export function facts(card: unknown): { title: string; value: string }[] {
+  return elementsOfType(card, 'FactSet').flatMap((set) => set.facts as { title: string; value: string }[]);
+}

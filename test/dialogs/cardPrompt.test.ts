@@ -64,7 +64,7 @@ function client() {
   };
 }
 
-const cardOf = (reply: { attachments?: { content: unknown }[] } | undefined) =>
+const cardOf = (reply: { attachments?: { content?: unknown }[] } | undefined) =>
   reply?.attachments?.[0]?.content as AdaptiveCardJson & { actions: { data: { promptId: string } }[] };
 const promptIdOf = (reply: Parameters<typeof cardOf>[0]) => cardOf(reply).actions[0]!.data.promptId;
 

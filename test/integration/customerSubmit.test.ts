@@ -285,7 +285,7 @@ describe('submitting a new customer', () => {
     });
   });
 
-  it('refuses a reseller for a direct partner, and an inactive one for an indirect provider', async () => {
+  it('refuses a reseller for a direct partner, and an inactive one or one not serving the country for an indirect provider', async () => {
     const draft = { ...dutchDraft({ legalName: 'Reseller Test Case B.V.', domainPrefix: 'resellercase' }) };
     const direct = await harness
       .service()
@@ -302,13 +302,22 @@ describe('submitting a new customer', () => {
     );
     expect(inactive).toMatchObject({ kind: 'invalid', errors: [{ key: 'reseller.inactive' }] });
 
-    const active = await indirect.submit(
+    const elsewhere = await indirect.submit(
       { ...draft, resellerId: 'litware-consulting' },
       { idempotencyKey: 'r3', agent: agent() },
     );
+    expect(elsewhere).toMatchObject({
+      kind: 'invalid',
+      errors: [{ field: 'reseller.resellerId', key: 'reseller.notInCountry' }],
+    });
+
+    const active = await indirect.submit(
+      { ...draft, resellerId: 'adventure-works-cloud-partners' },
+      { idempotencyKey: 'r4', agent: agent() },
+    );
     expect(active).toMatchObject({
       kind: 'created',
-      customer: { reseller: { id: 'litware-consulting', mpnId: '6409931' } },
+      customer: { reseller: { id: 'adventure-works-cloud-partners', mpnId: '6021978' } },
     });
   });
 });

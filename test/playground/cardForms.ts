@@ -37,7 +37,11 @@ export function licences(card: Locator, offer: string): Locator {
   return card.getByRole('spinbutton', { name: `Licences of ${offer}` });
 }
 
-export function button(card: Locator, name: 'Next' | 'Submit' | 'Add customer'): Locator {
+/** The buttons the flow's cards have; each Next says where it leads. */
+type ButtonName =
+  'Next: Customer agreement' | 'Next: Subscriptions' | 'Next: Review' | 'Submit' | 'Add customer';
+
+export function button(card: Locator, name: ButtonName): Locator {
   return card.getByRole('button', { name, exact: true });
 }
 

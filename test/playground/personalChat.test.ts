@@ -46,7 +46,7 @@ describe('the Agents Playground, personal chat', () => {
       await chat.screenshot('teams-02-account-info');
 
       // Teams' updateActivity: the answered card turns into its summary, without inputs or buttons.
-      card = await chat.press(button(card, 'Next'), cardMarks.agreement);
+      card = await chat.press(button(card, 'Next: Customer agreement'), cardMarks.agreement);
       await expect(card.innerText()).resolves.toContain('Microsoft Customer Agreement');
       const answered = await chat.cardWithText('Account info submitted');
       expect(await answered.innerText()).toContain('contosoretailnl.onmicrosoft.com');
@@ -56,12 +56,12 @@ describe('the Agents Playground, personal chat', () => {
       await attestAgreement(chat, card);
       await chat.screenshot('teams-03-answered-card', { focus: answered, align: 'top' });
 
-      card = await chat.press(button(card, 'Next'), cardMarks.subscriptions);
+      card = await chat.press(button(card, 'Next: Subscriptions'), cardMarks.subscriptions);
       await expect(card.innerText()).resolves.toContain('Subscriptions');
       await licences(card, 'Microsoft 365 Business Premium').fill('25');
       await licences(card, 'Teams Phone Standard').fill('5');
 
-      card = await chat.press(button(card, 'Next'), cardMarks.review);
+      card = await chat.press(button(card, 'Next: Review'), cardMarks.review);
       const review = await card.innerText();
       expect(review).toContain('Review');
       expect(review).toContain('Herengracht 100, 1015 BS Amsterdam');

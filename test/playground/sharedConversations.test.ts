@@ -57,7 +57,10 @@ describe('the Agents Playground, group chat and channel', () => {
         cards.set(chat, card);
       }
       for (const [chat, company] of agents) {
-        const card = await chat.press(button(cards.get(chat)!, 'Next'), cardMarks.agreement);
+        const card = await chat.press(
+          button(cards.get(chat)!, 'Next: Customer agreement'),
+          cardMarks.agreement,
+        );
         // Each draft is the agent's own: the agreement card starts with their customer's contact.
         await expect(chat.field(card, 'First name').inputValue()).resolves.toBe(company.contact.firstName);
         await chat.cardWithText('Account info submitted');
@@ -66,9 +69,9 @@ describe('the Agents Playground, group chat and channel', () => {
       }
       await megan.screenshot('teams-07-group-chat', { focus: megan.mention('add customer'), align: 'top' });
       for (const [chat] of agents) {
-        let card = await chat.press(button(cards.get(chat)!, 'Next'), cardMarks.subscriptions);
+        let card = await chat.press(button(cards.get(chat)!, 'Next: Subscriptions'), cardMarks.subscriptions);
         await licences(card, 'Microsoft 365 Business Standard').fill('3');
-        card = await chat.press(button(card, 'Next'), cardMarks.review);
+        card = await chat.press(button(card, 'Next: Review'), cardMarks.review);
         cards.set(chat, card);
       }
       for (const [chat, company] of agents) {

@@ -66,12 +66,12 @@ describe('normal delivery: replies go to the Bot Connector, as in the Emulator a
       dutchAccountInputs({ legalName: 'Contoso Delivery B.V.', domainPrefix: 'contosodelivery' }),
       1,
     );
-    replies = await press(replies, 'next', { mcaChoice: 'attested', acceptedOn: '2026-01-15' }, 1);
+    replies = await press(replies, 'next', { kind: 'attested', acceptedOn: '2026-01-15' }, 1);
     replies = await press(replies, 'next', { 'offers.m365-business-basic.quantity': '8' }, 1);
     const review = cardsOf(replies)[0]!;
     const updateAccount = actionsOf(review).find((a) => a.data?.section === 'accountInfo');
     replies = await turn({ value: { ...updateAccount!.data }, replyToId: replies[0]!.id }, 1);
-    replies = await press(replies, 'next', { addressLine2: 'Unit 4' }, 1);
+    replies = await press(replies, 'next', { 'address.line2': 'Unit 4' }, 1);
     replies = await press(replies, 'submit', {}, 1);
 
     expect(connector.sent(client.conversationId).map(kindOf)).toEqual([

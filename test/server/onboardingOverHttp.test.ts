@@ -22,7 +22,7 @@ describe('an onboarding over HTTP through the real server', () => {
       'next',
       dutchAccountInputs({ legalName: 'Fabrikam Logistics B.V.', domainPrefix: 'fabrikamlogistics' }),
     );
-    replies = await pressButton(client, replies, 'next', { mcaChoice: 'attested', acceptedOn: '2026-01-15' });
+    replies = await pressButton(client, replies, 'next', { kind: 'attested', acceptedOn: '2026-01-15' });
     replies = await pressButton(client, replies, 'next', { 'offers.m365-business-standard.quantity': '12' });
     expect(visibleText(cardsOf(replies).at(-1)!)).toContain('Fabrikam Logistics B.V.');
     replies = await pressButton(client, replies, 'submit');

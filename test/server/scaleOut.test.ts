@@ -65,7 +65,7 @@ describe('two instances of the bot on one store', () => {
       dutchAccountInputs({ legalName: 'Lamna Healthcare B.V.', domainPrefix: 'lamnahealthcare' }),
     );
     replies = await pressButton(conversation.next(), replies, 'next', {
-      mcaChoice: 'attested',
+      kind: 'attested',
       acceptedOn: '2026-01-15',
     });
     replies = await pressButton(conversation.next(), replies, 'next', {
@@ -73,8 +73,8 @@ describe('two instances of the bot on one store', () => {
     });
     replies = await pressButton(conversation.next(), replies, { action: 'update', section: 'accountInfo' });
     replies = await pressButton(conversation.next(), replies, 'next', {
-      city: 'Utrecht',
-      postalCode: '3511 AB',
+      'address.city': 'Utrecht',
+      'address.postalCode': '3511 AB',
     });
     expect(visibleText(cardsOf(replies).at(-1)!)).toContain('Utrecht');
     replies = await pressButton(conversation.next(), replies, 'submit');
@@ -91,7 +91,7 @@ describe('two instances of the bot on one store', () => {
       'next',
       dutchAccountInputs({ legalName: 'Adventure Works Cycles B.V.', domainPrefix: 'adventureworksnl' }),
     );
-    replies = await pressButton(conversation.next(), replies, 'next', { mcaChoice: 'customerWillAccept' });
+    replies = await pressButton(conversation.next(), replies, 'next', { kind: 'customerWillAccept' });
     replies = await pressButton(conversation.next(), replies, 'next');
     const review = cardsOf(replies).at(-1)!;
     const submit = actionsOf(review).find((action) => action.data?.action === 'submit')!;

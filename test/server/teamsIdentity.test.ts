@@ -105,7 +105,7 @@ describe('in Teams: identity, mentions and a shared chat', () => {
         'next',
         (agent) => dutchAccountInputs({ legalName: agent.legalName, domainPrefix: agent.domainPrefix }),
       ],
-      ['next', () => ({ mcaChoice: 'attested', acceptedOn: '2026-01-15' })],
+      ['next', () => ({ kind: 'attested', acceptedOn: '2026-01-15' })],
       ['next', () => ({ 'offers.m365-business-standard.quantity': '3' })],
       ['submit', () => ({})],
     ];

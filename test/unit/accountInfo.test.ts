@@ -101,7 +101,7 @@ describe('account info', () => {
       expect.objectContaining({ field: 'domainPrefix', key: 'domainPrefix.fullDomain' }),
       expect.objectContaining({
         field: 'address.postalCode',
-        message: '"1234" is not a valid postal code in Netherlands. Enter it like 1234 AB.',
+        message: '"1234" is not a valid postal code in the Netherlands. Enter it like 1234 AB.',
       }),
     ]);
   });
@@ -123,7 +123,6 @@ describe('account info', () => {
       'domainPrefix.onmicrosoftDomain',
     ],
     ['a too-long domain prefix', { domainPrefix: 'x'.repeat(28) }, 'domainPrefix', 'domainPrefix.tooLong'],
-    ['an alias instead of the ISO code', { country: 'Holland' }, 'country', 'country.useIsoCode'],
     ['an unknown country', { country: 'Narnia' }, 'country', 'country.unknown'],
     ['a missing address line 1', { address: { line1: '  ' } }, 'address.line1', 'address.line1.required'],
     [
@@ -188,21 +187,27 @@ describe('account info', () => {
     ['a culture written with an underscore', { culture: 'nl_NL' }],
     ['a registration number where none is required', { registrationNumber: '12345678' }],
     ['the country by its English name', { country: 'The Netherlands' }],
+    ['the country by an alias', { country: 'Holland' }],
   ])('accepts %s', (_what, changes) => {
     expect(errorsOf(formWith(changes))).toEqual([]);
   });
 
-  it('still checks the address against GB rules when "UK" is typed', () => {
+  it('takes "UK" as GB, says so, and checks the address against GB rules', () => {
     const result = validateAccountInfo(
       formWith({ country: 'UK', language: 'en', culture: 'en-GB', address: { postalCode: '1015 CJ' } }),
       context,
     );
-    expect(!result.ok && result.errors).toEqual([
+    expect(result.notices).toEqual([
       expect.objectContaining({
         field: 'country',
-        message: 'Use the ISO country code "GB" for United Kingdom, not "UK".',
+        message: '"UK" is the United Kingdom (GB) in Partner Center: the form now uses its rules.',
       }),
-      expect.objectContaining({ field: 'address.postalCode', key: 'address.postalCode.invalid' }),
+    ]);
+    expect(!result.ok && result.errors).toEqual([
+      expect.objectContaining({
+        field: 'address.postalCode',
+        message: '"1015 CJ" is not a valid postal code in the United Kingdom. Enter it like SW1A 1AA.',
+      }),
     ]);
   });
 
@@ -226,7 +231,7 @@ describe("the partner's markets", () => {
         field: 'country',
         key: 'country.notInMarkets',
         message:
-          'Your partner account is not authorised to sell in Netherlands (NL). Choose one of your markets: BE, DE.',
+          'Your partner account is not authorised to sell in the Netherlands (NL). Choose one of your markets: Belgium (BE), Germany (DE).',
       }),
     ]);
   });

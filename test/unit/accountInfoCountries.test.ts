@@ -267,7 +267,7 @@ describe('a country typed as a name or alias', () => {
           field: 'country',
           key: 'country.notInMarkets',
           message:
-            'Your partner account is not authorised to sell in the United Kingdom (GB). Choose one of your markets: NL.',
+            'Your partner account is not authorised to sell in the United Kingdom (GB). Choose one of your markets: Netherlands (NL).',
         }),
       ],
     });

@@ -1,0 +1,398 @@
+import type { Activity } from 'botbuilder';
+import type { CustomerRecord } from '../../services/customers/customerRecord';
+import {
+  cardsOf,
+  startConversationHarness,
+  type AgentDriver,
+  type ConversationHarness,
+} from '../harness/conversationHarness';
+import { storedCustomer } from '../harness/storedCustomer';
+
+/**
+ * Every card the tests in this folder check, as the real bot produces it: the composed bot (services,
+ * dialogs, state in an embedded Cosmos DB) driven through TestAdapter over the scenarios below. No
+ * card model is built by hand, so a field the dialogs never pass cannot hide behind a fixture.
+ */
+
+/** The card's template (cards/templates/<template>.json). */
+export type TemplateName =
+  | 'welcome'
+  | 'help'
+  | 'accountInfo'
+  | 'mca'
+  | 'reseller'
+  | 'subscriptions'
+  | 'review'
+  | 'done'
+  | 'ownCustomer'
+  | 'confirmCancel'
+  | 'submitted';
+
+/** Every card the scenarios keep, by name, with its template. */
+export const producedCardNames = {
+  'welcome: 1:1, may add customers': 'welcome',
+  'welcome: 1:1, may not add customers': 'welcome',
+  'welcome: group chat': 'welcome',
+  'help: outside the flow': 'help',
+  'help: in the flow': 'help',
+  'account info: first': 'accountInfo',
+  'account info: field errors': 'accountInfo',
+  'account info: BR, after a country change from a card with errors': 'accountInfo',
+  'account info: BR, field errors': 'accountInfo',
+  'account info: US, after a country change': 'accountInfo',
+  'account info: IN, after a country change': 'accountInfo',
+  'account info: from Review': 'accountInfo',
+  'account info: IN, country changed from Review': 'accountInfo',
+  'MCA: attesting agent': 'mca',
+  'MCA: future date': 'mca',
+  'MCA: Global admin, may not attest': 'mca',
+  'MCA: indirect provider': 'mca',
+  'MCA: from Review': 'mca',
+  'reseller: list': 'reseller',
+  'reseller: search without a match': 'reseller',
+  'reseller: no choice made': 'reseller',
+  'reseller: from Review': 'reseller',
+  'subscriptions: first': 'subscriptions',
+  'subscriptions: field errors': 'subscriptions',
+  'subscriptions: MCA pending': 'subscriptions',
+  'subscriptions: from Review': 'subscriptions',
+  'review: direct': 'review',
+  'review: indirect': 'review',
+  'review: update notices after a country change': 'review',
+  'review: submit problems': 'review',
+  'done: direct': 'done',
+  'done: indirect, with reseller': 'done',
+  'done: MCA pending': 'done',
+  'own customer': 'ownCustomer',
+  'confirm cancel': 'confirmCancel',
+  'submitted: account info (Teams)': 'submitted',
+  'submitted: customer agreement (Teams)': 'submitted',
+} as const satisfies Record<string, TemplateName>;
+
+export type ProducedCardName = keyof typeof producedCardNames;
+export type CardJson = ReturnType<AgentDriver['lastCard']>;
+
+/** The harness clock: 23 November 2026, noon UTC. */
+export const today = '2026-11-23';
+const now = () => new Date(`${today}T12:00:00Z`);
+/** The attesting agent's clock as the channel sends it: one hour east of UTC, so their today is named. */
+export const attestingAgentTimestamp = `${today}T13:00:00+01:00`;
+export const localAgentName = 'Local Agent';
+
+/** What the agent types into the account info card for a Dutch customer (input id = field path). */
+export function dutchCustomer(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    legalName: 'Northwind Traders B.V.',
+    domainPrefix: 'northwindnl',
+    country: 'NL',
+    'address.line1': 'Keizersgracht 12',
+    'address.line2': '',
+    'address.city': 'Amsterdam',
+    'address.state': '',
+    'address.postalCode': '1015 CJ',
+    registrationNumber: '',
+    language: 'nl',
+    culture: 'nl-NL',
+    'primaryContact.firstName': 'Anna',
+    'primaryContact.lastName': 'Jansen',
+    'primaryContact.email': 'anna.jansen@northwind.nl',
+    'primaryContact.phone': '',
+    ...overrides,
+  };
+}
+
+/** The submits whose answers the tests check against the service's own verdict. */
+export const typedForms = {
+  /** Account info with a problem in several fields (Dutch rules). */
+  accountInfoErrors: dutchCustomer({
+    legalName: 'Fabrikam Test Customer',
+    domainPrefix: 'fabrikam test',
+    'address.postalCode': '10155',
+    'primaryContact.email': 'anna@fabrikam.com',
+  }),
+  /** The Brazilian form as the agent left it: no CNPJ, no phone, no state. */
+  brazilErrors: dutchCustomer({
+    legalName: 'Café Brasileiro Ltda',
+    domainPrefix: 'cafebrasileiro',
+    country: 'BR',
+    'address.line1': 'Avenida Paulista 1000',
+    'address.city': 'São Paulo',
+    'address.postalCode': '01310-100',
+    language: 'pt',
+    culture: 'pt-BR',
+  }),
+  /** Acceptance a week after the agent's today. */
+  mcaFutureDate: { kind: 'attested', acceptedOn: '2026-11-30' },
+  /** Too many licences, an add-on without its base, and an offer sold in one licence exactly. */
+  subscriptionsErrors: {
+    'offers.m365-business-premium.quantity': '500',
+    'offers.defender-office-365-plan-1.quantity': '3',
+    'offers.azure-plan.quantity': '2',
+  },
+} as const;
+
+/** The Indian address the indirect customer moves to from Review. */
+export const indianCustomer = {
+  legalName: 'Adventure Customer Private Limited',
+  'address.state': 'Maharashtra',
+  'address.city': 'Mumbai',
+  'address.postalCode': '400001',
+  'primaryContact.phone': '+91 98765 43210',
+  registrationNumber: 'AAACB1234F',
+};
+
+export interface ProducedCard {
+  name: ProducedCardName;
+  template: TemplateName;
+  card: CardJson;
+}
+
+export interface ProducedCards {
+  /** The card of that name; throws when no scenario produced it. */
+  get(name: ProducedCardName): CardJson;
+  all(): ProducedCard[];
+  /** Every string the scenarios typed into a card. */
+  typed: ReadonlySet<string>;
+  /** The records the scenarios created, as stored. */
+  customers: { direct: CustomerRecord; mcaPending: CustomerRecord; indirect: CustomerRecord };
+  /** The turns after "help" in the flow: the help card, then the card that waits. */
+  helpInFlowReplies: Partial<Activity>[];
+  direct: ConversationHarness;
+  indirect: ConversationHarness;
+  stop(): Promise<void>;
+}
+
+/** Object ids in the role directory: a Sales agent and a Global admin in Teams, and one without roles. */
+const teamsGlobalAdmin = '9a8b7c6d-0000-4000-8000-00000000ad01';
+const unknownAgent = '9a8b7c6d-0000-4000-8000-00000000ff01';
+
+/**
+ * Drives a direct partner's bot and an indirect provider's bot over every scenario and collects the
+ * cards by name. Both harnesses start together; the caller stops them (`stop`).
+ */
+export async function produceCards(): Promise<ProducedCards> {
+  const [direct, indirect] = await Promise.all([
+    startConversationHarness({ now }),
+    startConversationHarness({ now, partner: { type: 'indirectProvider' } }),
+  ]);
+  try {
+    const collector = new Collector();
+    await Promise.all([directScenarios(direct, collector), indirectScenarios(indirect, collector)]);
+    const customers = {
+      direct: await storedCustomer(direct.composed.customers, 'Northwind Traders B.V.'),
+      mcaPending: await storedCustomer(direct.composed.customers, 'Later Accept B.V.'),
+      indirect: await storedCustomer(indirect.composed.customers, 'Adventure Customer Private Limited'),
+    };
+    const missing = Object.keys(producedCardNames).filter((name) => !collector.cards.has(name));
+    if (missing.length > 0) throw new Error(`No scenario produced: ${missing.join(', ')}`);
+    return {
+      get: (name) => collector.cards.get(name)!.card,
+      all: () => [...collector.cards.values()],
+      typed: collector.typed,
+      customers,
+      helpInFlowReplies: collector.helpInFlowReplies,
+      direct,
+      indirect,
+      stop: async () => {
+        await Promise.all([direct.stop(), indirect.stop()]);
+      },
+    };
+  } catch (error) {
+    await Promise.all([direct.stop(), indirect.stop()]);
+    throw error;
+  }
+}
+
+class Collector {
+  readonly cards = new Map<string, ProducedCard>();
+  readonly typed = new Set<string>();
+  helpInFlowReplies: Partial<Activity>[] = [];
+
+  /** Keeps the agent's latest card under this name. */
+  keep(name: ProducedCardName, agent: AgentDriver): CardJson {
+    return this.keepCard(name, agent.lastCard());
+  }
+
+  keepCard(name: ProducedCardName, card: CardJson): CardJson {
+    if (this.cards.has(name)) throw new Error(`"${name}" was produced twice`);
+    this.cards.set(name, { name, template: producedCardNames[name], card });
+    return card;
+  }
+
+  /** Presses a button with these inputs typed, remembering what was typed. */
+  async submit(
+    agent: AgentDriver,
+    action: string,
+    inputs: Record<string, string> = {},
+    where: Record<string, unknown> = {},
+  ): Promise<Partial<Activity>[]> {
+    for (const value of Object.values(inputs)) if (value.trim() !== '') this.typed.add(value);
+    return agent.submit(action, inputs, where);
+  }
+
+  /** The latest summary that replaced an answered card (Teams only). */
+  keepUpdate(name: ProducedCardName, agent: AgentDriver): CardJson {
+    const cards = cardsOf(agent.adapter.updates);
+    const card = cards[cards.length - 1];
+    if (!card) throw new Error(`No card was replaced for "${name}"`);
+    return this.keepCard(name, card);
+  }
+}
+
+/** A conversationUpdate adding the agent (1:1) or the bot (group chat). */
+function joined(memberId: string): Partial<Activity> {
+  return { type: 'conversationUpdate', membersAdded: [{ id: memberId, name: memberId }] };
+}
+
+async function directScenarios(harness: ConversationHarness, c: Collector): Promise<void> {
+  await harness.composed.roles.assign(teamsGlobalAdmin, ['globalAdmin'], { by: 'test' });
+  await Promise.all([
+    welcomeAndHelp(harness, c),
+    countryShapes(harness, c),
+    globalAdminInTeams(harness, c),
+    mcaPendingFlow(harness, c),
+    directFlow(harness, c).then(() => ownCustomer(harness, c)),
+  ]);
+}
+
+async function welcomeAndHelp(harness: ConversationHarness, c: Collector): Promise<void> {
+  const mayAdd = harness.agent();
+  await mayAdd.send(joined('user-1'));
+  c.keep('welcome: 1:1, may add customers', mayAdd);
+
+  const mayNotAdd = harness.agent({ aadObjectId: unknownAgent });
+  await mayNotAdd.send(joined('user-1'));
+  c.keep('welcome: 1:1, may not add customers', mayNotAdd);
+
+  const group = harness.agent();
+  // The driver's conversation is 1:1; Teams marks a group chat on the conversation itself.
+  const template = group.adapter.template;
+  template.conversation = { ...template.conversation!, isGroup: true, conversationType: 'groupChat' };
+  await group.send(joined('bot'));
+  c.keep('welcome: group chat', group);
+
+  const outside = harness.agent();
+  await outside.say('help');
+  c.keep('help: outside the flow', outside);
+}
+
+/** One agent through the account info card's shapes: errors, and Brazil, the US and India. */
+async function countryShapes(harness: ConversationHarness, c: Collector): Promise<void> {
+  const agent = harness.agent();
+  await agent.say('add customer');
+  await c.submit(agent, 'next', typedForms.accountInfoErrors);
+  c.keep('account info: field errors', agent);
+  await c.submit(agent, 'next', { country: 'BR' });
+  c.keep('account info: BR, after a country change from a card with errors', agent);
+  await c.submit(agent, 'next', typedForms.brazilErrors);
+  c.keep('account info: BR, field errors', agent);
+  await c.submit(agent, 'next', { country: 'US' });
+  c.keep('account info: US, after a country change', agent);
+  await c.submit(agent, 'next', { country: 'IN' });
+  c.keep('account info: IN, after a country change', agent);
+}
+
+/** A Global admin in Teams: may add customers, may not attest; answered cards become summaries. */
+async function globalAdminInTeams(harness: ConversationHarness, c: Collector): Promise<void> {
+  const agent = harness.agent({ channelId: 'msteams', aadObjectId: teamsGlobalAdmin });
+  await agent.say('add customer');
+  await c.submit(agent, 'next', dutchCustomer({ legalName: 'Admin Only B.V.', domainPrefix: 'adminonly' }));
+  c.keepUpdate('submitted: account info (Teams)', agent);
+  c.keep('MCA: Global admin, may not attest', agent);
+  await c.submit(agent, 'next', { kind: 'customerWillAccept' });
+  c.keepUpdate('submitted: customer agreement (Teams)', agent);
+}
+
+/** The customer accepts the MCA later: no subscriptions, and the done card says what waits. */
+async function mcaPendingFlow(harness: ConversationHarness, c: Collector): Promise<void> {
+  const agent = harness.agent();
+  await agent.say('add customer');
+  await c.submit(agent, 'next', dutchCustomer({ legalName: 'Later Accept B.V.', domainPrefix: 'lateraccept' }));
+  await c.submit(agent, 'next', { kind: 'customerWillAccept' });
+  c.keep('subscriptions: MCA pending', agent);
+  await c.submit(agent, 'next');
+  await c.submit(agent, 'submit');
+  c.keep('done: MCA pending', agent);
+}
+
+/** A direct partner's customer, every step, Review's Update and cancel kept, then submitted. */
+async function directFlow(harness: ConversationHarness, c: Collector): Promise<void> {
+  const agent = harness.agent({ localTimestamp: attestingAgentTimestamp });
+  await agent.say('add customer');
+  c.keep('account info: first', agent);
+  c.helpInFlowReplies = await agent.say('help');
+  c.keepCard('help: in the flow', cardsOf(c.helpInFlowReplies)[0]!);
+  await c.submit(agent, 'next', dutchCustomer());
+  c.keep('MCA: attesting agent', agent);
+  await c.submit(agent, 'next', typedForms.mcaFutureDate);
+  c.keep('MCA: future date', agent);
+  await c.submit(agent, 'next', { acceptedOn: '2026-11-20' });
+  c.keep('subscriptions: first', agent);
+  await c.submit(agent, 'next', typedForms.subscriptionsErrors);
+  c.keep('subscriptions: field errors', agent);
+  await c.submit(agent, 'next', {
+    'offers.m365-business-premium.quantity': '0',
+    'offers.defender-office-365-plan-1.quantity': '0',
+    'offers.azure-plan.quantity': '1',
+    'offers.m365-business-basic.quantity': '10',
+  });
+  c.keep('review: direct', agent);
+
+  await agent.say('cancel');
+  c.keep('confirm cancel', agent);
+  await c.submit(agent, 'keepDraft');
+
+  await c.submit(agent, 'update', {}, { section: 'accountInfo' });
+  c.keep('account info: from Review', agent);
+  await c.submit(agent, 'next');
+  await c.submit(agent, 'update', {}, { section: 'mca' });
+  c.keep('MCA: from Review', agent);
+  await c.submit(agent, 'next');
+  await c.submit(agent, 'update', {}, { section: 'subscriptions' });
+  c.keep('subscriptions: from Review', agent);
+  await c.submit(agent, 'next');
+  await c.submit(agent, 'submit');
+  c.keep('done: direct', agent);
+}
+
+/** The same legal name in the same country again: the partner's own customer. */
+async function ownCustomer(harness: ConversationHarness, c: Collector): Promise<void> {
+  const agent = harness.agent();
+  await agent.say('add customer');
+  await c.submit(agent, 'next', dutchCustomer({ domainPrefix: 'northwindagain' }));
+  c.keep('own customer', agent);
+}
+
+/** An indirect provider's customer: the reseller step, a move to India from Review, and submit. */
+async function indirectScenarios(harness: ConversationHarness, c: Collector): Promise<void> {
+  const agent = harness.agent();
+  await agent.say('add customer');
+  await c.submit(agent, 'next', dutchCustomer({ legalName: 'Adventure Customer B.V.', domainPrefix: 'adventurenl' }));
+  c.keep('MCA: indirect provider', agent);
+  await c.submit(agent, 'next', { kind: 'attested', acceptedOn: '2026-11-20' });
+  c.keep('reseller: list', agent);
+  await c.submit(agent, 'search', { resellerQuery: 'Tailspin' });
+  c.keep('reseller: search without a match', agent);
+  await c.submit(agent, 'next', { resellerQuery: '', resellerId: '' });
+  c.keep('reseller: no choice made', agent);
+  await c.submit(agent, 'next', { resellerId: 'adventure-works-cloud-partners' });
+  await c.submit(agent, 'next', {
+    'offers.m365-business-basic.quantity': '10',
+    'offers.dynamics-365-sales-enterprise.quantity': '5',
+  });
+  c.keep('review: indirect', agent);
+
+  await c.submit(agent, 'update', {}, { section: 'accountInfo' });
+  await c.submit(agent, 'next', { country: 'IN' });
+  c.keep('account info: IN, country changed from Review', agent);
+  await c.submit(agent, 'next', indianCustomer);
+  c.keep('review: update notices after a country change', agent);
+  await c.submit(agent, 'submit');
+  c.keep('review: submit problems', agent);
+
+  await c.submit(agent, 'update', {}, { section: 'reseller' });
+  c.keep('reseller: from Review', agent);
+  await c.submit(agent, 'next', { resellerId: 'wide-world-importers-cloud' });
+  await c.submit(agent, 'submit');
+  c.keep('done: indirect, with reseller', agent);
+}
