@@ -95,7 +95,7 @@ export class CardPrompt<Values, Valid> extends Dialog<StepOptions> {
     const turn = await this.turn(context);
     const verdict = await this.step.validate(turn, answer);
     if (!verdict.ok) return this.showAgain(dc, verdict.view);
-    await replaceAnsweredCard(context, this.step.summary(answer));
+    await replaceAnsweredCard(context, this.step.summary(turn, answer));
     return this.follow(dc, await this.step.onValid(turn, verdict.value, answer));
   }
 

@@ -55,7 +55,7 @@ export interface CardStep<Values = unknown, Valid = unknown> {
   values: z.ZodType<Values>;
   render(turn: StepTurn, drawing: CardDrawing): Promise<AdaptiveCardJson>;
   /** In Teams the answered card is replaced by this read-only summary. */
-  summary(answer: CardAnswer<Values>): SubmittedCardModel;
+  summary(turn: StepTurn, answer: CardAnswer<Values>): SubmittedCardModel;
   /** Checks an answer with the service; may keep what was typed in the draft. */
   validate(turn: StepTurn, answer: CardAnswer<Values>): Promise<Verdict<Valid>>;
   /** Records an accepted answer in the draft and says where the flow goes. */

@@ -56,6 +56,14 @@ export class DraftStore {
     return parsed.data;
   }
 
+  /** Whether the stored draft (if any) has the shape this version of the bot reads. */
+  async isReadable(context: TurnContext): Promise<boolean> {
+    const stored = await this.accessor.get(context);
+    return (
+      stored === undefined || this.checked.has(stored as object) || draftSchema.safeParse(stored).success
+    );
+  }
+
   /** The draft of a flow that is running; its absence is a programming error. */
   async get(context: TurnContext): Promise<Draft> {
     const draft = await this.read(context);

@@ -49,6 +49,7 @@ export class OnboardingConversation {
 
   async onMessage(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
+    await this.dropOutdatedDraft(dc);
     const inFlow = dc.activeDialog !== undefined;
     switch (intentOf(context)) {
       case 'help':
@@ -75,6 +76,20 @@ export class OnboardingConversation {
             : say('flow.unknownText'),
         );
     }
+  }
+
+  /**
+   * A draft saved by an earlier version of the bot (a dialog it no longer has, a draft of another
+   * shape) cannot be continued: rather than failing at every message, it is discarded and the agent
+   * told so, once. Nothing confirmed is lost: a draft was never submitted.
+   */
+  private async dropOutdatedDraft(dc: DialogContext): Promise<void> {
+    if (!dc.activeDialog) return;
+    const known = dc.stack.every((instance) => this.dialogs.find(instance.id) !== undefined);
+    if (known && (await this.services.drafts.isReadable(dc.context))) return;
+    await dc.cancelAllDialogs();
+    await this.services.drafts.discard(dc.context);
+    await dc.context.sendActivity(say('flow.outdatedDraft'));
   }
 
   /** Role gate first: anyone without a role that may add customers is told why, and nothing starts. */

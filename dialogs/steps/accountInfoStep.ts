@@ -38,9 +38,12 @@ export const accountInfoStep: CardStep<FormValues, Accepted> = {
     });
   },
 
-  summary: ({ values }) => ({
+  summary: (turn, { values }) => ({
     title: say('summary.accountInfo'),
-    facts: [{ title: say('fact.legalName'), value: values.legalName ?? '' }],
+    facts: [
+      { title: say('fact.legalName'), value: values.legalName ?? '' },
+      { title: say('fact.domain'), value: turn.services.onboarding.tenantDomain(values.domainPrefix ?? '') },
+    ],
   }),
 
   async validate(turn, { values }): Promise<Verdict<Accepted>> {

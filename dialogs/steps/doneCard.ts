@@ -27,7 +27,8 @@ export async function sendDoneCard(turn: StepTurn, customer: CustomerRecord): Pr
       adminSignInName: customer.adminSignInName,
       status: say(`status.${customer.status}`),
       ...(reseller === undefined ? {} : { reseller }),
-      subscriptions: await subscriptionFacts(customer.subscriptions, onboarding),
+      subscriptions:
+        customer.subscriptions.length > 0 ? await subscriptionFacts(customer.subscriptions, onboarding) : [],
       nextSteps: next.map((key) => say(key, { adminSignInName: customer.adminSignInName })),
     }),
     say('done.created', { legalName: customer.accountInfo.legalName }),

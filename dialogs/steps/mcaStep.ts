@@ -35,7 +35,7 @@ export const mcaStep: CardStep<FormValues, McaConfirmation> = {
     });
   },
 
-  summary: ({ values }) => ({
+  summary: (_turn, { values }) => ({
     title: say('summary.mca'),
     facts: [
       {

@@ -73,10 +73,7 @@ async function submit(turn: StepTurn): Promise<StepEnd> {
     case 'ownCustomer':
       return { kind: 'next', result: { kind: 'ownCustomer', customer: outcome.customer } };
     case 'invalid':
-      return {
-        kind: 'show',
-        view: { problems: [{ field: '', key: 'review.submitFailed' }, ...problemsOf(outcome.errors)] },
-      };
+      return { kind: 'show', view: { problems: problemsOf(outcome.errors) } };
     case 'notAllowed':
       return { kind: 'show', view: { problems: problemsOf([outcome.error]) } };
   }

@@ -485,7 +485,11 @@ export class CustomerService {
       reseller: draft.reseller
         ? { id: draft.reseller.id, name: draft.reseller.name, mpnId: draft.reseller.mpnId }
         : null,
-      subscriptions: draft.order.lines.map((line) => withDefaultTerms(line, offers.get(line.offerId))),
+      // A valid order has every line's term and billing frequency as chosen (or the offer's only one).
+      subscriptions: draft.order.lines.map((line) => ({
+        ...line,
+        offerName: offers.get(line.offerId)?.name ?? line.offerId,
+      })),
       submissionKey: idempotencyKey,
       createdAt: at,
       createdBy: agent.actor,
@@ -499,22 +503,6 @@ export class CustomerService {
       ],
     };
   }
-}
-
-/**
- * An order line as recorded: its term and billing cycle made explicit. Without a choice, the usual
- * commitment: one year where the offer has it, billed monthly where it can be.
- */
-function withDefaultTerms(line: Order['lines'][number], offer: Offer | undefined) {
-  const term = line.term ?? (offer?.terms.includes('P1Y') ? 'P1Y' : offer?.terms[0]);
-  const billingCycle =
-    line.billingCycle ?? (offer?.billingCycles.includes('monthly') ? 'monthly' : offer?.billingCycles[0]);
-  return {
-    ...line,
-    ...(term ? { term } : {}),
-    ...(billingCycle ? { billingCycle } : {}),
-    offerName: offer?.name ?? line.offerId,
-  };
 }
 
 /** The customer as the agent is shown it when it is already the partner's own. */

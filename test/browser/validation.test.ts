@@ -38,7 +38,7 @@ describe('wrong account info in the web chat page', () => {
       const text = await card.innerText();
       expect(text).toContain('Account info');
       expect(text).toMatch(/not the acronym ["“]KPMG["”]/);
-      expect(text).toMatch(/["“]12345["”] is not a valid postal code in Netherlands/);
+      expect(text).toMatch(/["“]12345["”] is not a valid postal code in the Netherlands/);
       await expect(chat.field(card, 'Company legal name').inputValue()).resolves.toBe('KPMG');
       await expect(chat.field(card, 'Postal code').inputValue()).resolves.toBe('12345');
       await expect(chat.field(card, 'City').inputValue()).resolves.toBe('Amstelveen');

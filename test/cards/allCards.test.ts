@@ -1,3 +1,4 @@
+import { tenantDomain } from '../../services/customers/tenantDomain';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalogue } from '../../services/catalogue/loadCatalogue';
@@ -19,6 +20,8 @@ beforeAll(async () => {
   produced = await produceCards();
   known = new KnownValues([
     ...produced.typed,
+    // A typed domain prefix shows as its tenant domain.
+    ...[...produced.typed].map(tenantDomain),
     ...Object.values(produced.customers).flatMap(customerValues),
     ...(await referenceValues()),
     localAgentName,
@@ -89,9 +92,9 @@ describe('the produced cards', () => {
 
   it('are checked for wording by a check that refuses what is neither catalogue nor known', () => {
     expect(isCatalogueSentence(say('card.review.title'))).toBe(true);
-    expect(isCatalogueSentence(say('value.subscriptionLine', { count: 1, term: '1 year', billingCycle: 'x' }))).toBe(
-      true,
-    );
+    expect(
+      isCatalogueSentence(say('value.subscriptionLine', { count: 1, term: '1 year', billingCycle: 'x' })),
+    ).toBe(true);
     expect(isCatalogueSentence('Customer saved!')).toBe(false);
     expect(isCatalogueSentence(`${say('card.review.title')} now`)).toBe(false);
     expect(known.explains('Keizersgracht 12, 1015 CJ Amsterdam')).toBe(true);
@@ -129,7 +132,15 @@ describe('the card templates', () => {
       const template: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
       const literal: string[] = [];
       for (const node of allObjects(template)) {
-        for (const key of ['text', 'label', 'title', 'placeholder', 'errorMessage', 'fallbackText', 'speak']) {
+        for (const key of [
+          'text',
+          'label',
+          'title',
+          'placeholder',
+          'errorMessage',
+          'fallbackText',
+          'speak',
+        ]) {
           const value = node[key];
           if (typeof value === 'string' && /\p{L}/u.test(value.replace(/\$\{[^}]*\}/g, '')))
             literal.push(`${key}: ${value}`);

@@ -51,7 +51,8 @@ export const producedCardNames = {
   'reseller: list': 'reseller',
   'reseller: search without a match': 'reseller',
   'reseller: no choice made': 'reseller',
-  'reseller: from Review': 'reseller',
+  'reseller: from Review, choice kept': 'reseller',
+  'reseller: from Review, after a move': 'reseller',
   'subscriptions: first': 'subscriptions',
   'subscriptions: field errors': 'subscriptions',
   'subscriptions: MCA pending': 'subscriptions',
@@ -148,7 +149,7 @@ export interface ProducedCard {
 }
 
 export interface ProducedCards {
-  /** The card of that name; throws when no scenario produced it. */
+  /** The card of that name (every name is produced, or produceCards fails). */
   get(name: ProducedCardName): CardJson;
   all(): ProducedCard[];
   /** Every string the scenarios typed into a card. */
@@ -162,7 +163,7 @@ export interface ProducedCards {
   stop(): Promise<void>;
 }
 
-/** Object ids in the role directory: a Sales agent and a Global admin in Teams, and one without roles. */
+/** Entra object ids: a Global admin in the role directory, and an agent it does not know (no roles). */
 const teamsGlobalAdmin = '9a8b7c6d-0000-4000-8000-00000000ad01';
 const unknownAgent = '9a8b7c6d-0000-4000-8000-00000000ff01';
 
@@ -186,7 +187,11 @@ export async function produceCards(): Promise<ProducedCards> {
     const missing = Object.keys(producedCardNames).filter((name) => !collector.cards.has(name));
     if (missing.length > 0) throw new Error(`No scenario produced: ${missing.join(', ')}`);
     return {
-      get: (name) => collector.cards.get(name)!.card,
+      get: (name) => {
+        const kept = collector.cards.get(name);
+        if (!kept) throw new Error(`No scenario produced "${name}"`);
+        return kept.card;
+      },
       all: () => [...collector.cards.values()],
       typed: collector.typed,
       customers,
@@ -207,16 +212,30 @@ class Collector {
   readonly cards = new Map<string, ProducedCard>();
   readonly typed = new Set<string>();
   helpInFlowReplies: Partial<Activity>[] = [];
+  /** Each agent's replies of their latest turn: a card is kept only when that turn sent it. */
+  private readonly latest = new WeakMap<AgentDriver, Partial<Activity>[]>();
+  /** Each agent's cards replaced in their latest turn (Teams). */
+  private readonly replaced = new WeakMap<AgentDriver, Partial<Activity>[]>();
 
-  /** Keeps the agent's latest card under this name. */
+  /** Keeps the last card the agent's latest turn sent under this name. */
   keep(name: ProducedCardName, agent: AgentDriver): CardJson {
-    return this.keepCard(name, agent.lastCard());
+    const card = cardsOf(this.latest.get(agent) ?? []).at(-1);
+    if (!card) throw new Error(`The turn before "${name}" sent no card`);
+    return this.keepCard(name, card);
   }
 
   keepCard(name: ProducedCardName, card: CardJson): CardJson {
     if (this.cards.has(name)) throw new Error(`"${name}" was produced twice`);
     this.cards.set(name, { name, template: producedCardNames[name], card });
     return card;
+  }
+
+  async send(agent: AgentDriver, activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+    return this.turn(agent, () => agent.send(activity));
+  }
+
+  async say(agent: AgentDriver, text: string): Promise<Partial<Activity>[]> {
+    return this.turn(agent, () => agent.say(text));
   }
 
   /** Presses a button with these inputs typed, remembering what was typed. */
@@ -227,15 +246,25 @@ class Collector {
     where: Record<string, unknown> = {},
   ): Promise<Partial<Activity>[]> {
     for (const value of Object.values(inputs)) if (value.trim() !== '') this.typed.add(value);
-    return agent.submit(action, inputs, where);
+    return this.turn(agent, () => agent.submit(action, inputs, where));
   }
 
-  /** The latest summary that replaced an answered card (Teams only). */
+  /** The summary that replaced the card the agent answered in their latest turn (Teams only). */
   keepUpdate(name: ProducedCardName, agent: AgentDriver): CardJson {
-    const cards = cardsOf(agent.adapter.updates);
-    const card = cards[cards.length - 1];
-    if (!card) throw new Error(`No card was replaced for "${name}"`);
-    return this.keepCard(name, card);
+    const cards = cardsOf(this.replaced.get(agent) ?? []);
+    if (cards.length !== 1) throw new Error(`${cards.length} cards were replaced before "${name}"`);
+    return this.keepCard(name, cards[0]!);
+  }
+
+  private async turn(
+    agent: AgentDriver,
+    run: () => Promise<Partial<Activity>[]>,
+  ): Promise<Partial<Activity>[]> {
+    const updatesBefore = agent.adapter.updates.length;
+    const answered = await run();
+    this.latest.set(agent, answered);
+    this.replaced.set(agent, agent.adapter.updates.slice(updatesBefore));
+    return answered;
   }
 }
 
@@ -257,29 +286,29 @@ async function directScenarios(harness: ConversationHarness, c: Collector): Prom
 
 async function welcomeAndHelp(harness: ConversationHarness, c: Collector): Promise<void> {
   const mayAdd = harness.agent();
-  await mayAdd.send(joined('user-1'));
+  await c.send(mayAdd, joined('user-1'));
   c.keep('welcome: 1:1, may add customers', mayAdd);
 
   const mayNotAdd = harness.agent({ aadObjectId: unknownAgent });
-  await mayNotAdd.send(joined('user-1'));
+  await c.send(mayNotAdd, joined('user-1'));
   c.keep('welcome: 1:1, may not add customers', mayNotAdd);
 
   const group = harness.agent();
   // The driver's conversation is 1:1; Teams marks a group chat on the conversation itself.
   const template = group.adapter.template;
   template.conversation = { ...template.conversation!, isGroup: true, conversationType: 'groupChat' };
-  await group.send(joined('bot'));
+  await c.send(group, joined('bot'));
   c.keep('welcome: group chat', group);
 
   const outside = harness.agent();
-  await outside.say('help');
+  await c.say(outside, 'help');
   c.keep('help: outside the flow', outside);
 }
 
 /** One agent through the account info card's shapes: errors, and Brazil, the US and India. */
 async function countryShapes(harness: ConversationHarness, c: Collector): Promise<void> {
   const agent = harness.agent();
-  await agent.say('add customer');
+  await c.say(agent, 'add customer');
   await c.submit(agent, 'next', typedForms.accountInfoErrors);
   c.keep('account info: field errors', agent);
   await c.submit(agent, 'next', { country: 'BR' });
@@ -295,7 +324,7 @@ async function countryShapes(harness: ConversationHarness, c: Collector): Promis
 /** A Global admin in Teams: may add customers, may not attest; answered cards become summaries. */
 async function globalAdminInTeams(harness: ConversationHarness, c: Collector): Promise<void> {
   const agent = harness.agent({ channelId: 'msteams', aadObjectId: teamsGlobalAdmin });
-  await agent.say('add customer');
+  await c.say(agent, 'add customer');
   await c.submit(agent, 'next', dutchCustomer({ legalName: 'Admin Only B.V.', domainPrefix: 'adminonly' }));
   c.keepUpdate('submitted: account info (Teams)', agent);
   c.keep('MCA: Global admin, may not attest', agent);
@@ -306,8 +335,12 @@ async function globalAdminInTeams(harness: ConversationHarness, c: Collector): P
 /** The customer accepts the MCA later: no subscriptions, and the done card says what waits. */
 async function mcaPendingFlow(harness: ConversationHarness, c: Collector): Promise<void> {
   const agent = harness.agent();
-  await agent.say('add customer');
-  await c.submit(agent, 'next', dutchCustomer({ legalName: 'Later Accept B.V.', domainPrefix: 'lateraccept' }));
+  await c.say(agent, 'add customer');
+  await c.submit(
+    agent,
+    'next',
+    dutchCustomer({ legalName: 'Later Accept B.V.', domainPrefix: 'lateraccept' }),
+  );
   await c.submit(agent, 'next', { kind: 'customerWillAccept' });
   c.keep('subscriptions: MCA pending', agent);
   await c.submit(agent, 'next');
@@ -318,9 +351,9 @@ async function mcaPendingFlow(harness: ConversationHarness, c: Collector): Promi
 /** A direct partner's customer, every step, Review's Update and cancel kept, then submitted. */
 async function directFlow(harness: ConversationHarness, c: Collector): Promise<void> {
   const agent = harness.agent({ localTimestamp: attestingAgentTimestamp });
-  await agent.say('add customer');
+  await c.say(agent, 'add customer');
   c.keep('account info: first', agent);
-  c.helpInFlowReplies = await agent.say('help');
+  c.helpInFlowReplies = await c.say(agent, 'help');
   c.keepCard('help: in the flow', cardsOf(c.helpInFlowReplies)[0]!);
   await c.submit(agent, 'next', dutchCustomer());
   c.keep('MCA: attesting agent', agent);
@@ -338,7 +371,7 @@ async function directFlow(harness: ConversationHarness, c: Collector): Promise<v
   });
   c.keep('review: direct', agent);
 
-  await agent.say('cancel');
+  await c.say(agent, 'cancel');
   c.keep('confirm cancel', agent);
   await c.submit(agent, 'keepDraft');
 
@@ -358,7 +391,7 @@ async function directFlow(harness: ConversationHarness, c: Collector): Promise<v
 /** The same legal name in the same country again: the partner's own customer. */
 async function ownCustomer(harness: ConversationHarness, c: Collector): Promise<void> {
   const agent = harness.agent();
-  await agent.say('add customer');
+  await c.say(agent, 'add customer');
   await c.submit(agent, 'next', dutchCustomer({ domainPrefix: 'northwindagain' }));
   c.keep('own customer', agent);
 }
@@ -366,8 +399,12 @@ async function ownCustomer(harness: ConversationHarness, c: Collector): Promise<
 /** An indirect provider's customer: the reseller step, a move to India from Review, and submit. */
 async function indirectScenarios(harness: ConversationHarness, c: Collector): Promise<void> {
   const agent = harness.agent();
-  await agent.say('add customer');
-  await c.submit(agent, 'next', dutchCustomer({ legalName: 'Adventure Customer B.V.', domainPrefix: 'adventurenl' }));
+  await c.say(agent, 'add customer');
+  await c.submit(
+    agent,
+    'next',
+    dutchCustomer({ legalName: 'Adventure Customer B.V.', domainPrefix: 'adventurenl' }),
+  );
   c.keep('MCA: indirect provider', agent);
   await c.submit(agent, 'next', { kind: 'attested', acceptedOn: '2026-11-20' });
   c.keep('reseller: list', agent);
@@ -381,6 +418,9 @@ async function indirectScenarios(harness: ConversationHarness, c: Collector): Pr
     'offers.dynamics-365-sales-enterprise.quantity': '5',
   });
   c.keep('review: indirect', agent);
+  await c.submit(agent, 'update', {}, { section: 'reseller' });
+  c.keep('reseller: from Review, choice kept', agent);
+  await c.submit(agent, 'next');
 
   await c.submit(agent, 'update', {}, { section: 'accountInfo' });
   await c.submit(agent, 'next', { country: 'IN' });
@@ -391,7 +431,7 @@ async function indirectScenarios(harness: ConversationHarness, c: Collector): Pr
   c.keep('review: submit problems', agent);
 
   await c.submit(agent, 'update', {}, { section: 'reseller' });
-  c.keep('reseller: from Review', agent);
+  c.keep('reseller: from Review, after a move', agent);
   await c.submit(agent, 'next', { resellerId: 'wide-world-importers-cloud' });
   await c.submit(agent, 'submit');
   c.keep('done: indirect, with reseller', agent);

@@ -27,7 +27,10 @@ const cityStep: CardStep<Record<string, string>, string> = {
       actions: [{ type: 'Action.Submit', title: 'Next', data: { promptId, action: 'next' } }],
     } as AdaptiveCardJson;
   },
-  summary: ({ values }) => ({ title: 'City given', facts: [{ title: 'City', value: values.city ?? '' }] }),
+  summary: (_turn, { values }) => ({
+    title: 'City given',
+    facts: [{ title: 'City', value: values.city ?? '' }],
+  }),
   async validate(_turn, { values }) {
     answersSeen.push(values);
     return values.city?.trim()

@@ -178,3 +178,43 @@ describe('the role gate', () => {
     expect(textsOf(replies).join(' ')).toMatch(/Ask your Global admin/);
   });
 });
+
+describe('a draft saved by an earlier version of the bot', () => {
+  it.each([
+    ['dialog ids', true, false],
+    ['draft shape', false, true],
+  ])(
+    '(its %s) is discarded with a word to the agent, once, and a new draft starts normally',
+    async (_what, oldDialogs, oldDraft) => {
+      const agent = harness.agent();
+      const legalName = `Old Shape ${oldDialogs ? 'Dialogs' : 'Draft'} B.V.`;
+      await agent.say('add customer');
+      await agent.submit(
+        'next',
+        dutchAccountInputs({ legalName, domainPrefix: oldDialogs ? 'oldshaped' : 'oldshapee' }),
+      );
+      // Rewrite the stored state as an earlier version left it: its own dialog ids and draft shape.
+      const container = harness.database.container(containerDefinitions.botState.id);
+      const { resources } = await container.items.readAll<Record<string, unknown>>().fetchAll();
+      const stored = resources.find((item) => JSON.stringify(item).includes(legalName))!;
+      const document = stored.document as { draft: Record<string, unknown>; dialogState: unknown };
+      if (oldDraft)
+        document.draft = { idempotencyKey: 'k', startedAt: '2026-11-01T00:00:00Z', accountInfoValues: {} };
+      if (oldDialogs) {
+        document.dialogState = JSON.parse(
+          JSON.stringify(document.dialogState).replace(/"mca"/g, '"mcaStep"'),
+        );
+      }
+      await container.items.upsert(stored);
+
+      const replies = await agent.say('hello');
+      expect(textsOf(replies).join(' ')).toMatch(
+        /earlier version of this bot.*discarded; nothing was submitted/,
+      );
+      expect(textsOf(replies).join(' ')).toMatch(/did not understand/);
+      expect(textsOf(await agent.say('hello')).join(' ')).not.toMatch(/earlier version/);
+      await agent.say('add customer');
+      expect(inputOf(agent.lastCard(), 'legalName')?.value).toBe('');
+    },
+  );
+});

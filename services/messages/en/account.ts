@@ -102,12 +102,6 @@ export const account = {
     'The Microsoft Customer Agreement exists since {since}, so {value} cannot be its acceptance date. Enter the date on which the customer accepted it.',
   'mca.attest.notAllowed':
     'Only an Admin agent or a Sales agent can confirm that the customer accepted the Microsoft Customer Agreement. Ask one of them, or choose that the customer will accept it in the Microsoft 365 admin center.',
-  'mca.customerWillAccept.noOrders':
-    'The customer must accept the Microsoft Customer Agreement in the Microsoft 365 admin center before any subscription can be ordered.',
-
-  // Here rather than with the other reseller sentences (order.ts) only because of who edits which file.
-  'reseller.notInCountry':
-    '{resellerName} (MPN ID {mpnId}) does not work with customers in {country}, so it cannot be chosen for this customer. Choose a reseller that is active in {country}, or none to make this a direct customer.',
 
   'roles.addCustomer.notAllowed':
     'You need one of these roles to add a customer: Global admin, User management admin, Admin agent or Sales agent. Ask your Global admin for one.',

@@ -49,7 +49,7 @@ export const cards = {
   'card.accountInfo.domainPrefix': 'Domain prefix (.onmicrosoft.com)',
   'card.accountInfo.domainPrefix.placeholder': 'For example contoso, for contoso.onmicrosoft.com',
   'card.accountInfo.registrationNumber': 'Organisation registration number',
-  'card.accountInfo.registrationNumberNamed': 'Organisation registration number ({name})',
+  'card.accountInfo.registrationNumberNamed': 'Organisation registration number: {name}',
   'card.accountInfo.registrationNumber.required':
     "Enter the customer's organisation registration number; it is required for customers in {country}.",
   'card.accountInfo.language': 'Language',
@@ -74,7 +74,8 @@ export const cards = {
   'card.mca.choice': 'Acceptance of the agreement',
   'card.mca.choice.attested':
     'I confirm that the customer has accepted the latest Microsoft Customer Agreement',
-  'card.mca.choice.customerWillAccept': 'The customer will accept it in the Microsoft 365 admin center',
+  'card.mca.choice.customerWillAccept':
+    'The customer will accept it in the Microsoft 365 admin center (nothing can be ordered until then)',
   'card.mca.notAllowed':
     'Only Admin agents and Sales agents may confirm that the customer accepted the Microsoft Customer Agreement. The customer will accept it in the Microsoft 365 admin center.',
   'card.mca.acceptedBy': 'Who accepted the agreement',

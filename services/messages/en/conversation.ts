@@ -2,6 +2,8 @@
 export const conversation = {
   'flow.alreadyRunning':
     'You are already adding a customer. Continue with the card below, or type "cancel" to discard the draft.',
+  'flow.outdatedDraft':
+    'Your draft was started with an earlier version of this bot and cannot be continued, so it is discarded; nothing was submitted. Type "add customer" to start again.',
   'flow.unknownText':
     'I did not understand that. Type "add customer" to add a new customer, or "help" to see what I do.',
   'card.stale': 'That card is no longer active, so nothing changed. Please use the latest card.',
@@ -18,7 +20,6 @@ export const conversation = {
   'accountInfo.countryChanged':
     'The form now follows the address rules for {country}. Check the fields and select Next.',
   'accountInfo.checkFields': 'Some fields need a change; see the messages below each of them.',
-  'review.submitFailed': 'The customer could not be submitted yet; see what to change below.',
   'existing.found': 'This customer is already yours, so nothing was added.',
   'done.created': '{legalName} is added to your customers.',
   'status.pendingVerification': 'Pending verification',

@@ -61,6 +61,8 @@ export const order = {
   'order.list.and': '{items} and {last}',
   'reseller.unknown':
     'There is no indirect reseller "{resellerId}". Search by part of the name or by MPN ID and choose one from the results.',
+  'reseller.notInCountry':
+    '{resellerName} (MPN ID {mpnId}) does not work with customers in {country}, so it cannot be chosen for this customer. Choose a reseller that is active in {country}, or none to make this a direct customer.',
   'reseller.inactive':
     'The relationship with {resellerName} (MPN ID {mpnId}) is not active, so it cannot be chosen. Choose an active reseller, or none to make this a direct customer.',
   'reseller.search.noMatch':
