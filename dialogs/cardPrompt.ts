@@ -81,16 +81,13 @@ export class CardPrompt<Values, Valid> extends Dialog<StepOptions> {
       return Dialog.EndOfTurn;
     }
     const values = this.step.values.safeParse(activity.value);
-    const knownAction =
-      envelope.success &&
-      (envelope.data.action === 'cancel' || this.step.actions.includes(envelope.data.action));
+    // Cancel is a command, taken before the card is asked (onboardingConversation.ts).
+    const knownAction = envelope.success && this.step.actions.includes(envelope.data.action);
     if (!envelope.success || !values.success || !knownAction) {
       await context.sendActivity(say('card.unreadable'));
       await this.show(context, state);
       return Dialog.EndOfTurn;
     }
-    if (envelope.data.action === 'cancel') return dc.beginDialog(confirmCancelDialogId);
-
     const answer = { action: envelope.data.action, values: values.data };
     const turn = await this.turn(context);
     const verdict = await this.step.validate(turn, answer);

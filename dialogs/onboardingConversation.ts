@@ -20,7 +20,8 @@ const phrases: Record<Exclude<Intent, 'other'>, readonly string[]> = {
 
 /**
  * The conversation with an agent: commands that work at any step ("add customer", "help",
- * "cancel"), the welcome card, and everything else handed to the dialog that waits.
+ * "cancel", typed or the waiting card's Cancel button), handled here and nowhere else, the welcome
+ * card, and everything else handed to the dialog that waits.
  */
 export class OnboardingConversation {
   private readonly dialogs: DialogSet;
@@ -51,7 +52,7 @@ export class OnboardingConversation {
     const dc = await this.dialogs.createContext(context);
     await this.dropOutdatedDraft(dc);
     const inFlow = dc.activeDialog !== undefined;
-    switch (intentOf(context)) {
+    switch (intentOf(context, waitingPromptId(dc))) {
       case 'help':
         await sendCard(context, helpCard({ inFlow }));
         if (inFlow) await dc.repromptDialog();
@@ -117,9 +118,20 @@ export class OnboardingConversation {
   }
 }
 
-function intentOf(context: TurnContext): Intent {
+/** The prompt id of the card that waits, if any: only that card's Cancel button cancels. */
+function waitingPromptId(dc: DialogContext): string | undefined {
+  const state: unknown = dc.activeDialog?.state;
+  const promptId =
+    typeof state === 'object' && state !== null ? (state as { promptId?: unknown }).promptId : undefined;
+  return typeof promptId === 'string' ? promptId : undefined;
+}
+
+function intentOf(context: TurnContext, waitingPrompt: string | undefined): Intent {
   const { text, value } = context.activity;
   if (commandSchema.safeParse(value).success) return 'addCustomer';
+  const submit = submitEnvelopeSchema.safeParse(value);
+  if (submit.success && submit.data.action === 'cancel' && submit.data.promptId === waitingPrompt)
+    return 'cancel';
   if (typeof text !== 'string' || value !== undefined) return 'other';
   const typed = text
     .trim()

@@ -23,7 +23,7 @@ export const cards = {
   'card.welcome.steps':
     'You enter the account info and primary contact, confirm the Microsoft Customer Agreement, choose the indirect reseller (indirect providers only) and the subscriptions, then review and submit.',
   'card.welcome.existingCustomers':
-    'An existing customer, also one that came through another partner, must not be added again. If I find it, I give you an invitation to request a relationship with it instead.',
+    'A customer must not be added twice. If it is already one of your customers, I show you its record and add nothing.',
   'card.welcome.commands': 'Type "help" at any time to see what I can do, or "cancel" to stop.',
   'card.welcome.sharedChat':
     'In this chat, @mention me with a command, or press Add customer. Each of you keeps your own draft; only agents with a role that may add customers can start one.',
