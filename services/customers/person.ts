@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CountryRules } from '../countries/countryRules';
+import { countryNameInSentence, type CountryRules } from '../countries/countryRules';
 import { matchesPhoneNumber, normalisePhoneNumber } from '../countries/formats';
 import { PLACEHOLDER_PERSON_NAMES } from './placeholders';
 import { failed, passed, type Checked } from './ruleIssue';
@@ -85,11 +85,15 @@ export function checkPhone(
   const typed = (raw ?? '').trim();
   if (typed === '')
     return rules?.phoneRequired
-      ? failed('person.phone.required', { country: rules.name })
+      ? failed('person.phone.required', { country: countryNameInSentence(rules.code) })
       : passed(undefined);
   const phone = normalisePhoneNumber(typed);
   if (matchesPhoneNumber(rules, phone)) return passed(phone);
   return rules?.phonePattern
-    ? failed('person.phone.invalid', { value: typed, country: rules.name, example: rules.phoneExample ?? '' })
+    ? failed('person.phone.invalid', {
+        value: typed,
+        country: countryNameInSentence(rules.code),
+        example: rules.phoneExample ?? '',
+      })
     : failed('person.phone.invalidAnyCountry', { value: typed });
 }

@@ -180,7 +180,7 @@ describe('primary contact phone', () => {
     );
     expect(!result.ok && result.errors[0]).toMatchObject({
       field: 'primaryContact.phone',
-      message: '"12345" is not a valid phone number in Netherlands. Enter it like +31 20 123 4567.',
+      message: '"12345" is not a valid phone number in the Netherlands. Enter it like +31 20 123 4567.',
     });
   });
 });
