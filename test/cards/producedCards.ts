@@ -1,3 +1,4 @@
+import { dutchAccountInputs } from '../dialogs/flowFixtures';
 import type { Activity } from 'botbuilder';
 import type { CustomerRecord } from '../../services/customers/customerRecord';
 import {
@@ -80,27 +81,9 @@ const now = () => new Date(`${today}T12:00:00Z`);
 export const attestingAgentTimestamp = `${today}T13:00:00+01:00`;
 export const localAgentName = 'Local Agent';
 
-/** What the agent types into the account info card for a Dutch customer (input id = field path). */
-export function dutchCustomer(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    legalName: 'Northwind Traders B.V.',
-    domainPrefix: 'northwindnl',
-    country: 'NL',
-    'address.line1': 'Keizersgracht 12',
-    'address.line2': '',
-    'address.city': 'Amsterdam',
-    'address.state': '',
-    'address.postalCode': '1015 CJ',
-    registrationNumber: '',
-    language: 'nl',
-    culture: 'nl-NL',
-    'primaryContact.firstName': 'Anna',
-    'primaryContact.lastName': 'Jansen',
-    'primaryContact.email': 'anna.jansen@northwind.nl',
-    'primaryContact.phone': '',
-    ...overrides,
-  };
-}
+/** What the agent types into the account info card for a Dutch customer, as the store keeps it. */
+export const dutchCustomer = (overrides: Record<string, string> = {}): Record<string, string> =>
+  dutchAccountInputs({ 'address.postalCode': '1015 CJ', ...overrides });
 
 /** The submits whose answers the tests check against the service's own verdict. */
 export const typedForms = {

@@ -1,3 +1,4 @@
+import { ruleTestOffers } from '../fixtures/offers';
 import {
   isOrderedQuantity,
   offerFieldPath,
@@ -6,46 +7,9 @@ import {
   validateOrderForm,
 } from '../../services/catalogue/orderForm';
 import type { OrderContext } from '../../services/catalogue/orderRules';
-import { OfferSchema, type Offer } from '../../services/catalogue/schemas';
+import type { Offer } from '../../services/catalogue/schemas';
 
-function offer(fields: Partial<Offer> & Pick<Offer, 'id' | 'name'>): Offer {
-  return OfferSchema.parse({
-    productFamily: 'Microsoft 365',
-    description: 'Test offer.',
-    minQuantity: 1,
-    maxQuantity: 300,
-    terms: ['P1M', 'P1Y'],
-    billingCycles: ['monthly', 'annual'],
-    countries: ['*'],
-    isAddOn: false,
-    prerequisiteOfferIds: [],
-    ...fields,
-  });
-}
-
-const offers: Offer[] = [
-  offer({ id: 'm365-business-premium', name: 'Microsoft 365 Business Premium' }),
-  offer({
-    id: 'o365-e3',
-    name: 'Office 365 E3',
-    maxQuantity: 5000,
-    terms: ['P1M', 'P1Y', 'P3Y'],
-    billingCycles: ['monthly', 'annual', 'triennial'],
-  }),
-  offer({
-    id: 'teams-phone-standard',
-    name: 'Teams Phone Standard',
-    isAddOn: true,
-    prerequisiteOfferIds: ['m365-business-premium', 'o365-e3'],
-  }),
-  offer({
-    id: 'dynamics-365-sales-enterprise',
-    name: 'Dynamics 365 Sales Enterprise',
-    productFamily: 'Dynamics 365',
-    countries: ['US', 'GB', 'NL'],
-  }),
-  offer({ id: 'azure-plan', name: 'Azure plan', maxQuantity: 1, terms: ['P1M'], billingCycles: ['monthly'] }),
-];
+const offers: Offer[] = ruleTestOffers;
 
 const context: OrderContext = { offers, country: 'NL', mcaPending: false };
 

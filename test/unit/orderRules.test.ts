@@ -1,53 +1,10 @@
-import { OfferSchema, type Offer } from '../../services/catalogue/schemas';
+import { ruleTestOffers, testOffer } from '../fixtures/offers';
+import type { Offer } from '../../services/catalogue/schemas';
 import { offersForCountry } from '../../services/catalogue/offerAvailability';
 import { validateOrder, type OrderContext } from '../../services/catalogue/orderRules';
 import { defaultBillingCycle, defaultChoices, defaultTerm } from '../../services/catalogue/terms';
 
-function offer(fields: Partial<Offer> & Pick<Offer, 'id' | 'name'>): Offer {
-  return OfferSchema.parse({
-    productFamily: 'Microsoft 365',
-    description: 'Test offer.',
-    minQuantity: 1,
-    maxQuantity: 300,
-    terms: ['P1M', 'P1Y'],
-    billingCycles: ['monthly', 'annual'],
-    countries: ['*'],
-    isAddOn: false,
-    prerequisiteOfferIds: [],
-    ...fields,
-  });
-}
-
-const offers: Offer[] = [
-  offer({ id: 'm365-business-premium', name: 'Microsoft 365 Business Premium' }),
-  offer({
-    id: 'o365-e3',
-    name: 'Office 365 E3',
-    maxQuantity: 5000,
-    terms: ['P1M', 'P1Y', 'P3Y'],
-    billingCycles: ['monthly', 'annual', 'triennial'],
-  }),
-  offer({
-    id: 'teams-phone-standard',
-    name: 'Teams Phone Standard',
-    isAddOn: true,
-    prerequisiteOfferIds: ['m365-business-premium', 'o365-e3'],
-  }),
-  offer({
-    id: 'dynamics-365-sales-enterprise',
-    name: 'Dynamics 365 Sales Enterprise',
-    productFamily: 'Dynamics 365',
-    countries: ['US', 'GB', 'NL'],
-  }),
-  offer({
-    id: 'azure-plan',
-    name: 'Azure plan',
-    productFamily: 'Azure',
-    maxQuantity: 1,
-    terms: ['P1M'],
-    billingCycles: ['monthly'],
-  }),
-];
+const offers: Offer[] = ruleTestOffers;
 
 const context: OrderContext = { offers, country: 'NL', mcaPending: false };
 
@@ -207,7 +164,7 @@ describe('an order the rules refuse', () => {
   });
 
   it('says "licences" for an offer ordered with exactly 25', () => {
-    const pack = offer({ id: 'room-pack', name: 'Rooms Pack', minQuantity: 25, maxQuantity: 25 });
+    const pack = testOffer({ id: 'room-pack', name: 'Rooms Pack', minQuantity: 25, maxQuantity: 25 });
     const result = validateOrder(
       { lines: [{ offerId: 'room-pack', quantity: 3 }] },
       { ...context, offers: [...offers, pack] },
@@ -357,7 +314,7 @@ describe('an order the rules refuse', () => {
 });
 
 describe('billing cycles against terms', () => {
-  const annualOnly = offer({
+  const annualOnly = testOffer({
     id: 'annual-only',
     name: 'Annual Only',
     terms: ['P1Y', 'P3Y'],

@@ -1,51 +1,37 @@
+import { testOffer } from '../fixtures/offers';
 import type { OrderContext } from '../../services/catalogue/orderRules';
 import { reconcileOrder } from '../../services/catalogue/reconcileOrder';
-import { OfferSchema, type Offer, type Order } from '../../services/catalogue/schemas';
-
-function offer(fields: Partial<Offer> & Pick<Offer, 'id' | 'name'>): Offer {
-  return OfferSchema.parse({
-    productFamily: 'Microsoft 365',
-    description: 'Test offer.',
-    minQuantity: 1,
-    maxQuantity: 300,
-    terms: ['P1M', 'P1Y'],
-    billingCycles: ['monthly', 'annual'],
-    countries: ['*'],
-    isAddOn: false,
-    prerequisiteOfferIds: [],
-    ...fields,
-  });
-}
+import type { Offer, Order } from '../../services/catalogue/schemas';
 
 const offers: Offer[] = [
-  offer({ id: 'm365-business-premium', name: 'Microsoft 365 Business Premium' }),
-  offer({
+  testOffer({ id: 'm365-business-premium', name: 'Microsoft 365 Business Premium' }),
+  testOffer({
     id: 'o365-e3',
     name: 'Office 365 E3',
     maxQuantity: 5000,
     terms: ['P1M', 'P1Y', 'P3Y'],
     billingCycles: ['monthly', 'annual', 'triennial'],
   }),
-  offer({
+  testOffer({
     id: 'dynamics-365-sales-enterprise',
     name: 'Dynamics 365 Sales Enterprise',
     productFamily: 'Dynamics 365',
     countries: ['US', 'NL'],
   }),
-  offer({
+  testOffer({
     id: 'dynamics-365-customer-service-enterprise',
     name: 'Dynamics 365 Customer Service Enterprise',
     productFamily: 'Dynamics 365',
     countries: ['US', 'NL'],
   }),
-  offer({
+  testOffer({
     id: 'dynamics-365-team-members',
     name: 'Dynamics 365 Team Members',
     productFamily: 'Dynamics 365',
     isAddOn: true,
     prerequisiteOfferIds: ['dynamics-365-sales-enterprise', 'dynamics-365-customer-service-enterprise'],
   }),
-  offer({
+  testOffer({
     id: 'teams-phone-standard',
     name: 'Teams Phone Standard',
     isAddOn: true,
