@@ -1,5 +1,4 @@
 import type { Database } from '@azure/cosmos';
-import { PrivateConversationState } from 'botbuilder';
 import { createAgentResolver, type LocalAgent } from '../dialogs/agentResolver';
 import { DraftStore } from '../dialogs/draft';
 import type { LocalAgentRoles } from '../dialogs/localAgents';
@@ -11,7 +10,7 @@ import { CustomerService } from '../services/customers/customerService';
 import { OnboardingService } from '../services/onboarding/onboardingService';
 import type { PartnerProfile } from '../services/partner/partnerProfile';
 import { RoleDirectory } from '../services/roles/roleDirectory';
-import { CosmosStateStorage } from './cosmosStateStorage';
+import { CheckedConversationState, CosmosStateStorage } from './cosmosStateStorage';
 import { OnboardingBot } from './onboardingBot';
 
 export interface BotParts {
@@ -44,7 +43,7 @@ export async function composeBot(parts: BotParts): Promise<ComposedBot> {
   const roles = RoleDirectory.forDatabase(database);
 
   // Keyed by conversation and agent: in a group chat or channel each agent keeps their own draft.
-  const agentState = new PrivateConversationState(
+  const agentState = new CheckedConversationState(
     new CosmosStateStorage(database.container(containerDefinitions.botState.id)),
   );
   const conversation = new OnboardingConversation(agentState.createProperty('dialogState'), {

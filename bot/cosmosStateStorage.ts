@@ -1,8 +1,16 @@
 import type { Container } from '@azure/cosmos';
-import type { Storage, StoreItems } from 'botbuilder';
+import { PrivateConversationState, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
 import { CosmosDbKeyEscape } from 'botbuilder-azure';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+
+/** Another turn of the same conversation saved its state first: this turn's changes are not kept. */
+export class StateConflictError extends Error {
+  constructor(key: string) {
+    super(`The state of ${key} changed since this turn read it`);
+    this.name = 'StateConflictError';
+  }
+}
 
 /**
  * Bot state in a Cosmos DB container partitioned on /id, in the same document layout as
@@ -13,8 +21,19 @@ import { z } from 'zod';
  * container name, so a second instance in the same process (another store, a test, the benchmark's
  * echo bot) silently talks to the first one's account; and it builds a client of its own that can be
  * neither disposed nor shared. This one runs on the client the rest of the bot uses.
+ *
+ * Writes are checked against what the turn read. botbuilder's `BotState.saveChanges` always writes
+ * with `eTag: '*'` (last writer wins), so the etag of each document read is remembered with the very
+ * object `read` returned, which is the object `BotState` hands back to `write`: a state read with an
+ * etag is replaced only if that etag still holds, and a state that was absent (`expectAbsent`, which
+ * `CheckedConversationState` calls for the empty state `BotState` makes) is created only if it is still
+ * absent. Otherwise `write` throws `StateConflictError`. A write of an object this storage did not read
+ * keeps the `Storage` contract: its own `eTag`, or `'*'` for "write regardless".
  */
 export class CosmosStateStorage implements Storage {
+  /** The etag each returned state object was read with; null: the document did not exist. */
+  private readonly readAs = new WeakMap<object, string | null>();
+
   constructor(private readonly container: Container) {}
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -25,22 +44,51 @@ export class CosmosStateStorage implements Storage {
         const { resource, etag } = await this.container.item(id, id).read();
         if (!resource) return;
         const stored = storedStateSchema.parse(resource);
-        items[stored.realId] = { ...stored.document, eTag: etag };
+        const state = { ...stored.document, eTag: etag };
+        this.readAs.set(state, etag);
+        items[stored.realId] = state;
       }),
     );
     return items;
   }
 
+  /** A state object that was not in the store when the turn began: it may only be created. */
+  expectAbsent(state: object): void {
+    if (!this.readAs.has(state)) this.readAs.set(state, null);
+  }
+
   async write(changes: StoreItems): Promise<void> {
     await Promise.all(
       Object.entries(changes).map(async ([key, value]) => {
-        const { eTag, ...document } = (value ?? {}) as Record<string, unknown>;
+        const state = (value ?? {}) as Record<string, unknown>;
+        const { eTag, ...document } = state;
         const id = escape(key);
-        const checked = typeof eTag === 'string' && eTag.length > 0 && eTag !== '*';
-        await this.container.items.upsert(
-          { id, realId: key, document },
-          checked ? { accessCondition: { type: 'IfMatch', condition: eTag } } : undefined,
-        );
+        const item = { id, realId: key, document };
+        const asRead = this.readAs.get(state);
+        try {
+          let written;
+          if (asRead === null) {
+            written = await this.container.items.create(item);
+          } else if (asRead !== undefined) {
+            written = await this.container
+              .item(id, id)
+              .replace(item, { accessCondition: { type: 'IfMatch', condition: asRead } });
+          } else {
+            const checked = typeof eTag === 'string' && eTag.length > 0 && eTag !== '*';
+            written = await this.container.items.upsert(
+              item,
+              checked ? { accessCondition: { type: 'IfMatch', condition: eTag } } : undefined,
+            );
+          }
+          // A second save in the same turn builds on this write.
+          if (asRead !== undefined) this.readAs.set(state, written.etag ?? null);
+        } catch (error) {
+          const code = (error as { code?: number }).code;
+          if (asRead !== undefined && (code === 409 || code === 412 || code === 404)) {
+            throw new StateConflictError(key);
+          }
+          throw error;
+        }
       }),
     );
   }
@@ -69,4 +117,21 @@ function escape(key: string): string {
   if (id.length <= maxIdLength) return id;
   const hash = createHash('sha256').update(key).digest('hex');
   return `${id.slice(0, maxIdLength - hash.length - 1)}*${hash}`;
+}
+
+/**
+ * Conversation state per agent (`PrivateConversationState`) whose save is checked against what the
+ * turn read (see `CosmosStateStorage`): the state a turn starts from when nothing was stored yet is
+ * marked as new, so two first turns at once cannot both create it.
+ */
+export class CheckedConversationState extends PrivateConversationState {
+  constructor(private readonly checkedStorage: CosmosStateStorage) {
+    super(checkedStorage);
+  }
+
+  override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+    const state = (await super.load(context, force)) as Record<string, unknown>;
+    this.checkedStorage.expectAbsent(state);
+    return state;
+  }
 }

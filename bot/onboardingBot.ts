@@ -1,11 +1,17 @@
 import { ActivityHandler, TurnContext, type BotState } from 'botbuilder';
+import { staleCardMessage } from '../dialogs/cardPrompt';
 import type { OnboardingConversation } from '../dialogs/onboardingConversation';
+import { say } from '../services/messages/catalogue';
+import { StateConflictError } from './cosmosStateStorage';
+import { holdReplies } from './heldReplies';
 
 /**
  * Routes activities: messages (typed text and card submits) to the conversation, with the bot's
  * own @mention taken out of the text (group chats and channels in Teams); a welcome card to an
  * agent who adds the bot. Each agent's state (their dialog and draft, per conversation) is saved
- * once at the end of each turn, and only when it changed.
+ * once at the end of each turn, only when it changed, and only over the state the turn read. The
+ * turn's replies wait for that save: a turn that another turn of the same conversation overtook (a
+ * double click, the same card in two windows) is answered as a stale card and changes nothing.
  */
 export class OnboardingBot extends ActivityHandler {
   constructor(
@@ -25,8 +31,18 @@ export class OnboardingBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.agentState.saveChanges(context);
+    const replies = holdReplies(context);
+    try {
+      await super.run(context);
+      await this.agentState.saveChanges(context);
+    } catch (error) {
+      replies.discard();
+      if (!(error instanceof StateConflictError)) throw error;
+      const fromCard = context.activity.value !== undefined && context.activity.value !== null;
+      await context.sendActivity(say(fromCard ? staleCardMessage(context, 'card.stale') : 'turn.overtaken'));
+      return;
+    }
+    await replies.release();
   }
 }
 

@@ -1,5 +1,5 @@
 import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
-import { CosmosStateStorage } from '../../bot/cosmosStateStorage';
+import { CosmosStateStorage, StateConflictError } from '../../bot/cosmosStateStorage';
 import { containerDefinitions, ensureContainers } from '../../services/cosmos/containers';
 import { createCosmosAccess, type CosmosAccess } from '../../services/cosmos/cosmosClientFactory';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
@@ -51,6 +51,32 @@ describe('bot state storage on Cosmos DB', () => {
     await ours.write({ k: { ...first, n: 2 } });
     await expect(ours.write({ k: { ...first, n: 3 } })).rejects.toMatchObject({ code: 412 });
     expect((await ours.read(['k'])).k).toMatchObject({ n: 2 });
+  });
+
+  it("refuses the second of two turns that read the same state, although botbuilder writes with eTag '*'", async () => {
+    await ours.write({ turns: { step: 'accountInfo' } });
+    const first = (await ours.read(['turns'])).turns as Record<string, unknown>;
+    const second = (await ours.read(['turns'])).turns as Record<string, unknown>;
+    // What BotState.saveChanges does to the state object it read, before handing it to write.
+    Object.assign(first, { step: 'mca', eTag: '*' });
+    Object.assign(second, { step: 'review', eTag: '*' });
+    await ours.write({ turns: first });
+    await expect(ours.write({ turns: second })).rejects.toBeInstanceOf(StateConflictError);
+    expect((await ours.read(['turns'])).turns).toMatchObject({ step: 'mca' });
+    // The winner's next save in the same turn builds on its own write.
+    Object.assign(first, { step: 'subscriptions', eTag: '*' });
+    await ours.write({ turns: first });
+    expect((await ours.read(['turns'])).turns).toMatchObject({ step: 'subscriptions' });
+  });
+
+  it('creates a state that was absent only once, when two first turns race', async () => {
+    const one: Record<string, unknown> = { step: 'one', eTag: '*' };
+    const two: Record<string, unknown> = { step: 'two', eTag: '*' };
+    ours.expectAbsent(one);
+    ours.expectAbsent(two);
+    await ours.write({ fresh: one });
+    await expect(ours.write({ fresh: two })).rejects.toBeInstanceOf(StateConflictError);
+    expect((await ours.read(['fresh'])).fresh).toMatchObject({ step: 'one' });
   });
 
   it('answers nothing for a missing key and deletes quietly', async () => {

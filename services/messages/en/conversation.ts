@@ -11,6 +11,8 @@ export const conversation = {
     'That card belongs to a finished or discarded draft, so nothing changed. Type "add customer" to start again.',
   'card.staleShared':
     'That card is not the one waiting for you (in a shared chat each agent has their own draft), so nothing changed. Use your latest card, or type "add customer" to start your own.',
+  'turn.overtaken':
+    'That arrived while I was answering another message of yours, so it changed nothing. Carry on with the latest card.',
   'card.typedText':
     'I am waiting for your answer on the card below: fill it in and select a button. Type "help" for help or "cancel" to discard the draft.',
   'card.unreadable': 'I could not read what that card sent. Please fill in the card below again.',
