@@ -88,6 +88,17 @@ export class CardPrompt<Values, Valid> extends Dialog<StepOptions> {
       await this.show(context, state);
       return Dialog.EndOfTurn;
     }
+    const overlong = overlongInputs(activity.value);
+    if (overlong.length > 0) {
+      // Not kept, not echoed: the card comes back with what the draft had and a word at each field.
+      return this.showAgain(dc, {
+        problems: overlong.map((field) => ({
+          field,
+          key: 'card.inputTooLong',
+          params: { max: maxInputLength },
+        })),
+      });
+    }
     const answer = { action: envelope.data.action, values: values.data };
     const turn = await this.turn(context);
     const verdict = await this.step.validate(turn, answer);
@@ -150,6 +161,19 @@ export class CardPrompt<Values, Valid> extends Dialog<StepOptions> {
       agent: () => services.resolveAgent(context),
     };
   }
+}
+
+/**
+ * No field of any card takes more than this many characters (the longest, a legal name, takes 255):
+ * a longer value is refused before it is kept in the draft or drawn on a card.
+ */
+export const maxInputLength = 1000;
+
+function overlongInputs(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value)
+    .filter(([, entry]) => typeof entry === 'string' && entry.length > maxInputLength)
+    .map(([id]) => id);
 }
 
 /** A fresh prompt id for a step: "accountInfo:3f1c…". */

@@ -34,9 +34,15 @@ export const subscriptionsStep: CardStep<FormValues, Order> = {
 
   async validate(turn, { values }) {
     const { draft } = turn;
-    draft.values.subscriptions = values;
-    const validated = await turn.services.onboarding.validateOrderForm(nestedForm(values), {
-      country: draft.accountInfo?.country ?? '',
+    const country = draft.accountInfo?.country ?? '';
+    const sold = new Set((await turn.services.onboarding.offersForCountry(country)).map((offer) => offer.id));
+    // Only the card's own inputs are kept: those of the offers it lists.
+    const kept = Object.fromEntries(
+      Object.entries(values).filter(([id]) => sold.has(id.split('.')[1] ?? '')),
+    );
+    draft.values.subscriptions = kept;
+    const validated = await turn.services.onboarding.validateOrderForm(nestedForm(kept), {
+      country,
       mcaPending: draft.mca?.kind === 'customerWillAccept',
     });
     return validated.ok

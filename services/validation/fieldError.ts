@@ -14,7 +14,27 @@ export interface FieldError {
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 export function fieldError(field: string, key: MessageKey, params: MessageParams = {}): FieldError {
-  return { field, key, params, message: say(key, params) };
+  const quoted = quotedExcerpts(params);
+  return { field, key, params: quoted, message: say(key, quoted) };
+}
+
+/** The longest part of a typed value a message quotes back. */
+export const maxQuotedLength = 40;
+
+/**
+ * A message quotes what was typed (`value`, `typed`) as a short excerpt: a long value would bloat
+ * the card and the state that keep the message, and the agent has the value in the field anyway.
+ */
+function quotedExcerpts(params: MessageParams): MessageParams {
+  const excerpt = (text: string | number) =>
+    typeof text === 'string' && text.length > maxQuotedLength
+      ? `${text.slice(0, maxQuotedLength - 1)}…`
+      : text;
+  return {
+    ...params,
+    ...(params.value !== undefined ? { value: excerpt(params.value) } : {}),
+    ...(params.typed !== undefined ? { typed: excerpt(params.typed) } : {}),
+  };
 }
 
 /**

@@ -15,6 +15,8 @@ export const conversation = {
     'That arrived while I was answering another message of yours, so it changed nothing. Carry on with the latest card.',
   'card.typedText':
     'I am waiting for your answer on the card below: fill it in and select a button. Type "help" for help or "cancel" to discard the draft.',
+  'card.inputTooLong':
+    'This is longer than any value this field takes (at most {max} characters), so it was not kept. Enter it again.',
   'card.unreadable': 'I could not read what that card sent. Please fill in the card below again.',
   'cancel.nothing': 'There is no draft to cancel. Type "add customer" to add a new customer.',
   'cancel.done': 'The draft is discarded; nothing was saved. Type "add customer" to start again.',
