@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { say } from '../services/messages/catalogue';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { localModeAuthentication } from './webChat/botConnectorAuth';
 
 /** The CloudAdapter, with one activity handed over as the server parsed it. */
 export class BotAdapter extends CloudAdapter {
@@ -23,13 +24,18 @@ export class BotAdapter extends CloudAdapter {
 }
 
 export function createAdapter(config: Config, logger: Logger): BotAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const options = {
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
     // Local mode (no app id) has no identity to check; the SDK accepts that only as MultiTenant.
     MicrosoftAppType: config.bot.appId ? config.bot.appType : 'MultiTenant',
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
-  });
+  };
+  // Local mode: the web chat's router and the bot prove themselves to each other with a secret of
+  // this process, which goes to the router's own URL only (never to the Emulator's).
+  const auth = config.bot.appId
+    ? new ConfigurationBotFrameworkAuthentication(options)
+    : localModeAuthentication(options);
   const adapter = new BotAdapter(auth);
   adapter.onTurnError = (context, error) => handleTurnError(context, error, logger);
   return adapter;

@@ -60,8 +60,14 @@ export function chatPageHtml(): string {
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ user: { id: userId, name: 'Agent' } })
           });
-          if (!response.ok) throw new Error('the local Direct Line answered HTTP ' + response.status);
-          var token = (await response.json()).token;
+          var answer = await response.json().catch(function () { return {}; });
+          if (!response.ok) {
+            // 429: too many open conversations on this machine (the answer says when to try again).
+            throw new Error(
+              (answer.error && answer.error.message) || 'the local Direct Line answered HTTP ' + response.status
+            );
+          }
+          var token = answer.token;
           var directLine = window.WebChat.createDirectLine({
             domain: location.origin + '${directLinePath}',
             token: token,

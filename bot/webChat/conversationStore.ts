@@ -12,53 +12,109 @@ export interface ChatConversation {
   id: string;
   token: string;
   user: ChatUser;
+  /** Who asked for it: its remote address, all loopback addresses being one (see `clientOf`). */
+  client: string;
   /** Set once the client started it (POST /conversations) and the bot was told who joined. */
   started: boolean;
   /** Append-only log; an update appends the new version under the same id. */
   activities: StoredActivity[];
+  /** The JSON length of each activity of the log, in the same order. */
+  sizes: number[];
+  /** The JSON length of the whole log. */
+  characters: number;
   /** How many activities were dropped from the front of the log to keep it bounded. */
   dropped: number;
   sequence: number;
   lastTimestamp: number;
+  /** When it was last used (a token, a poll, a post, a reply), in ms since the epoch. */
+  lastUsed: number;
 }
 
 export interface StoreLimits {
+  /** Live conversations in all. When there are this many, a new one is refused, not made room for. */
   conversations: number;
+  /** Live conversations of one client (a remote address); more are refused. */
+  conversationsPerClient: number;
+  /** Live conversations of one user id of a client; beyond it the user's own least recently used goes. */
+  conversationsPerUser: number;
   activitiesPerConversation: number;
+  /** The JSON length a conversation's log may have; beyond it the oldest activities go. */
+  charactersPerConversation: number;
+  /** A conversation nobody used for this long is gone, with its token. */
+  idleMs: number;
 }
 
-const defaultLimits: StoreLimits = { conversations: 200, activitiesPerConversation: 1000 };
+export const defaultStoreLimits: StoreLimits = {
+  conversations: 200,
+  conversationsPerClient: 50,
+  conversationsPerUser: 5,
+  activitiesPerConversation: 1000,
+  charactersPerConversation: 500_000,
+  idleMs: 60 * 60 * 1000,
+};
+
+/** A new conversation, or why there is none and when to ask again. */
+export type CreateResult =
+  { conversation: ChatConversation } | { refused: 'client' | 'full'; retryAfterSeconds: number };
 
 /**
- * The local Direct Line's conversations, in memory and bounded (it is a development tool): the
- * least recently used conversation goes when there are too many, the oldest activities when one
- * conversation grows too long. A watermark is the absolute position in a conversation's log.
+ * The local Direct Line's conversations, in memory and bounded (it is a development tool). A client
+ * makes room only from its own conversations: a user id's least recently used goes when it opens one
+ * too many; otherwise, when the client or the whole store is at its bound, a new conversation is
+ * refused until one idles out. The oldest activities go when one conversation grows too long. A
+ * watermark is the absolute position in a conversation's log.
  */
 export class ConversationStore {
+  /** In order of use: the least recently used first. */
   private readonly conversations = new Map<string, ChatConversation>();
   private readonly tokens = new Map<string, string>();
+  private readonly limits: StoreLimits;
 
-  constructor(private readonly limits: StoreLimits = defaultLimits) {}
+  constructor(
+    limits: Partial<StoreLimits> = {},
+    private readonly now: () => number = Date.now,
+  ) {
+    this.limits = { ...defaultStoreLimits, ...limits };
+  }
 
-  create(user: ChatUser): ChatConversation {
+  /** How many conversations are live. */
+  get size(): number {
+    this.sweep();
+    return this.conversations.size;
+  }
+
+  create(user: ChatUser, client = 'local'): CreateResult {
+    this.sweep();
+    const all = [...this.conversations.values()];
+    const own = all.filter((c) => c.client === client && c.user.id === user.id);
+    for (const oldest of own.slice(0, Math.max(0, own.length - this.limits.conversationsPerUser + 1)))
+      this.remove(oldest);
+
+    const ofClient = all.filter((c) => c.client === client && this.conversations.has(c.id));
+    if (ofClient.length >= this.limits.conversationsPerClient)
+      return { refused: 'client', retryAfterSeconds: this.secondsUntilIdle(ofClient[0]!) };
+    if (this.conversations.size >= this.limits.conversations) {
+      const leastRecent = this.conversations.values().next().value as ChatConversation;
+      return { refused: 'full', retryAfterSeconds: this.secondsUntilIdle(leastRecent) };
+    }
+
     const conversation: ChatConversation = {
       id: `dl-${randomUUID()}`,
       token: randomBytes(24).toString('base64url'),
       user,
+      client,
       started: false,
       activities: [],
+      sizes: [],
+      characters: 0,
       dropped: 0,
       sequence: 0,
       lastTimestamp: 0,
+      lastUsed: this.now(),
     };
     this.conversations.set(conversation.id, conversation);
     this.tokens.set(conversation.token, conversation.id);
-    while (this.conversations.size > this.limits.conversations) {
-      const oldest = this.conversations.values().next().value as ChatConversation;
-      this.conversations.delete(oldest.id);
-      this.tokens.delete(oldest.token);
-    }
-    return conversation;
+    return { conversation };
   }
 
   /** The conversation a token opens (marked as recently used). */
@@ -67,12 +123,17 @@ export class ConversationStore {
     return id === undefined ? undefined : this.get(id);
   }
 
+  /** A live conversation (marked as recently used). */
   get(id: string): ChatConversation | undefined {
     const conversation = this.conversations.get(id);
-    if (conversation) {
-      this.conversations.delete(id);
-      this.conversations.set(id, conversation);
+    if (!conversation) return undefined;
+    if (this.isIdle(conversation)) {
+      this.remove(conversation);
+      return undefined;
     }
+    conversation.lastUsed = this.now();
+    this.conversations.delete(id);
+    this.conversations.set(id, conversation);
     return conversation;
   }
 
@@ -98,10 +159,25 @@ export class ConversationStore {
       timestamp = new Date(conversation.lastTimestamp).toISOString();
     }
     const stored: StoredActivity = { ...activity, id, timestamp };
+    const size = JSON.stringify(stored).length;
     conversation.activities.push(stored);
-    const excess = conversation.activities.length - this.limits.activitiesPerConversation;
+    conversation.sizes.push(size);
+    conversation.characters += size;
+    // The newest activity always stays, whatever its size.
+    let excess = 0;
+    let characters = conversation.characters;
+    while (
+      conversation.activities.length - excess > 1 &&
+      (conversation.activities.length - excess > this.limits.activitiesPerConversation ||
+        characters > this.limits.charactersPerConversation)
+    ) {
+      characters -= conversation.sizes[excess]!;
+      excess += 1;
+    }
     if (excess > 0) {
       conversation.activities.splice(0, excess);
+      conversation.sizes.splice(0, excess);
+      conversation.characters = characters;
       conversation.dropped += excess;
     }
     return stored;
@@ -125,5 +201,26 @@ export class ConversationStore {
       activities: conversation.activities.slice(start),
       watermark: conversation.dropped + conversation.activities.length,
     };
+  }
+
+  private isIdle(conversation: ChatConversation): boolean {
+    return this.now() - conversation.lastUsed >= this.limits.idleMs;
+  }
+
+  private secondsUntilIdle(conversation: ChatConversation): number {
+    return Math.max(1, Math.ceil((conversation.lastUsed + this.limits.idleMs - this.now()) / 1000));
+  }
+
+  /** Forgets the conversations nobody used for too long: the least recently used come first. */
+  private sweep(): void {
+    for (const conversation of this.conversations.values()) {
+      if (!this.isIdle(conversation)) break;
+      this.remove(conversation);
+    }
+  }
+
+  private remove(conversation: ChatConversation): void {
+    this.conversations.delete(conversation.id);
+    this.tokens.delete(conversation.token);
   }
 }

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 import { ConversationStore, type ChatConversation, type StoredActivity } from './conversationStore';
+import { addOwnServiceUrl, botAuthorization, isBotAuthorization } from './botSecret';
+import { clientOf } from './clientAddress';
 import { isLoopbackAddress } from '../../services/network/loopback';
 
 /** The channel id the bot sees for the local web chat page. */
@@ -26,33 +28,43 @@ const tokenRequestSchema = z
 
 const startConversationSchema = z
   .looseObject({
-    user: z.looseObject({ id: z.string().optional() }).optional(),
-    locale: z.string().optional(),
+    user: z.looseObject({ id: z.string().max(200).optional() }).optional(),
+    locale: z.string().max(20).optional(),
   })
   .optional();
+
+/** What one activity a client posts may weigh, as JSON (the body itself is at most 256 KB). */
+export const maxClientActivityCharacters = 100_000;
 
 /**
  * What a Direct Line client may set on an activity it posts. Everything else (id, from,
  * conversation, recipient, channelId, serviceUrl, timestamp) is the channel's to set, so it is
  * dropped here and filled in from the token and the server.
  */
-const clientActivitySchema = z.object({
-  type: z.enum(['message', 'typing', 'event']),
-  name: z.string().max(200).optional(),
-  text: z.string().max(20_000).optional(),
-  textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
-  value: z.unknown().optional(),
-  attachments: z
-    .array(z.looseObject({ contentType: z.string() }))
-    .max(20)
-    .optional(),
-  channelData: z.record(z.string(), z.unknown()).optional(),
-  entities: z.array(z.looseObject({ type: z.string() })).optional(),
-  locale: z.string().max(20).optional(),
-  localTimestamp: z.string().max(40).optional(),
-  localTimezone: z.string().max(60).optional(),
-  replyToId: z.string().max(200).optional(),
-});
+const clientActivitySchema = z
+  .object({
+    type: z.enum(['message', 'typing', 'event']),
+    name: z.string().max(200).optional(),
+    text: z.string().max(20_000).optional(),
+    textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
+    value: z.unknown().optional(),
+    attachments: z
+      .array(z.looseObject({ contentType: z.string() }))
+      .max(20)
+      .optional(),
+    channelData: z.record(z.string(), z.unknown()).optional(),
+    entities: z
+      .array(z.looseObject({ type: z.string() }))
+      .max(20)
+      .optional(),
+    locale: z.string().max(20).optional(),
+    localTimestamp: z.string().max(40).optional(),
+    localTimezone: z.string().max(60).optional(),
+    replyToId: z.string().max(200).optional(),
+  })
+  .refine((activity) => JSON.stringify(activity).length <= maxClientActivityCharacters, {
+    error: `an activity is at most ${maxClientActivityCharacters} characters of JSON`,
+  });
 
 /** What the bot sends to the Bot Connector endpoints: an activity, passed on to the page as it is. */
 const botActivitySchema = z.looseObject({ type: z.string().min(1) });
@@ -82,11 +94,28 @@ export function mountDirectLine(server: Server, options: DirectLineRouterOptions
   const { selfUrl, logger } = options;
   const store = options.store ?? new ConversationStore();
 
-  /** Hands an activity to the bot the way a channel does; answers the HTTP status. */
+  // While the server listens, its URL is the router's own: the one service URL the bot sends the
+  // secret to.
+  let forgetOwnUrl: (() => void) | undefined;
+  const rememberOwnUrl = () => {
+    forgetOwnUrl?.();
+    forgetOwnUrl = addOwnServiceUrl(selfUrl());
+  };
+  server.server.on('listening', rememberOwnUrl);
+  server.server.on('close', () => {
+    forgetOwnUrl?.();
+    forgetOwnUrl = undefined;
+  });
+  if (server.server.listening) rememberOwnUrl();
+
+  /**
+   * Hands an activity to the bot the way a channel does, with the secret (the bot takes an activity
+   * of this channel from here only); answers the HTTP status.
+   */
   async function deliver(activity: Record<string, unknown>): Promise<number> {
     const response = await fetch(`${selfUrl()}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: botAuthorization() },
       body: JSON.stringify({ ...activity, serviceUrl: selfUrl() }),
     });
     await response.arrayBuffer();
@@ -127,8 +156,21 @@ export function mountDirectLine(server: Server, options: DirectLineRouterOptions
     const body = tokenRequestSchema.safeParse(req.body ?? undefined);
     if (!body.success) return sendError(res, 400, 'BadArgument', body.error.issues[0]!.message);
     const id = body.data?.user?.id ?? `web-${randomBytes(8).toString('hex')}`;
-    const conversation = store.create({ id, name: body.data?.user?.name || 'Agent' });
-    res.send(200, conversationAnswer(conversation));
+    const created = store.create(
+      { id, name: body.data?.user?.name || 'Agent' },
+      clientOf(req.socket.remoteAddress),
+    );
+    if ('refused' in created) {
+      res.header('Retry-After', String(created.retryAfterSeconds));
+      const who = created.refused === 'client' ? 'this machine has' : 'the local web chat has';
+      return sendError(
+        res,
+        429,
+        'TooManyRequests',
+        `${who} too many open conversations; try again in ${minutes(created.retryAfterSeconds)}.`,
+      );
+    }
+    res.send(200, conversationAnswer(created.conversation));
   });
 
   server.post(`${directLinePath}/tokens/refresh`, async (req, res) => {
@@ -211,6 +253,13 @@ export function mountDirectLine(server: Server, options: DirectLineRouterOptions
       sendError(res, 403, 'Forbidden', 'Only the bot on this machine may send to the local web chat.');
       return undefined;
     }
+    // Only the bot of this process has the secret; a call without it learns nothing, not even
+    // whether the conversation exists.
+    if (!isBotAuthorization(req.header('authorization'))) {
+      res.header('WWW-Authenticate', 'Bearer');
+      sendError(res, 401, 'Unauthorized', 'Only the bot may send to the local web chat.');
+      return undefined;
+    }
     const conversation = store.get(req.params.conversationId ?? '');
     if (!conversation) sendError(res, 404, 'ConversationNotFound', 'No such web chat conversation.');
     return conversation;
@@ -252,6 +301,11 @@ function append(
   const copy: Record<string, unknown> = { ...activity, channelId: webChatChannelId };
   delete copy.serviceUrl;
   return store.append(conversation, { ...copy, conversation: { id: conversation.id } }, id, keepTimestamp);
+}
+
+function minutes(seconds: number): string {
+  const count = Math.max(1, Math.ceil(seconds / 60));
+  return count === 1 ? 'a minute' : `${count} minutes`;
 }
 
 function sendError(res: Response, status: number, code: string, message: string): void {

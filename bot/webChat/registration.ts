@@ -11,7 +11,9 @@ export interface WebChat {
 
 /**
  * The local web chat: the page, Web Chat's bundle and a Direct Line 3.0 router, all on the bot's
- * own server. Only for local mode (no MicrosoftAppId): the router's endpoints check no tokens.
+ * own server. Only for local mode (no MicrosoftAppId): the client side checks its own Direct Line
+ * tokens, the Bot Connector side the secret of this process (see botSecret.ts), not the Bot
+ * Framework's tokens.
  */
 export function mountWebChat(server: Server, logger: Logger): WebChat {
   mountChatPage(server, logger);

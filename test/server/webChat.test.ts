@@ -1,75 +1,7 @@
-import type { Activity } from 'botbuilder';
 import type { RunningBot } from '../../bot/startBot';
-import { cardsOf, visibleText } from '../harness/conversationHarness';
+import { botAuthorization } from '../../bot/webChat/botSecret';
+import { cardText, DirectLineClient, type DirectLineActivity } from '../harness/directLineClient';
 import { startTestBot } from '../harness/testBot';
-
-interface DirectLineActivity {
-  id: string;
-  type: string;
-  timestamp: string;
-  text?: string;
-  channelId?: string;
-  from: { id: string; role?: string };
-  replyToId?: string;
-  attachments?: { contentType: string; content: unknown }[];
-  channelData?: Record<string, unknown>;
-}
-
-/** The text of the card an activity carries. */
-function cardText(activity: DirectLineActivity | undefined): string {
-  const [card] = cardsOf([activity as unknown as Partial<Activity>]);
-  return card ? visibleText(card) : '';
-}
-
-/** A Direct Line 3.0 client, as Web Chat uses it (polling, no WebSocket). */
-class DirectLineClient {
-  token = '';
-  conversationId = '';
-  watermark = '';
-
-  constructor(private readonly origin: string) {}
-
-  async call(method: string, path: string, body?: unknown, token = this.token) {
-    const response = await fetch(`${this.origin}/v3/directline${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-  }
-
-  async start(userId = 'web-test-user') {
-    const generated = await this.call(
-      'POST',
-      '/tokens/generate',
-      { user: { id: userId, name: 'Tester' } },
-      '',
-    );
-    this.token = String(generated.body.token);
-    const started = await this.call('POST', '/conversations', { user: {} });
-    this.conversationId = String(started.body.conversationId);
-    return started;
-  }
-
-  async post(activity: Record<string, unknown>) {
-    return this.call('POST', `/conversations/${this.conversationId}/activities`, activity);
-  }
-
-  /** Polls once, as Web Chat does, and moves the watermark on. */
-  async poll(): Promise<DirectLineActivity[]> {
-    const { status, body } = await this.call(
-      'GET',
-      `/conversations/${this.conversationId}/activities?watermark=${this.watermark}`,
-    );
-    expect(status).toBe(200);
-    this.watermark = String(body.watermark);
-    return body.activities as DirectLineActivity[];
-  }
-}
 
 describe('the local web chat (no app id)', () => {
   let bot: RunningBot;
@@ -157,9 +89,10 @@ describe('the local web chat (no app id)', () => {
     await client.start();
     const [welcome] = await client.poll();
     const url = `${origin}/v3/conversations/${client.conversationId}/activities/${welcome!.id}`;
+    // As the bot's connector client sends it: with the secret of this process.
     const updated = await fetch(url, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: botAuthorization() },
       body: JSON.stringify({ type: 'message', text: 'Answered.' }),
     });
     expect(updated.status).toBe(200);
@@ -168,7 +101,7 @@ describe('the local web chat (no app id)', () => {
 
     const missing = await fetch(`${origin}/v3/conversations/${client.conversationId}/activities/nope`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: botAuthorization() },
       body: JSON.stringify({ type: 'message', text: 'x' }),
     });
     expect(missing.status).toBe(404);
@@ -198,7 +131,7 @@ describe('the local web chat (no app id)', () => {
 
     const unknown = await fetch(`${origin}/v3/conversations/no-such-conversation/activities`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: botAuthorization() },
       body: JSON.stringify({ type: 'message', text: 'hello' }),
     });
     expect(unknown.status).toBe(404);
