@@ -99,7 +99,7 @@ describe('generated requests to /api/messages', () => {
       { numRuns: runs },
     );
     expect(cases).toBe(runs);
-    // Not only refusals: a good share of the cases reached a turn.
+    // Not only refusals: a share of the cases (about one in ten) reached a turn.
     expect(
       [...statuses].filter(([status]) => status < 300).reduce((sum, [, n]) => sum + n, 0),
     ).toBeGreaterThan(runs / 10);
