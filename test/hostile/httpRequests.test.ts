@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import type { RunningBot } from '../../bot/startBot';
+import { containerDefinitions } from '../../services/cosmos/containers';
 import { ConnectorRecorder } from '../harness/connectorRecorder';
+import { countItems } from '../harness/countItems';
 import { startTestBot } from '../harness/testBot';
 import { hostileText, hostileValue } from './generators';
 
@@ -80,6 +82,9 @@ function isInvoke(body: string): boolean {
 
 describe('generated requests to /api/messages', () => {
   it(`are answered 2xx or 4xx (501 for an invoke), never a failure, and the bot stays healthy (${runs} cases)`, async () => {
+    const records = () =>
+      countItems(bot.cosmos.client.database(bot.databaseId), containerDefinitions.customers.id);
+    const before = await records();
     let cases = 0;
     const statuses = new Map<number, number>();
     await fc.assert(
@@ -103,6 +108,8 @@ describe('generated requests to /api/messages', () => {
     expect(
       [...statuses].filter(([status]) => status < 300).reduce((sum, [, n]) => sum + n, 0),
     ).toBeGreaterThan(runs / 25);
+    // No generated request can walk a flow to Submit: nothing was added.
+    expect(await records()).toBe(before);
     const health = await fetch(bot.messagesUrl.replace('/api/messages', '/healthz'));
     expect(health.status).toBe(200);
     // Replies went only where a case named this machine's connector: nowhere else was reachable.
