@@ -4,6 +4,11 @@ import type { FormValues } from './formPaths';
  * What each card shows, as plain data: the dialogs build these models, the card functions turn
  * them into Adaptive Card JSON. Every sentence on a card comes from the message catalogue; the
  * models carry only the customer's values, choices and already-rendered error messages.
+ *
+ * Values (names, addresses, facts, queries) are plain text: the card function shows them literally
+ * (`asText`, cards/plainText.ts). Messages (`errors`, `notice`, `notices`, `nextSteps`) are catalogue
+ * markdown already, rendered with their quoted values escaped (`words()` in dialogs/stepView.ts), and
+ * are shown as they are.
  */
 
 /** An Adaptive Card as JSON (version 1.5 at most: what Teams renders). */

@@ -1,6 +1,7 @@
 import { say } from '../services/messages/catalogue';
 import type { AdaptiveCardJson, DoneCardModel } from './cardModels';
 import { cardTemplate } from './fillTemplate';
+import { asTextFact, asTextParams } from './plainText';
 import template from './templates/done.json';
 
 const fill = cardTemplate(template);
@@ -18,14 +19,14 @@ export function doneCard(model: DoneCardModel): AdaptiveCardJson {
       { title: say('card.done.adminSignInName'), value: model.adminSignInName },
       { title: say('card.done.status'), value: model.status },
       ...(model.reseller === undefined ? [] : [{ title: say('fact.reseller'), value: model.reseller }]),
-    ],
+    ].map(asTextFact),
     hasSubscriptions: model.subscriptions.length > 0,
-    subscriptions: model.subscriptions,
+    subscriptions: model.subscriptions.map(asTextFact),
     hasNextSteps: nextSteps.length > 0,
     nextSteps,
     t: {
       title: say('card.done.title'),
-      summary: say('card.done.summary', { legalName: model.legalName }),
+      summary: say('card.done.summary', asTextParams({ legalName: model.legalName })),
       subscriptions: say('card.done.subscriptions'),
       noSubscriptions: say('card.done.noSubscriptions'),
       nextSteps: say('card.done.nextSteps'),

@@ -6,6 +6,7 @@ import {
   type ResellerCardModel,
 } from './cardModels';
 import { cardTemplate, splitFieldMessages } from './fillTemplate';
+import { asTextParams } from './plainText';
 import template from './templates/reseller.json';
 
 const fill = cardTemplate(template);
@@ -50,7 +51,7 @@ export function resellerCard(model: ResellerCardModel): AdaptiveCardJson {
       query: say('card.reseller.query'),
       queryPlaceholder: say('card.reseller.query.placeholder'),
       search: say('card.reseller.search'),
-      noMatch: say('reseller.search.noMatch', { query: model.query }),
+      noMatch: say('reseller.search.noMatch', asTextParams({ query: model.query })),
       showingAll: say('card.reseller.showingAll'),
       choice: say('card.reseller.choice'),
       next: model.nextLabel,

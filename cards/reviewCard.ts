@@ -1,6 +1,7 @@
 import { say, type MessageKey } from '../services/messages/catalogue';
 import type { AdaptiveCardJson, ReviewCardModel, ReviewSection } from './cardModels';
 import { cardTemplate } from './fillTemplate';
+import { asTextFact } from './plainText';
 import template from './templates/review.json';
 
 const fill = cardTemplate(template);
@@ -31,7 +32,7 @@ export function reviewCard(model: ReviewCardModel): AdaptiveCardJson {
       section,
       heading: say(sectionHeadings[section]),
       hasFacts: facts.length > 0,
-      facts,
+      facts: facts.map(asTextFact),
     })),
     t: {
       title: say('card.review.title'),

@@ -1,6 +1,7 @@
 import { say } from '../services/messages/catalogue';
 import type { AdaptiveCardJson, SubmittedCardModel } from './cardModels';
 import { cardTemplate } from './fillTemplate';
+import { asTextFact } from './plainText';
 import template from './templates/submitted.json';
 
 const fill = cardTemplate(template);
@@ -10,7 +11,7 @@ export function submittedCard(model: SubmittedCardModel): AdaptiveCardJson {
   return fill({
     title: model.title,
     hasFacts: model.facts.length > 0,
-    facts: model.facts,
+    facts: model.facts.map(asTextFact),
     t: { note: say('card.submitted.note') },
   });
 }

@@ -1,6 +1,7 @@
 import { say } from '../services/messages/catalogue';
 import type { AdaptiveCardJson, Choice, OfferRow, SubscriptionsCardModel } from './cardModels';
 import { cardTemplate } from './fillTemplate';
+import { asText, asTextParams } from './plainText';
 import template from './templates/subscriptions.json';
 
 const fill = cardTemplate(template);
@@ -28,7 +29,7 @@ export function subscriptionsCard(model: SubscriptionsCardModel): AdaptiveCardJs
     : model.families
         .filter((family) => family.offers.length > 0)
         .map((family) => ({
-          name: family.name,
+          name: asText(family.name),
           offers: family.offers.map((offer) => offerView(offer, model, shown)),
         }));
   const otherErrors = Object.entries(model.errors)
@@ -45,9 +46,9 @@ export function subscriptionsCard(model: SubscriptionsCardModel): AdaptiveCardJs
     otherErrors,
     t: {
       title: say('card.subscriptions.title'),
-      intro: say('card.subscriptions.intro', { country: model.countryName }),
+      intro: say('card.subscriptions.intro', asTextParams({ country: model.countryName })),
       mcaPending: say('card.subscriptions.mcaPending'),
-      noOffers: say('card.subscriptions.noOffers', { country: model.countryName }),
+      noOffers: say('card.subscriptions.noOffers', asTextParams({ country: model.countryName })),
       addOn: say('card.subscriptions.addOn'),
       next: model.nextLabel,
       cancel: say('card.action.cancel'),
@@ -71,8 +72,8 @@ function offerView(offer: OfferRow, model: SubscriptionsCardModel, shown: Set<st
   };
   const typed = (model.values[ids.quantity] ?? '').trim();
   return {
-    name: offer.name,
-    description: offer.description.trim(),
+    name: asText(offer.name),
+    description: asText(offer.description.trim()),
     isAddOn: offer.isAddOn,
     range:
       offer.minQuantity === offer.maxQuantity

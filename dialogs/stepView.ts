@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isMessageKey, say, type MessageKey, type MessageParams } from '../services/messages/catalogue';
 import type { FieldError } from '../services/validation/fieldError';
+import { asTextParams } from '../cards/plainText';
 
 const paramsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 
@@ -28,8 +29,12 @@ export function problemsOf(errors: readonly FieldError[]): Problem[] {
   return errors.map(({ field, key, params }) => ({ field, key, params }));
 }
 
+/**
+ * The sentence as a card shows it (TextBlock text is markdown): the catalogue's wording as it is, the
+ * values it quotes (what the agent typed, e.g. '"{value}" is not a valid postal code') shown literally.
+ */
 export function words(wording: Wording): string {
-  return say(wording.key, wording.params ?? {});
+  return say(wording.key, asTextParams(wording.params ?? {}));
 }
 
 /** Messages keyed by field path; several at one field are joined. */

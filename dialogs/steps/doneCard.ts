@@ -1,4 +1,5 @@
 import { doneCard } from '../../cards/doneCard';
+import { asTextParams } from '../../cards/plainText';
 import type { CustomerRecord } from '../../services/customers/customerRecord';
 import { say, type MessageKey } from '../../services/messages/catalogue';
 import type { StepTurn } from '../cardStep';
@@ -29,8 +30,8 @@ export async function sendDoneCard(turn: StepTurn, customer: CustomerRecord): Pr
       ...(reseller === undefined ? {} : { reseller }),
       subscriptions:
         customer.subscriptions.length > 0 ? await subscriptionFacts(customer.subscriptions, onboarding) : [],
-      nextSteps: next.map((key) => say(key, { adminSignInName: customer.adminSignInName })),
+      nextSteps: next.map((key) => say(key, asTextParams({ adminSignInName: customer.adminSignInName }))),
     }),
-    say('done.created', { legalName: customer.accountInfo.legalName }),
+    say('done.created', asTextParams({ legalName: customer.accountInfo.legalName })),
   );
 }

@@ -1,4 +1,14 @@
-/** Finding things in rendered card JSON. */
+/**
+ * Finding things in rendered card JSON. Texts and facts come back as a reader sees them: TextBlock
+ * text and facts are markdown, in which the cards escape what was typed (cards/plainText.ts), so the
+ * escapes are undone here. Whether a card holds markup is checked on the markdown itself
+ * (test/cards/plainText.test.ts, test/cards/typedMarkup.test.ts).
+ */
+
+/** Markdown as its reader sees it when it holds no markup: CommonMark's backslash escapes undone. */
+export function readerText(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
 
 export type JsonObject = Record<string, unknown>;
 
@@ -58,21 +68,23 @@ export function submitData(card: unknown): JsonObject[] {
 }
 
 export function texts(card: unknown): string[] {
-  return elementsOfType(card, 'TextBlock').map((block) => String(block.text));
+  return elementsOfType(card, 'TextBlock').map((block) => readerText(String(block.text)));
 }
 
 /** Every string a user sees: texts, labels, placeholders, titles (buttons, choices, facts), fact values, error messages. */
 export function visibleStrings(card: unknown): string[] {
   const strings: string[] = [];
+  const markdown = new Set<JsonObject>(elementsOfType(card, 'TextBlock'));
+  for (const set of elementsOfType(card, 'FactSet'))
+    if (Array.isArray(set.facts)) set.facts.filter(isObject).forEach((fact) => markdown.add(fact));
   for (const node of allObjects(card)) {
     // An input's or a choice's value is the customer's data or an id, not a sentence; a fact's value is shown.
-    for (const key of ['text', 'label', 'placeholder', 'title', 'errorMessage']) {
+    const keys = ['text', 'label', 'placeholder', 'title', 'errorMessage', ...(node.type ? [] : ['value'])];
+    for (const key of keys) {
       const value = node[key];
-      if (typeof value === 'string') strings.push(value);
-    }
-    if (node.type === 'FactSet' && Array.isArray(node.facts)) {
-      for (const fact of node.facts)
-        if (isObject(fact) && typeof fact.value === 'string') strings.push(fact.value);
+      if (typeof value !== 'string') continue;
+      if (key === 'value' && !markdown.has(node)) continue;
+      strings.push(markdown.has(node) ? readerText(value) : value);
     }
   }
   return strings;
@@ -82,7 +94,7 @@ export function visibleStrings(card: unknown): string[] {
 export function attentionTexts(card: unknown): string[] {
   return elementsOfType(card, 'TextBlock')
     .filter((block) => block.color === 'Attention')
-    .map((block) => String(block.text));
+    .map((block) => readerText(String(block.text)));
 }
 
 /** The card's top-level TextBlocks before its first input or container of inputs: notices and general problems. */
@@ -112,5 +124,10 @@ export function button(card: unknown, action: string): JsonObject {
 
 /** Facts of every FactSet of the card, in order. */
 export function facts(card: unknown): { title: string; value: string }[] {
-  return elementsOfType(card, 'FactSet').flatMap((set) => set.facts as { title: string; value: string }[]);
+  return elementsOfType(card, 'FactSet').flatMap((set) =>
+    (set.facts as { title: string; value: string }[]).map(({ title, value }) => ({
+      title: readerText(title),
+      value: readerText(value),
+    })),
+  );
 }

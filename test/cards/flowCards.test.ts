@@ -201,7 +201,7 @@ describe('the done card', () => {
   });
 
   it('lists every subscription with its licences, term and billing frequency', () => {
-    const lines = elementsOfType(card('done: direct'), 'FactSet')[1]!.facts;
+    const lines = facts(elementsOfType(card('done: direct'), 'FactSet')[1]);
     expect(lines).toEqual([
       { title: 'Azure plan', value: '1 licence, 1 month, billed monthly' },
       { title: 'Microsoft 365 Business Basic', value: '10 licences, 1 year, billed monthly' },

@@ -22,6 +22,7 @@ import {
   hasInput,
   input,
   inputs,
+  readerText,
   submitActions,
   submitData,
   texts,
@@ -74,7 +75,7 @@ function expectMessagesWhereTheServiceSaysThem(
     if (hasInput(shown, id)) {
       const under = elementAfterInput(shown, id);
       expect(under).toMatchObject({ type: 'TextBlock', color: 'Attention', wrap: true });
-      expect(String(under!.text)).toContain(error.message);
+      expect(readerText(String(under!.text))).toContain(error.message);
     } else {
       expect(top.join('\n')).toContain(error.message);
     }
@@ -579,7 +580,7 @@ describe('the subscriptions card', () => {
   it('has a heading per product family and the offers under it, each with its description and licence range', () => {
     const headings = elementsOfType(first(), 'TextBlock')
       .filter((node) => node.size === 'Medium')
-      .map((node) => node.text);
+      .map((node) => readerText(String(node.text)));
     expect(headings).toEqual([...new Set(offers.map((offer) => offer.productFamily))]);
     for (const offer of offers) {
       expect(texts(first())).toEqual(expect.arrayContaining([offer.name, offer.description]));

@@ -7,7 +7,7 @@ import { createCosmosAccess, type CosmosAccess } from '../../services/cosmos/cos
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
 import type { PartnerProfile } from '../../services/partner/partnerProfile';
 import type { Role } from '../../services/roles/permissions';
-import { allObjects } from '../cards/cardQueries';
+import { allObjects, readerText } from '../cards/cardQueries';
 import { expectValidCard } from './cardValidation';
 import { testPartner } from './serviceHarness';
 
@@ -207,10 +207,10 @@ export function inputOf(card: CardJson, id: string): Record<string, unknown> | u
 export function visibleText(card: CardJson): string {
   return elementsOf(card)
     .flatMap((element) => {
-      if (element.type === 'TextBlock') return [String(element.text)];
+      if (element.type === 'TextBlock') return [readerText(String(element.text))];
       if (element.type === 'FactSet') {
         return ((element.facts as { title: string; value: string }[]) ?? []).map(
-          (f) => `${f.title}: ${f.value}`,
+          (f) => `${readerText(f.title)}: ${readerText(f.value)}`,
         );
       }
       return [];
