@@ -12,7 +12,7 @@ import { checkDomainPrefix } from './domainPrefix';
 import { checkLegalName } from './legalName';
 import { checkEmail, checkPersonName, checkPhone } from './person';
 import { IssueList, type FieldIssue } from './ruleIssue';
-import { formGroup, formText } from './text';
+import { formGroup, formText, hiddenCharacterIssues, type FieldLabelKeys } from './text';
 
 /** Valid, normalised account info: the shape that is stored and shown on Review. */
 export const accountInfoSchema = z.object({
@@ -66,6 +66,25 @@ export const accountInfoFormSchema = formGroup({
 
 export type AccountInfoForm = z.output<typeof accountInfoFormSchema>;
 
+/** Each field's label as the account info card shows it, for messages that name the field. */
+export const ACCOUNT_INFO_FIELD_LABELS: FieldLabelKeys = {
+  legalName: 'card.accountInfo.legalName',
+  domainPrefix: 'card.accountInfo.domainPrefix',
+  country: 'card.accountInfo.country',
+  'address.line1': 'card.accountInfo.addressLine1',
+  'address.line2': 'card.accountInfo.addressLine2',
+  'address.city': 'card.accountInfo.city',
+  'address.state': 'card.accountInfo.state',
+  'address.postalCode': 'card.accountInfo.postalCode',
+  registrationNumber: 'card.accountInfo.registrationNumber',
+  language: 'card.accountInfo.language',
+  culture: 'card.accountInfo.culture',
+  'primaryContact.firstName': 'card.person.firstName',
+  'primaryContact.lastName': 'card.person.lastName',
+  'primaryContact.email': 'card.person.email',
+  'primaryContact.phone': 'card.person.phone',
+};
+
 /**
  * Something the form should tell the agent that is not a problem to fix: e.g. at "country",
  * 'country.resolved' ("UK" is the United Kingdom (GB) in Partner Center: the form now uses its rules).
@@ -77,7 +96,9 @@ export function checkAccountInfo(
   form: AccountInfoForm,
   context: AccountInfoContext,
 ): { value: AccountInfo | undefined; issues: IssueList; notices: FieldIssue[] } {
-  const issues = new IssueList();
+  // A field holding a control, bidi or invisible character is refused as such, whatever else it holds.
+  const refusedText = hiddenCharacterIssues(form, ACCOUNT_INFO_FIELD_LABELS);
+  const issues = new IssueList(refusedText);
   const notices: FieldIssue[] = [];
   const legalName = issues.take(['legalName'], checkLegalName(form.legalName));
   const domainPrefix = issues.take(['domainPrefix'], checkDomainPrefix(form.domainPrefix));
@@ -87,7 +108,8 @@ export function checkAccountInfo(
     notice: countryNotice,
   } = checkCountry(form.country, context.markets);
   const country = issues.take(['country'], countryChecked);
-  if (countryNotice) notices.push({ path: ['country'], ...countryNotice });
+  // A refused country says nothing else (its notice would quote the text as typed).
+  if (countryNotice && !refusedText.has('country')) notices.push({ path: ['country'], ...countryNotice });
   const address = checkAddress(form.address, rules, issues);
   const registrationNumber = issues.take(
     ['registrationNumber'],
@@ -151,8 +173,9 @@ export function accountInfoSchemaFor(context: AccountInfoContext, notices?: Fiel
 
 /**
  * Validates what the agent entered as account info and primary contact. Every broken rule is
- * reported at once, each at its field ("address.postalCode", "primaryContact.email"); the value is
- * normalised (trimmed, country and state as codes, postal code formatted, domain prefix lower case).
+ * reported at once, each at its field ("address.postalCode", "primaryContact.email"); text holding a
+ * control, bidi or invisible character is refused at its field. The value is normalised (NFC, trimmed,
+ * country and state as codes, postal code formatted, domain prefix lower case).
  * `notices`, present only when there are any, are things the form should show that are not errors
  * (a country typed as a name or alias, read as its code), whether or not the rest is valid.
  */

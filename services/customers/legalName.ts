@@ -1,3 +1,4 @@
+import { latinSkeleton } from './confusables';
 import { splitLegalForm } from './legalForms';
 import { isPlaceholderName } from './placeholders';
 import { failed, passed, type Checked } from './ruleIssue';
@@ -30,7 +31,8 @@ function isAcronym(name: string): boolean {
 
 /**
  * Checks a company legal name against the seed's guidance (exact legal name, no acronyms or short
- * forms, no test names) and answers it trimmed with single spaces, or the first rule it breaks.
+ * forms, no test names) and answers it in NFC, trimmed with single spaces, or the first rule it
+ * breaks. Look-alike letters do not get around the rules: "Тest B.V." with a Cyrillic Т is a test name.
  */
 export function checkLegalName(raw: string | undefined): Checked<string> {
   const name = cleanText(raw ?? '');
@@ -40,10 +42,12 @@ export function checkLegalName(raw: string | undefined): Checked<string> {
   if (name.length < LEGAL_NAME_MIN_LENGTH)
     return failed('legalName.tooShort', { min: LEGAL_NAME_MIN_LENGTH });
   const params = { value: name };
-  if (isRepeatedCharacter(name)) return failed('legalName.repeatedCharacter', params);
+  // As it reads: look-alike letters as the letters they imitate (only to check; the name stays as typed).
+  const read = latinSkeleton(name).normalize('NFC');
+  if (isRepeatedCharacter(read)) return failed('legalName.repeatedCharacter', params);
   if (!hasLetter(name)) return failed('legalName.noLetters', params);
   if (isSpacedLetters(name)) return failed('legalName.spacedLetters', params);
-  const { core, legalForms } = splitLegalForm(name);
+  const { core, legalForms } = splitLegalForm(read);
   if (core.length === 0) return failed('legalName.bareLegalForm', params);
   // Both with and without the legal form: "Test B.V." is "test", "My Company" is "my company".
   if (isPlaceholderName(core) || isPlaceholderName([...core, ...legalForms]))

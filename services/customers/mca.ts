@@ -4,7 +4,7 @@ import { addFieldIssue, validateWith, type Validated } from '../validation/field
 import { agentDay, checkAcceptanceDate } from './acceptanceDate';
 import { checkEmail, checkPersonName, checkPhone } from './person';
 import { IssueList } from './ruleIssue';
-import { formGroup, formText } from './text';
+import { formGroup, formText, hiddenCharacterIssues, type FieldLabelKeys } from './text';
 
 /** A valid MCA confirmation, as stored. */
 export const mcaConfirmationSchema = z.discriminatedUnion('kind', [
@@ -41,6 +41,16 @@ export const mcaFormSchema = formGroup({
 
 export type McaForm = z.output<typeof mcaFormSchema>;
 
+/** Each field's label as the MCA card shows it, for messages that name the field. */
+export const MCA_FIELD_LABELS: FieldLabelKeys = {
+  kind: 'card.mca.choice',
+  'acceptedBy.firstName': 'card.person.firstName',
+  'acceptedBy.lastName': 'card.person.lastName',
+  'acceptedBy.email': 'card.person.email',
+  'acceptedBy.phone': 'card.person.phone',
+  acceptedOn: 'card.mca.acceptedOn',
+};
+
 function checkAttestation(
   form: McaForm,
   context: McaContext,
@@ -66,7 +76,9 @@ export function checkMcaConfirmation(
   form: McaForm,
   context: McaContext,
 ): { value: McaConfirmation | undefined; issues: IssueList } {
-  const issues = new IssueList();
+  // A field holding a control, bidi or invisible character is refused as such; the person's fields
+  // only count (and so are only checked) when the agent attests.
+  const issues = new IssueList(hiddenCharacterIssues(form, MCA_FIELD_LABELS));
   if (!canAddCustomer(context.roles)) issues.add(['kind'], 'roles.addCustomer.notAllowed');
   if (form.kind === 'customerWillAccept')
     return { value: issues.empty ? { kind: form.kind } : undefined, issues };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { countryNameInSentence, type CountryRules } from '../countries/countryRules';
 import { matchesPhoneNumber, normalisePhoneNumber } from '../countries/formats';
+import { latinSkeleton } from './confusables';
 import { PLACEHOLDER_PERSON_NAMES } from './placeholders';
 import { failed, passed, type Checked } from './ruleIssue';
 import { cleanText, foldDiacritics, hasLetter } from './text';
@@ -24,14 +25,18 @@ const NAME_KEYS = {
   },
 } as const;
 
-/** A first or last name: 1 to 40 characters, with a letter, not a placeholder such as "Test" or "Admin". */
+/**
+ * A first or last name: 1 to 40 characters, with a letter, not a placeholder such as "Test" or "Admin";
+ * answered in NFC, trimmed with single spaces.
+ */
 export function checkPersonName(raw: string | undefined, which: keyof typeof NAME_KEYS): Checked<string> {
   const keys = NAME_KEYS[which];
   const name = cleanText(raw ?? '');
   if (name === '') return failed(keys.required);
   if (name.length > PERSON_NAME_MAX_LENGTH) return failed(keys.tooLong, { max: PERSON_NAME_MAX_LENGTH });
   if (!hasLetter(name)) return failed(keys.noLetters, { value: name });
-  const comparable = foldDiacritics(name)
+  // Look-alike letters read as what they imitate: "Тest" with a Cyrillic Т is "test".
+  const comparable = foldDiacritics(latinSkeleton(name))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
   if (PLACEHOLDER_PERSON_NAMES.has(comparable)) return failed(keys.placeholder, { value: name });

@@ -108,6 +108,42 @@ describe("checking account info against the partner's own customers", () => {
     expect(added).toMatchObject({ kind: 'created', customer: { domain: 'contosopharma.onmicrosoft.com' } });
   });
 
+  it.each([
+    ['a Cyrillic о', 'C\u043entoso B.V.'],
+    ['a Greek ο', 'Cont\u03bfso B.V.'],
+    ['Cyrillic С and О in capitals', '\u0421\u041eNTOSO BV'],
+    ['an Armenian օ', 'Cont\u0585so'],
+    ['fullwidth letters', '\uff23\uff4f\uff4e\uff54\uff4f\uff53\uff4f B.V.'],
+  ])(
+    'answers the own customer for the same legal name written with %s, which looks the same',
+    async (_what, legalName) => {
+      const check = await harness
+        .service()
+        .checkAccountInfo(dutchAccountInfo({ legalName, domainPrefix: 'contosonew' }));
+      expect(check).toEqual({ kind: 'ownCustomer', customer: contoso('name') });
+    },
+  );
+
+  it('answers the own customer for the same domain prefix and a look-alike of its legal name, from another country', async () => {
+    expect(
+      await harness
+        .service()
+        .checkAccountInfo(belgianAccountInfo({ legalName: 'C\u043entos\u03bf BV', domainPrefix: 'contoso' })),
+    ).toEqual({ kind: 'ownCustomer', customer: contoso('domainAndName') });
+  });
+
+  it('refuses a legal name with an invisible character as such, naming the field, before looking anything up', async () => {
+    const check = await harness
+      .service()
+      .checkAccountInfo(dutchAccountInfo({ legalName: 'Con\u200btoso B.V.', domainPrefix: 'contosonew' }));
+    expect(check).toMatchObject({ kind: 'invalid' });
+    if (check.kind !== 'invalid') return;
+    expect(check.errors.map((error) => [error.field, error.key])).toEqual([
+      ['legalName', 'text.invisibleCharacter'],
+    ]);
+    expect(check.errors[0]!.message).toMatch(/^Company legal name contains an invisible character \(U\+200B/);
+  });
+
   it('checks the rules first and looks nothing up while one fails', async () => {
     const check = await harness
       .service()

@@ -1,8 +1,9 @@
 import { containerDefinitions } from '../../services/cosmos/containers';
 import { countItems } from '../harness/countItems';
 import type { SubmitOutcome } from '../../services/customers/customerService';
+import { reservationIds } from '../../services/customers/reservationStore';
 import { agent, startServiceHarness, submissionGate, type ServiceHarness } from '../harness/serviceHarness';
-import { dutchDraft } from '../fixtures/customerDrafts';
+import { dutchAccountInfo, draftWith, dutchDraft } from '../fixtures/customerDrafts';
 
 let harness: ServiceHarness;
 beforeAll(async () => {
@@ -319,6 +320,138 @@ describe('submitting a new customer', () => {
       kind: 'created',
       customer: { reseller: { id: 'adventure-works-cloud-partners', mpnId: '6021978' } },
     });
+  });
+});
+
+describe('submitting names and addresses with look-alike or hidden characters', () => {
+  async function reservationExists(id: string): Promise<boolean> {
+    const { resource } = await harness.database
+      .container(containerDefinitions.reservations.id)
+      .item(id, id)
+      .read();
+    return resource !== undefined;
+  }
+
+  const customersNamed = (nameKey: string) =>
+    countItems(harness.database, containerDefinitions.customers.id, 'c.nameKey = @k', [
+      { name: '@k', value: nameKey },
+    ]);
+
+  it("answers a look-alike of an existing customer's legal name with that customer, and adds no second one", async () => {
+    const service = harness.service();
+    const original = await service.submit(
+      dutchDraft({ legalName: 'Lookalike Logistics B.V.', domainPrefix: 'lookalike' }),
+      { idempotencyKey: 'lookalike-original', agent: agent() },
+    );
+    expect(original.kind).toBe('created');
+    if (original.kind !== 'created') return;
+
+    const spoofs = [
+      'L\u043e\u043ekalike Logistics B.V.',
+      'Lo\u03bfkalike L\u03bfgistics B.V.',
+      'L\u043e\u043eKALIKE LOGISTICS \u0412V',
+    ];
+    for (const [index, legalName] of spoofs.entries()) {
+      const outcome = await service.submit(dutchDraft({ legalName, domainPrefix: `lookalikenl${index}` }), {
+        idempotencyKey: `lookalike-spoof-${index}`,
+        agent: agent(['salesAgent'], 'agent-spoof'),
+      });
+      expect(outcome).toMatchObject({
+        kind: 'ownCustomer',
+        customer: { id: original.customer.id, legalName: 'Lookalike Logistics B.V.', by: 'name' },
+      });
+      // The prefix this attempt claimed is free again.
+      expect(await service.checkDomainPrefix(`lookalikenl${index}`)).toMatchObject({ status: 'available' });
+    }
+    expect(await customersNamed('lookalike logistics')).toBe(1);
+  });
+
+  it('creates one record when two agents submit the same customer at the same moment, one of them with a look-alike', async () => {
+    const service = harness.service();
+    const outcomes = await Promise.all(
+      ['Spoofproof Systems B.V.', 'Sp\u043e\u043efpr\u043e\u043ef Systems B.V.'].map((legalName, index) =>
+        service.submit(dutchDraft({ legalName, domainPrefix: `spoofproof${index}` }), {
+          idempotencyKey: `spoofproof-${index}`,
+          agent: agent(['salesAgent'], `agent-${index}`),
+        }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.kind === 'created')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome.kind !== 'created')).toEqual([
+      expect.objectContaining({ kind: expect.stringMatching(/^(ownCustomer|invalid)$/) }),
+    ]);
+    expect(await customersNamed('spoofproof systems')).toBe(1);
+  });
+
+  it('stores the legal name as typed, in NFC, under the key of the name it looks like', async () => {
+    const typed = 'C\u043esm\u043es Caf\u00e9 B.V.';
+    const outcome = await harness
+      .service()
+      .submit(dutchDraft({ legalName: typed.normalize('NFD'), domainPrefix: 'cosmoscafe' }), {
+        idempotencyKey: 'cosmos-cafe',
+        agent: agent(),
+      });
+    expect(outcome).toMatchObject({
+      kind: 'created',
+      customer: { accountInfo: { legalName: typed }, nameKey: 'cosmos cafe' },
+    });
+    expect(await reservationExists(reservationIds.name('NL', 'cosmos cafe'))).toBe(true);
+
+    const plain = await harness
+      .service()
+      .submit(dutchDraft({ legalName: 'Cosmos Cafe BV', domainPrefix: 'cosmoscafenl' }), {
+        idempotencyKey: 'cosmos-cafe-plain',
+        agent: agent(),
+      });
+    expect(plain).toMatchObject({ kind: 'ownCustomer', customer: { legalName: typed, by: 'name' } });
+  });
+
+  it('keeps the reservation id of a plain ASCII name exactly as before', async () => {
+    const outcome = await harness
+      .service()
+      .submit(dutchDraft({ legalName: 'Fabrikam Foods B.V.', domainPrefix: 'fabrikamfoods' }), {
+        idempotencyKey: 'fabrikam-foods',
+        agent: agent(),
+      });
+    expect(outcome).toMatchObject({ kind: 'created', customer: { nameKey: 'fabrikam foods' } });
+    expect(await reservationExists('name:NL:fabrikam foods')).toBe(true);
+    expect(await reservationExists('domain:fabrikamfoods')).toBe(true);
+  });
+
+  it('refuses control and direction characters in the address and the contacts, and stores and reserves nothing', async () => {
+    const accountInfo = dutchAccountInfo({ legalName: 'Hidden Ink B.V.', domainPrefix: 'hiddenink' });
+    const draft = draftWith({
+      ...accountInfo,
+      address: { ...accountInfo.address, line1: 'Keizersgracht\u001b[2J 1', city: 'Amster\u0000dam' },
+      primaryContact: { ...accountInfo.primaryContact, lastName: 'de \u202eVries' },
+    });
+    draft.mca = {
+      kind: 'attested',
+      acceptedBy: { firstName: 'Jan\u200b', lastName: 'de Vries', email: 'jan.devries@contoso.nl' },
+      acceptedOn: '2026-11-20',
+    };
+    const outcome = await harness.service({ now: () => new Date('2026-11-23T12:00:00Z') }).submit(draft, {
+      idempotencyKey: 'hidden-ink',
+      agent: agent(),
+    });
+    expect(outcome.kind).toBe('invalid');
+    if (outcome.kind !== 'invalid') return;
+    expect(outcome.errors.map((error) => [error.field, error.key])).toEqual([
+      ['accountInfo.address.line1', 'text.controlCharacter'],
+      ['accountInfo.address.city', 'text.controlCharacter'],
+      ['accountInfo.primaryContact.lastName', 'text.directionControl'],
+      ['mca.acceptedBy.firstName', 'text.invisibleCharacter'],
+    ]);
+    expect(
+      await countItems(harness.database, containerDefinitions.customers.id, 'c.domain = @d', [
+        { name: '@d', value: 'hiddenink.onmicrosoft.com' },
+      ]),
+    ).toBe(0);
+    expect(
+      await countItems(harness.database, containerDefinitions.reservations.id, 'c.submissionKey = @k', [
+        { name: '@k', value: 'hidden-ink' },
+      ]),
+    ).toBe(0);
   });
 });
 

@@ -72,6 +72,26 @@ describe('primary contact names', () => {
   });
 });
 
+describe('primary contact names written with look-alike letters or decomposed accents', () => {
+  it('answers a name in NFC', () => {
+    expect(checkPersonName('Zoë'.normalize('NFD'), 'firstName')).toEqual({
+      ok: true,
+      value: 'Zoë'.normalize('NFC'),
+    });
+  });
+
+  it.each(['\u0422est', 'Adm\u0456n', 'n\u043ebody'])(
+    'refuses the placeholder %j with a Cyrillic look-alike',
+    (name) => {
+      expect(checkPersonName(name, 'lastName')).toMatchObject({
+        ok: false,
+        key: 'person.lastName.placeholder',
+        params: { value: name },
+      });
+    },
+  );
+});
+
 describe('primary contact email', () => {
   it.each([
     ['jan@contoso.nl', 'jan@contoso.nl'],

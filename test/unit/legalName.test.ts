@@ -150,3 +150,25 @@ describe('company legal name', () => {
     );
   });
 });
+
+describe('company legal name written with look-alike letters or decomposed accents', () => {
+  it('answers it in NFC, whichever way the accents were typed', () => {
+    const composed = 'Société Générale SA'.normalize('NFC');
+    expect(checkLegalName(composed.normalize('NFD'))).toEqual({ ok: true, value: composed });
+  });
+
+  it('accepts a name with a look-alike letter as typed: the duplicate check compares it', () => {
+    expect(checkLegalName('C\u043entoso B.V.')).toEqual({ ok: true, value: 'C\u043entoso B.V.' });
+  });
+
+  it.each([
+    ['a test name with a Cyrillic Т', '\u0422est B.V.', 'legalName.placeholder'],
+    ['a demo name with a Greek ο', 'Dem\u03bf Customer', 'legalName.placeholder'],
+    ['a bare legal form with a Cyrillic В', '\u0412.V.', 'legalName.bareLegalForm'],
+    ['a repeated letter mixing Latin a and Cyrillic а', 'a\u0430a\u0430', 'legalName.repeatedCharacter'],
+    ['a repeated accented letter', '\u00c5\u00c5\u00c5', 'legalName.repeatedCharacter'],
+    ['a repeated accented letter typed decomposed', 'E\u0301E\u0301', 'legalName.repeatedCharacter'],
+  ])('refuses %s as it would the plain one, quoting it as typed (in NFC)', (_what, name, key) => {
+    expect(checkLegalName(name)).toEqual({ ok: false, key, params: { value: name.normalize('NFC') } });
+  });
+});

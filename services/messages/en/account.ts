@@ -1,5 +1,30 @@
-/** Sentences about account info, primary contact and the MCA. */
+/** Sentences about account info, primary contact and the MCA, and about the text of their fields. */
 export const account = {
+  'text.controlCharacter': {
+    plural: 'count',
+    one: '{label} contains a hidden control character ({character}) at character {position}. Type the value again on one line, without it.',
+    other:
+      '{label} contains {count} hidden characters; the first, at character {position}, is a control character ({character}). Type the value again on one line, without them.',
+  },
+  'text.directionControl': {
+    plural: 'count',
+    one: '{label} contains a hidden text-direction mark ({character}) at character {position}; it can make the text show differently from what is stored. Type the value again without it.',
+    other:
+      '{label} contains {count} hidden characters; the first, at character {position}, is a text-direction mark ({character}) that can make the text show differently from what is stored. Type the value again without them.',
+  },
+  'text.invisibleCharacter': {
+    plural: 'count',
+    one: '{label} contains an invisible character ({character}) at character {position}; it would make this value differ from one that looks the same. Type the value again without it.',
+    other:
+      '{label} contains {count} hidden characters; the first, at character {position}, is an invisible character ({character}) that would make this value differ from one that looks the same. Type the value again without them.',
+  },
+  'text.brokenCharacter': {
+    plural: 'count',
+    one: '{label} contains a broken character ({character}) at character {position}, which cannot be stored. Type the value again without it.',
+    other:
+      '{label} contains {count} hidden characters; the first, at character {position}, is a broken character ({character}) that cannot be stored. Type the value again without them.',
+  },
+
   'legalName.required': "Enter the customer's legal name, exactly as on its official registration documents.",
   'legalName.tooShort':
     'The legal name needs at least {min} characters. Enter the full legal name as on official documents.',
