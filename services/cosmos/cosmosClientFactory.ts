@@ -7,6 +7,8 @@ export interface CosmosConnection {
   endpoint: string;
   /** Account key; without it the client signs in with Microsoft Entra ID. */
   key?: string;
+  /** Headers sent with every request (the embedded store tells its own requests apart by one). */
+  headers?: Record<string, string>;
 }
 
 export interface CosmosAccess {
@@ -26,6 +28,7 @@ export function createCosmosAccess(connection: CosmosConnection): CosmosAccess {
     ...(agent ? { agent } : {}),
     // A local store has one region; discovery would only add requests.
     connectionPolicy: { enableEndpointDiscovery: !agent },
+    ...(connection.headers ? { defaultHeaders: { ...connection.headers } } : {}),
     ...(connection.key ? { key: connection.key } : { aadCredentials: new DefaultAzureCredential() }),
   });
   return {

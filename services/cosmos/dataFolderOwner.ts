@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 /**
  * Which process serves an embedded store's data folder, and where. Two processes must never write one
- * folder (each would overwrite the other's snapshot), so the one serving it says so in this file, and
- * another one (the roles command) talks to its store instead of opening the folder itself.
+ * folder (each would overwrite the other's snapshot and journal), so the one serving it says so in
+ * this file, and another one (the roles command) talks to its store instead of opening the folder
+ * itself.
  */
 const fileName = 'embedded-cosmos.owner.json';
 

@@ -7,7 +7,10 @@ import { classify, difference, emptyTally, record } from './cosmosRequests';
 import { benchCompany } from './onboardingScript';
 import { parseOptions } from './options';
 import { percentile, summarise } from './percentiles';
+import type { PointResult } from './measurePoint';
+import { renderJournal } from './report';
 import { writeReport } from './reportFile';
+import type { BenchResults } from './results';
 
 // The benchmark's helpers; the benchmark itself (npm run bench) reports figures and asserts no time.
 
@@ -86,6 +89,57 @@ describe('benchmark helpers', () => {
     expect(parseOptions([], { BENCH_AGENTS: '7' }).agents).toBe(7);
     expect(() => parseOptions(['--agents', 'many'], {})).toThrow(/--agents/);
     expect(() => parseOptions(['--fast'], {})).toThrow(/Unknown option/);
+    expect(parseOptions([], {}).journal).toBe(true);
+    expect(parseOptions(['--no-journal'], {}).journal).toBe(false);
+    expect(parseOptions([], { BENCH_JOURNAL: 'off' }).journal).toBe(false);
+  });
+
+  it("reports the journal's cost as ratios of the same run", () => {
+    const at = (
+      agents: number,
+      p50: number,
+      turnsPerSecond: number,
+      store?: PointResult['store'],
+      journal?: PointResult['journal'],
+    ) =>
+      ({
+        kind: 'onboarding',
+        agents,
+        ...(store ? { store } : {}),
+        ...(journal ? { journal } : {}),
+        latency: { count: 10, p50, p95: p50 * 2, p99: p50 * 3, max: p50 * 4, mean: p50 },
+        latencyByTurn: { submit: { count: 2, p50, p95: p50, p99: p50, max: p50, mean: p50 } },
+        turnsPerSecond,
+        completed: 10,
+      }) as unknown as PointResult;
+    const figures = {
+      appends: 90,
+      syncs: 60,
+      syncMs: 240,
+      maxSyncMs: 9,
+      maxGroup: 4,
+      bytes: 10 * 4096,
+      compactions: 1,
+      compactionMs: 30,
+    };
+    const results = {
+      options: parseOptions(['--agents', '20', '--sweep', '1'], {}),
+      points: [at(1, 5, 150)],
+      journal: [
+        at(1, 6, 140, 'snapshot'),
+        at(1, 12, 80, 'journal', figures),
+        at(20, 100, 190, 'snapshot'),
+        at(20, 110, 170, 'journal', figures),
+      ],
+    } as unknown as BenchResults;
+    const text = renderJournal(results).join('\n');
+    expect(text).toContain("### The embedded store's journal");
+    expect(text).toContain('| per-turn latency p50 | 1 | 6.00 ms | 12.0 ms | 2.00× | 5.00 ms |');
+    expect(text).toContain('| turns per second | 20 | 190.0 | 170.0 | 0.89× | – |');
+    // 60 fsyncs for 10 onboardings, 90 writes: 1.5 per fsync, 4 ms each on average.
+    expect(text).toContain('| 1 | 6.00 | 9.00 | 1.50 (4) | 4.00 ms (9.00 ms) | 4.0 KiB | 1 (30.0 ms) |');
+    expect(text).toContain('| submit | 6.00 ms | 12.0 ms | 6.0 ms |');
+    expect(renderJournal({ ...results, journal: [] })).toEqual([]);
   });
 
   it('replaces its own section of the report and keeps the others', async () => {

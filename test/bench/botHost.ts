@@ -5,23 +5,66 @@
  * over IPC. The bot and the load generator live in different processes so that neither's work is
  * billed to the other.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { startBot } from '../../bot/startBot';
+import {
+  embeddedCosmosKey,
+  startEmbeddedCosmos,
+  type EmbeddedJournalStats,
+} from '../../services/cosmos/embeddedCosmos';
 import { RoleDirectory } from '../../services/roles/roleDirectory';
 import { benchBotEnvironment } from './benchEnvironment';
 import { countClientRequests, countServerRequests, emptyTally, type Tally } from './cosmosRequests';
 import { startEchoBot } from './echoBot';
-import type { BotKind, HostReady, HostReply, HostRequest, HostSnapshot } from './hostProtocol';
+import type { BotKind, HostReady, HostReply, HostRequest, HostSnapshot, StoreMode } from './hostProtocol';
 
 interface Running {
   messagesUrl: string;
   store: string;
   databaseId?: string;
   assignRoles?(agentIds: string[]): Promise<void>;
+  journalStats?(): EmbeddedJournalStats | undefined;
   stop(): Promise<void>;
+}
+
+/**
+ * The onboarding bot on an embedded store with a data folder (a fresh temporary one), with or without
+ * its journal. `bot/startBot.ts` starts the embedded store from the environment with the journal
+ * always on, so here the host starts the store itself, in this process as the bot does, and hands the
+ * bot its endpoint: the bot's requests take the same path (the Cosmos client over loopback HTTPS to
+ * the server in the same process).
+ */
+async function startOnDataFolder(mode: 'snapshot' | 'journal', server: Tally): Promise<Running> {
+  if (process.env.COSMOS_ENDPOINT?.trim()) {
+    throw new Error(
+      'The journal comparison runs on the embedded store: unset COSMOS_ENDPOINT or pass --no-journal',
+    );
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), `bench-${mode}-`));
+  const store = await startEmbeddedCosmos({ dataDir, durable: mode === 'journal' });
+  countServerRequests(Number(new URL(store.endpoint).port), server);
+  const config = loadConfig(
+    benchBotEnvironment(process.env, { COSMOS_ENDPOINT: store.endpoint, COSMOS_KEY: embeddedCosmosKey }),
+  );
+  const running = await startBot(config, createLogger(config.logLevel));
+  return {
+    messagesUrl: running.messagesUrl,
+    store:
+      `embedded Cosmos DB (@vercel/cosmosdb-server, in the bot process) with a data folder in ${os.tmpdir()}, ` +
+      (mode === 'journal' ? 'journal on' : 'journal off (snapshot a second after a change)'),
+    databaseId: running.databaseId,
+    journalStats: () => store.journalStats(),
+    async stop() {
+      await running.stop();
+      await store.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function start(kind: BotKind, server: Tally): Promise<Running> {
@@ -29,6 +72,8 @@ async function start(kind: BotKind, server: Tally): Promise<Running> {
     const echo = await startEchoBot();
     return { messagesUrl: echo.messagesUrl, store: 'none', stop: echo.stop };
   }
+  const mode = (process.env.BENCH_STORE ?? 'memory') as StoreMode;
+  if (mode === 'snapshot' || mode === 'journal') return startOnDataFolder(mode, server);
   const config = loadConfig(benchBotEnvironment(process.env));
   const running = await startBot(config, createLogger(config.logLevel));
   if (running.embedded) countServerRequests(Number(new URL(running.embedded.endpoint).port), server);
@@ -61,6 +106,7 @@ async function main(): Promise<void> {
     requests: structuredClone(client),
   };
   const embedded = running.store.startsWith('embedded');
+  const journal = () => running.journalStats?.();
 
   let profiler: Session | undefined;
   const answer = (reply: HostReply) => process.send?.(reply);
@@ -75,6 +121,7 @@ async function main(): Promise<void> {
               memory: process.memoryUsage(),
               client: structuredClone(client),
               ...(embedded ? { server: structuredClone(server) } : {}),
+              ...(journal() ? { journal: journal()! } : {}),
             };
             answer({ id: request.id, ok: true, result: snapshot });
             return;

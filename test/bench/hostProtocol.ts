@@ -1,9 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { EmbeddedJournalStats } from '../../services/cosmos/embeddedCosmos';
 import type { Tally } from './cosmosRequests';
 
 /** Which bot a host process runs. */
 export type BotKind = 'onboarding' | 'echo';
+
+/**
+ * Where the onboarding bot keeps its data: `memory` is the bot's own configuration for the benchmark
+ * (embedded store, no data folder, or COSMOS_ENDPOINT); `snapshot` and `journal` run the embedded store
+ * with a data folder, without and with its write-ahead journal (`durable: false` / `true`), to measure
+ * what the journal costs.
+ */
+export type StoreMode = 'memory' | 'snapshot' | 'journal';
 
 export interface HostSnapshot {
   /** Date.now() in the host. */
@@ -14,6 +23,8 @@ export interface HostSnapshot {
   client: Tally;
   /** Requests the embedded store received (embedded mode only). */
   server?: Tally;
+  /** What the embedded store's journal did (store mode `journal` only). */
+  journal?: EmbeddedJournalStats;
 }
 
 export interface HostReady {
@@ -66,6 +77,8 @@ export interface BotHost {
 export interface HostOptions {
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** The onboarding bot's store (default `memory`); passed to the host as BENCH_STORE. */
+  store?: StoreMode;
 }
 
 const hostEntry = path.join(__dirname, 'botHost.js');
@@ -74,7 +87,10 @@ export async function startHost(kind: BotKind, options: HostOptions = {}): Promi
   const child = spawn(
     process.execPath,
     ['--disable-warning=DEP0111', ...(options.nodeArgs ?? []), hostEntry, kind],
-    { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: process.env },
+    {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, BENCH_STORE: options.store ?? 'memory' },
+    },
   );
   let output = '';
   let pendingLine = '';

@@ -1,5 +1,5 @@
 import { difference } from './cosmosRequests';
-import { startHost, type BotKind, type HostSnapshot } from './hostProtocol';
+import { startHost, type BotKind, type HostSnapshot, type StoreMode } from './hostProtocol';
 import { runLoad } from './loadGenerator';
 import { machineCpuTimes, type CpuTimes } from './machine';
 import type { BenchCompany } from './onboardingScript';
@@ -10,6 +10,10 @@ import { storeTally } from './turnProfile';
 export interface PointResult {
   kind: BotKind;
   agents: number;
+  /** Where the onboarding bot kept its data (absent: `memory`, the bot's benchmark configuration). */
+  store?: StoreMode;
+  /** What the embedded store's journal did over the run (store `journal` only). */
+  journal?: JournalFigures;
   latency: LatencySummary;
   latencyByTurn: Record<string, LatencySummary>;
   turnsPerSecond: number;
@@ -46,6 +50,22 @@ export interface PointResult {
   runs?: { turnsPerSecond: number; p50: number; p95: number }[];
 }
 
+/** The journal's work over a whole run (warm-up, window, drain), against the onboardings completed. */
+export interface JournalFigures {
+  /** Writes journalled (each answered only once its entry was on disk). */
+  appends: number;
+  /** fdatasync calls; one makes every write waiting at that moment durable (group commit). */
+  syncs: number;
+  /** Time spent in write + fdatasync, summed, and the longest one. */
+  syncMs: number;
+  maxSyncMs: number;
+  /** The most writes one fdatasync made durable. */
+  maxGroup: number;
+  bytes: number;
+  compactions: number;
+  compactionMs: number;
+}
+
 export interface PointSettings {
   warmupMs: number;
   durationMs: number;
@@ -57,8 +77,9 @@ export async function measurePoint(
   kind: BotKind,
   agents: number,
   settings: PointSettings,
+  store: StoreMode = 'memory',
 ): Promise<PointResult> {
-  const host = await startHost(kind);
+  const host = await startHost(kind, { store });
   try {
     const before = await host.snapshot();
     let windowStart: HostSnapshot | undefined;
@@ -96,11 +117,14 @@ export async function measurePoint(
       cpu.stealPercent = (steal / wall) * 100;
     }
 
-    const store = difference(storeTally(after), storeTally(before));
+    const requests = difference(storeTally(after), storeTally(before));
     const client = difference(after.client, before.client);
+    const journal = journalFigures(before, after);
     return {
       kind,
       agents,
+      ...(store === 'memory' ? {} : { store }),
+      ...(journal ? { journal } : {}),
       latency: summarise(load.latencies),
       latencyByTurn: Object.fromEntries(
         Object.entries(load.latenciesByTurn).map(([turn, samples]) => [turn, summarise(samples)]),
@@ -114,13 +138,13 @@ export async function measurePoint(
       ...(kind === 'onboarding'
         ? {
             cosmos: {
-              requests: store.requests,
+              requests: requests.requests,
               clientRequests: client.requests,
               requestCharge: client.requestCharge,
-              perTurn: store.requests / Math.max(1, load.totalTurns),
-              perOnboarding: store.requests / Math.max(1, load.completed),
-              byContainer: store.byContainer,
-              byStatus: store.byStatus,
+              perTurn: requests.requests / Math.max(1, load.totalTurns),
+              perOnboarding: requests.requests / Math.max(1, load.completed),
+              byContainer: requests.byContainer,
+              byStatus: requests.byStatus,
             },
           }
         : {}),
@@ -131,4 +155,19 @@ export async function measurePoint(
   } finally {
     await host.stop();
   }
+}
+
+function journalFigures(before: HostSnapshot, after: HostSnapshot): JournalFigures | undefined {
+  const [earlier, later] = [before.journal, after.journal];
+  if (!earlier || !later) return undefined;
+  return {
+    appends: later.appends - earlier.appends,
+    syncs: later.syncs - earlier.syncs,
+    syncMs: later.syncMs - earlier.syncMs,
+    maxSyncMs: later.maxSyncMs,
+    maxGroup: later.maxGroup,
+    bytes: later.bytes - earlier.bytes,
+    compactions: later.compactions - earlier.compactions,
+    compactionMs: later.compactionMs - earlier.compactionMs,
+  };
 }

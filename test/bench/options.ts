@@ -14,6 +14,8 @@ export interface BenchOptions {
   turnCostOnboardings: number;
   /** A CPU profile of the bot at `agents` agents (an extra run, not part of the figures). */
   profile: boolean;
+  /** The journal's cost: the onboarding bot on a data folder with the journal off and on. */
+  journal: boolean;
   /** How often the headline point (`agents`) is measured for each bot; the median run is reported. */
   repeats: number;
   /** How often a point disturbed by other processes is measured again. */
@@ -34,6 +36,8 @@ export const usage = `npm run bench -- [options]      (or the BENCH_* environmen
   --no-memory          skip the memory probe (same as --in-flight 0)
   --startup-runs N     start-up measurements, the median is reported (BENCH_STARTUP_RUNS, default 3)
   --no-profile         skip the CPU profile of the bot (BENCH_PROFILE=0)
+  --no-journal         skip the embedded store's journal cost: the bot on a data folder with the journal
+                       off and on, at the first sweep count and at --agents (BENCH_JOURNAL=0)
   --retries N          measure a point again when other processes used > 25 % of a core (BENCH_RETRIES, default 2)
   --section NAME       section of docs/benchmarks.md to write or replace (BENCH_SECTION, default "Latest run")
   --no-report          print only; do not write docs/benchmarks.md and the chart
@@ -57,6 +61,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     'no-memory',
     'startup-runs',
     'no-profile',
+    'no-journal',
     'retries',
     'section',
     'no-report',
@@ -103,6 +108,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     startupRuns: whole('startup-runs', 'BENCH_STARTUP_RUNS', 3, 0),
     turnCostOnboardings: 3,
     profile: flag('profile', 'BENCH_PROFILE'),
+    journal: flag('journal', 'BENCH_JOURNAL'),
     retries: whole('retries', 'BENCH_RETRIES', 2, 0),
     repeats: whole('repeats', 'BENCH_REPEATS', 3, 1),
     section: (value('section', 'BENCH_SECTION') ?? 'Latest run').trim() || 'Latest run',

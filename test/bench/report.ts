@@ -3,7 +3,7 @@ import { mib, ms, num, percent, ratio, table } from './format';
 import type { PointResult } from './measurePoint';
 import { onboardingTurns } from './onboardingScript';
 import { median } from './percentiles';
-import { point, stateWritesOf, type BenchResults } from './results';
+import { journalAgents, journalPoint, point, stateWritesOf, type BenchResults } from './results';
 import { checkTargets, disturbanceOf } from './targets';
 
 /** The section of docs/benchmarks.md for one run. */
@@ -156,7 +156,7 @@ export function renderSection(results: BenchResults): string {
       push('Failed onboardings (first few):', ...examples.map((example) => `- ${example}`));
   }
 
-  const troubled = results.points.filter(
+  const troubled = [...results.points, ...(results.journal ?? [])].filter(
     (entry) => entry.failures > 0 || entry.botErrors.count > 0 || unusualStatuses(entry).length > 0,
   );
   if (troubled.length > 0) {
@@ -164,7 +164,7 @@ export function renderSection(results: BenchResults): string {
     for (const entry of troubled) {
       const statuses = unusualStatuses(entry);
       push(
-        `- ${entry.kind} bot, ${entry.agents} agents: ${entry.failures} failed of ${entry.completed + entry.failures}; ` +
+        `- ${entry.kind} bot${entry.store ? ` (data folder, journal ${entry.store === 'journal' ? 'on' : 'off'})` : ''}, ${entry.agents} agents: ${entry.failures} failed of ${entry.completed + entry.failures}; ` +
           `${entry.botErrors.count} errors logged by the bot` +
           (statuses.length ? `; Cosmos DB answered ${statuses.join(', ')}` : '') +
           '.',
@@ -269,11 +269,120 @@ export function renderSection(results: BenchResults): string {
     );
   }
 
+  out.push(...renderJournal(results));
   out.push(...renderTurnCosts(results));
   out.push(...renderStartupAndMemory(results));
   out.push(...renderProfile(results));
   out.push(...renderMethod(results));
   return out.join('\n');
+}
+
+/**
+ * What the embedded store's write-ahead journal costs: the onboarding bot on a data folder with the
+ * journal off (`durable: false`, the snapshot a second after a change: what a hard kill can lose) and
+ * on (each write on disk before it is answered), each a fresh bot process, in this run.
+ */
+export function renderJournal(results: BenchResults): string[] {
+  if (!results.journal?.length) return [];
+  const counts = journalAgents(results.options).filter(
+    (agents) => journalPoint(results, 'snapshot', agents) && journalPoint(results, 'journal', agents),
+  );
+  if (counts.length === 0) return [];
+  const out: string[] = [
+    "### The embedded store's journal",
+    '',
+    'What "nothing confirmed is lost" costs on the embedded store: the onboarding bot on a data folder (a fresh temporary one in ' +
+      'the system temp folder, each point a fresh bot process, warm-up and window as above), with the journal off ' +
+      '(`durable: false`: the snapshot a second after a change, what a `kill -9` can lose) and on (every write appended to the ' +
+      'journal and flushed with fdatasync before it is answered; writes waiting at the same time share one flush). ' +
+      'The last column is the bot without a data folder, from the sweep above.',
+    '',
+  ];
+  const rows: string[][] = [];
+  for (const agents of counts) {
+    const off = journalPoint(results, 'snapshot', agents)!;
+    const on = journalPoint(results, 'journal', agents)!;
+    const memory = point(results, 'onboarding', agents);
+    const row = (figure: string, pick: (p: PointResult) => number, format: (value: number) => string) => [
+      figure,
+      String(agents),
+      format(pick(off)),
+      format(pick(on)),
+      ratio(pick(on) / pick(off)),
+      memory ? format(pick(memory)) : '–',
+    ];
+    const latency = (value: number) => `${ms(value)} ms`;
+    rows.push(
+      row('per-turn latency p50', (p) => p.latency.p50, latency),
+      row('per-turn latency p95', (p) => p.latency.p95, latency),
+      row(
+        'turns per second',
+        (p) => p.turnsPerSecond,
+        (value) => num(value),
+      ),
+    );
+  }
+  out.push(
+    table(
+      ['figure', 'agents', 'journal off (snapshot only)', 'journal on', 'on / off', 'no data folder'],
+      rows,
+    ),
+    '',
+  );
+
+  out.push(
+    table(
+      [
+        'agents (journal on)',
+        'fsyncs per onboarding',
+        'writes journalled per onboarding',
+        'writes per fsync: mean (most, since start)',
+        'write + fdatasync: mean (longest, since start)',
+        'journal per onboarding',
+        'compactions (time)',
+      ],
+      counts.map((agents) => {
+        const on = journalPoint(results, 'journal', agents)!;
+        const figures = on.journal;
+        if (!figures) return [String(agents), '–', '–', '–', '–', '–', '–'];
+        const onboardings = Math.max(1, on.completed);
+        const syncs = Math.max(1, figures.syncs);
+        return [
+          String(agents),
+          num(figures.syncs / onboardings, 2),
+          num(figures.appends / onboardings, 2),
+          `${num(figures.appends / syncs, 2)} (${figures.maxGroup})`,
+          `${ms(figures.syncMs / syncs)} ms (${ms(figures.maxSyncMs)} ms)`,
+          `${num(figures.bytes / onboardings / 1024, 1)} KiB`,
+          `${figures.compactions} (${ms(figures.compactionMs)} ms)`,
+        ];
+      }),
+    ),
+    '',
+  );
+
+  const first = counts[0]!;
+  const off = journalPoint(results, 'snapshot', first)!;
+  const on = journalPoint(results, 'journal', first)!;
+  out.push(
+    `By turn at ${first} agent${first === 1 ? '' : 's'} (p50; a turn waits for each of its writes in turn, so the flushes add up on the turns that write most):`,
+    '',
+    table(
+      ['turn', 'journal off', 'journal on', 'on − off'],
+      onboardingTurns.map((turn) => {
+        const a = off.latencyByTurn[turn]?.p50;
+        const b = on.latencyByTurn[turn]?.p50;
+        return [
+          turn,
+          `${ms(a)} ms`,
+          `${ms(b)} ms`,
+          a === undefined || b === undefined ? '–' : `${(b - a).toFixed(1)} ms`,
+        ];
+      }),
+    ),
+    '',
+  );
+  return out;
 }
 
 /** Cosmos DB answers other than 200, 201 (and 404 for a first read), e.g. "3× 412". */
@@ -475,6 +584,7 @@ function renderMethod(results: BenchResults): string[] {
     '',
     '- Each bot runs in a child process of its own (`test/bench/botHost.ts`); the load generator runs in the parent. ' +
       'The onboarding bot is the real one, started through `bot/startBot.ts` with PORT=0, EMBEDDED_COSMOS_PORT=0, no data folder and LOG_LEVEL=error (the log line of a failed turn is shown under Failures and errors); ' +
+      "for the journal's figures the host starts the embedded store itself with a data folder (`startEmbeddedCosmos({ dataDir, durable })`, in the same process) and gives the bot its endpoint; " +
       'the echo bot is an ActivityHandler behind the same `bot/server.ts` (restify, body parser, envelope check) and `bot/adapter.ts` (CloudAdapter).',
     "- Each submit is built from the card the bot returned: the inputs as shown, changed where an agent types, plus the button's data (prompt id, action). " +
       'Every customer is unique ("Bench Company <run> <n> B.V.", "bench<run><n>"); an onboarding counts as completed only when the done card shows its admin sign-in name.',

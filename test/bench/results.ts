@@ -17,6 +17,8 @@ export interface BenchResults {
   capacityAfter: number;
   store: string;
   points: PointResult[];
+  /** The journal's cost: onboarding points on a data folder, journal off (`snapshot`) and on (`journal`). */
+  journal?: PointResult[];
   turnCosts: TurnCosts[];
   /** How the benchmark's own onboarding bot process started (the start-up breakdown). */
   hostStartup?: HostStartup;
@@ -33,6 +35,20 @@ export function point(
   agents: number,
 ): PointResult | undefined {
   return results.points.find((candidate) => candidate.kind === kind && candidate.agents === agents);
+}
+
+/** A point of the journal comparison. */
+export function journalPoint(
+  results: BenchResults,
+  store: 'snapshot' | 'journal',
+  agents: number,
+): PointResult | undefined {
+  return results.journal?.find((candidate) => candidate.store === store && candidate.agents === agents);
+}
+
+/** The agent counts of the journal comparison: the first of the sweep and the headline count. */
+export function journalAgents(options: BenchResults['options']): number[] {
+  return [...new Set([options.sweep[0]!, options.agents])];
 }
 
 /** Writes to the bot's state container in these counts (upserts, replaces, creates, patches). */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { BenchClient, closeConnections } from './benchClient';
 import { projectRoot } from './benchEnvironment';
 import { latencyChart } from './chart';
-import { startHost, type BotKind, type HostStartup } from './hostProtocol';
+import { startHost, type BotKind, type HostStartup, type StoreMode } from './hostProtocol';
 import { describeMachine, measureParallelCapacity } from './machine';
 import { measurePoint, type PointResult, type PointSettings } from './measurePoint';
 import { measureMemory } from './memoryProbe';
@@ -18,7 +18,7 @@ import { OptionsError, parseOptions, usage, type BenchOptions } from './options'
 import { profileBot } from './profileRun';
 import { renderSection } from './report';
 import { formatMarkdown, reportPreamble, writeReport } from './reportFile';
-import type { BenchResults } from './results';
+import { journalAgents, type BenchResults } from './results';
 import { disturbanceOf } from './targets';
 import { measureStartup, type StartupTiming } from './startupProbe';
 import { measureTurnCosts, type TurnCosts } from './turnProfile';
@@ -72,6 +72,26 @@ async function main(): Promise<void> {
     }
   }
 
+  let journal: PointResult[] | undefined;
+  if (options.journal) {
+    log('The journal: the onboarding bot on a data folder, journal off (snapshot only) and on…');
+    journal = [];
+    for (const agents of journalAgents(options)) {
+      for (const store of ['snapshot', 'journal'] as const) {
+        const result = await measureQuietly('onboarding', agents, settings, options.retries, store);
+        journal.push(result);
+        log(
+          `  ${store.padEnd(10)} ${String(agents).padStart(4)} agents: p50 ${result.latency.p50.toFixed(2)} ms, ` +
+            `p95 ${result.latency.p95.toFixed(2)} ms, ${result.turnsPerSecond.toFixed(1)} turns/s, ${result.failures} failed` +
+            (result.journal
+              ? `, ${(result.journal.syncs / Math.max(1, result.completed)).toFixed(1)} fsyncs/onboarding, ` +
+                `${(result.journal.syncMs / Math.max(1, result.journal.syncs)).toFixed(2)} ms/fsync`
+              : ''),
+        );
+      }
+    }
+  }
+
   log('Cosmos DB requests turn by turn…');
   const turnCosts = await measureAllTurnCosts(options, settings);
   const { store, hostStartup } = turnCosts;
@@ -111,6 +131,7 @@ async function main(): Promise<void> {
     capacityAfter,
     store,
     points,
+    ...(journal ? { journal } : {}),
     turnCosts: turnCosts.costs,
     hostStartup,
     startup,
@@ -158,16 +179,17 @@ async function measureQuietly(
   agents: number,
   settings: PointSettings,
   retries: number,
+  store: StoreMode = 'memory',
 ): Promise<PointResult> {
   let best: PointResult | undefined;
   for (let attempt = 0; attempt <= retries; attempt += 1) {
-    const result = await measurePoint(kind, agents, settings);
+    const result = await measurePoint(kind, agents, settings, store);
     const others = result.cpu.othersPercent ?? 0;
     if (!best || others < (best.cpu.othersPercent ?? 0)) best = result;
     if (others <= disturbedPercent) break;
     if (attempt < retries)
       log(
-        `  ${kind} ${agents} agents: other processes used ${others.toFixed(0)} % of a core; measuring again`,
+        `  ${kind}${store === 'memory' ? '' : ` (${store})`} ${agents} agents: other processes used ${others.toFixed(0)} % of a core; measuring again`,
       );
   }
   return best!;
