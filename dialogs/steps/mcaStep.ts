@@ -66,7 +66,8 @@ export const mcaStep: CardStep<FormValues, McaConfirmation> = {
 function withDefaults(draft: Draft, mayAttest: boolean, today: string): FormValues {
   const contact = draft.accountInfo?.primaryContact;
   return {
-    kind: mayAttest ? 'attested' : 'customerWillAccept',
+    // Attesting is a legal statement: the agent chooses it, it is never preselected.
+    kind: mayAttest ? '' : 'customerWillAccept',
     'acceptedBy.firstName': contact?.firstName ?? '',
     'acceptedBy.lastName': contact?.lastName ?? '',
     'acceptedBy.email': contact?.email ?? '',

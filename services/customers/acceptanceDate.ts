@@ -12,11 +12,9 @@ function isoDate(date: Date): string {
 }
 
 /**
- * The agent's day. `today` is what the card offers and names: the agent's local date when their UTC offset
- * is known, otherwise the UTC date (never a date that may not have begun for the agent). `latest` is the
- * last date accepted: the same when the offset is known, otherwise the date where it is latest on earth
- * (UTC+14), so an agent east of UTC is never refused their own today because the channel did not say
- * where they are.
+ * The agent's day. `today` is what the card offers, names and takes as the latest acceptance date:
+ * the agent's local date when their UTC offset is known, otherwise the UTC date (the domain's rule:
+ * compare in UTC), which is also the card's `max`, so the card and the check agree.
  */
 export interface AgentDay {
   today: string;
@@ -34,11 +32,7 @@ export function agentDay(now: Date, agentUtcOffsetMinutes?: number): AgentDay {
     const local = isoDate(new Date(now.getTime() + agentUtcOffsetMinutes * 60_000));
     return { today: local, latest: local, offsetKnown: true };
   }
-  return {
-    today: isoDate(now),
-    latest: isoDate(new Date(now.getTime() + LATEST_UTC_OFFSET_MINUTES * 60_000)),
-    offsetKnown: false,
-  };
+  return { today: isoDate(now), latest: isoDate(now), offsetKnown: false };
 }
 
 /** The latest acceptance date that is not in the future for the agent (see `agentDay`). */

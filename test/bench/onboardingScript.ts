@@ -116,7 +116,12 @@ export async function runOnboarding(
   const mcaCard = expectCard('accountInfo', afterAccount, 'the MCA card', hasInput('kind'));
   if (stopAfter === 'accountInfo') return;
 
-  const afterMca = await turn(client, 'mca', submitOf('mca', mcaCard, 'next'), observer);
+  const afterMca = await turn(
+    client,
+    'mca',
+    submitOf('mca', mcaCard, 'next', { kind: 'attested' }),
+    observer,
+  );
   const offersCard = expectCard(
     'mca',
     afterMca,

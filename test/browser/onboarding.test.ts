@@ -100,7 +100,7 @@ describe('an agent adds a customer in the web chat page', () => {
       expect(done).toContain('Customer added');
       expect(done).toContain('admin@northwindnl.onmicrosoft.com');
       expect(done).toContain('Pending verification');
-      expect(await chat.transcriptText()).toContain('Northwind Traders B.V. is added');
+      expect(await chat.transcriptText()).toContain('Northwind Traders B.V. has been added');
       await chat.screenshot('08-done', undefined, [card.getByText(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/)]);
     } catch (error) {
       await chat.saveFailure('browser-onboarding-failure');

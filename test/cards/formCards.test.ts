@@ -365,11 +365,11 @@ describe('the MCA card', () => {
     utcOffsetMinutes: 60,
   };
 
-  it('offers attesting and leaving it to the customer as radio buttons, attesting chosen', () => {
+  it('offers attesting and leaving it to the customer as radio buttons, neither chosen: the agent must say', () => {
     expect(input(attesting(), 'kind')).toMatchObject({
       type: 'Input.ChoiceSet',
       style: 'expanded',
-      value: 'attested',
+      value: '',
       isRequired: true,
       choices: [
         { value: 'attested', title: say('card.mca.choice.attested') },
@@ -388,7 +388,7 @@ describe('the MCA card', () => {
 
   it("starts with the primary contact and the agent's today, no later date allowed", () => {
     expect(inputValues(attesting())).toEqual({
-      kind: 'attested',
+      kind: '',
       'acceptedBy.firstName': 'Anna',
       'acceptedBy.lastName': 'Jansen',
       'acceptedBy.email': 'anna.jansen@northwind.nl',

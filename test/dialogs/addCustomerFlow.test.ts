@@ -77,7 +77,7 @@ describe('adding a customer from start to done', () => {
     expect(doneText).toContain('admin@northwindnl.onmicrosoft.com');
     expect(doneText).toContain('Pending verification');
     expect(doneText).toContain('25 licences, 1 year, billed annually');
-    expect(textsOf(done).join(' ')).toContain('Northwind Traders B.V. is added');
+    expect(textsOf(done).join(' ')).toContain('Northwind Traders B.V. has been added');
 
     const record = await storedCustomer(harness.composed.customers, 'Northwind Traders B.V.');
     expect(record.status).toBe('pendingVerification');

@@ -1,3 +1,4 @@
+import { say } from '../../services/messages/catalogue';
 import { RoleDirectory } from '../../services/roles/roleDirectory';
 import {
   inputOf,
@@ -15,6 +16,19 @@ beforeAll(async () => {
 afterAll(async () => harness.stop());
 
 describe('the customer agreement step', () => {
+  it('has no choice made for the agent: Next without one asks for it, and nothing is attested', async () => {
+    const agent = harness.agent();
+    await agent.say('add customer');
+    await agent.submit(
+      'next',
+      dutchAccountInputs({ legalName: 'No Default B.V.', domainPrefix: 'nodefault' }),
+    );
+    expect(inputOf(agent.lastCard(), 'kind')?.value).toBe('');
+    await agent.submit('next');
+    expect(visibleText(agent.lastCard())).toContain(say('mca.kind.required'));
+    expect(inputOf(agent.lastCard(), 'kind')).toBeDefined();
+  });
+
   it('refuses a date in the future and keeps what was entered', async () => {
     const agent = harness.agent();
     await agent.say('add customer');

@@ -78,7 +78,7 @@ describe('the Agents Playground, personal chat', () => {
       // Account info, the agreement, subscriptions and review: each replaced once answered.
       await expect(chat.cards().filter({ hasText: submittedNote }).count()).resolves.toBe(4);
       await expect(
-        chat.page.getByText('Contoso Retail B.V. is added to your customers.').count(),
+        chat.page.getByText('Contoso Retail B.V. has been added to your customers.').count(),
       ).resolves.toBe(1);
     });
 

@@ -14,7 +14,7 @@ export const conversation = {
   'turn.overtaken':
     'That arrived while I was answering another message of yours, so it changed nothing. Carry on with the latest card.',
   'card.typedText':
-    'I am waiting for your answer on the card below: fill it in and select a button. Type "help" for help or "cancel" to discard the draft.',
+    'I am waiting for your answer on the card below: use its buttons. Type "help" for help or "cancel" to discard the draft.',
   'card.inputTooLong':
     'This is longer than any value this field takes (at most {max} characters), so it was not kept. Enter it again.',
   'card.unreadable': 'I could not read what that card sent. Please fill in the card below again.',
@@ -22,10 +22,10 @@ export const conversation = {
   'cancel.done': 'The draft is discarded; nothing was saved. Type "add customer" to start again.',
   'cancel.kept': 'The draft is kept. Carry on where you were.',
   'accountInfo.countryChanged':
-    'The form now follows the address rules for {country}. Check the fields and select Next.',
+    'The form now follows the address rules for {country}. Check the fields, then continue.',
   'accountInfo.checkFields': 'Some fields need a change; see the messages below each of them.',
   'existing.found': 'This customer is already yours, so nothing was added.',
-  'done.created': '{legalName} is added to your customers.',
+  'done.created': '{legalName} has been added to your customers.',
   'status.pendingVerification': 'Pending verification',
   'status.active': 'Active',
   'status.verificationFailed': 'Verification failed',
