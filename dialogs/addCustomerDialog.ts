@@ -1,16 +1,13 @@
-import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { ownCustomerCard } from '../cards/ownCustomerCard';
 import type { ExistingCustomer } from '../services/customers/customerService';
-import { say } from '../services/messages/catalogue';
 import { CardPrompt } from './cardPrompt';
 import type { CardStep } from './cardStep';
 import type { FlowResult } from './flowResult';
 import type { FlowServices } from './flowServices';
-import { sendCard } from './sendCard';
 import { accountInfoStep } from './steps/accountInfoStep';
 import { confirmCancelStep } from './steps/confirmCancelStep';
 import { mcaStep } from './steps/mcaStep';
+import { sendOwnCustomerCard } from './steps/ownCustomerAnswer';
 import { resellerStep } from './steps/resellerStep';
 import { reviewStep } from './steps/reviewStep';
 import { subscriptionsStep } from './steps/subscriptionsStep';
@@ -36,12 +33,11 @@ export function addCustomerDialogs(services: FlowServices) {
   const steps: CardStep<unknown, unknown>[] = [...flowSteps.map(({ step }) => step), confirmCancelStep];
   const prompts = steps.map((step) => new CardPrompt(step, services));
   const waterfall = new WaterfallDialog(addCustomerDialogId, [
-    ...flowSteps.map(({ step, applies }) => async (turn: WaterfallStepContext): Promise<DialogTurnResult> => {
-      const previous = turn.result as FlowResult | undefined;
-      if (previous?.kind === 'ownCustomer') return endWithOwnCustomer(turn, previous.customer, services);
-      if (applies && !applies(services)) return turn.next(previous);
-      return turn.beginDialog(step.id);
-    }),
+    ...flowSteps.map(
+      ({ step, applies }) =>
+        async (turn: WaterfallStepContext): Promise<DialogTurnResult> =>
+          applies && !applies(services) ? turn.next() : turn.beginDialog(step.id),
+    ),
     async (turn: WaterfallStepContext): Promise<DialogTurnResult> => {
       const result = turn.result as FlowResult | undefined;
       if (result?.kind === 'ownCustomer') return endWithOwnCustomer(turn, result.customer, services);
@@ -51,7 +47,7 @@ export function addCustomerDialogs(services: FlowServices) {
   return [waterfall, ...prompts];
 }
 
-/** The customer is already the partner's own: its record, the draft discarded, nothing added. */
+/** Another agent added this customer meanwhile: its record, the draft discarded, nothing added. */
 async function endWithOwnCustomer(
   turn: WaterfallStepContext,
   customer: ExistingCustomer,
@@ -60,24 +56,4 @@ async function endWithOwnCustomer(
   await sendOwnCustomerCard(turn.context, customer, services);
   await services.drafts.discard(turn.context);
   return turn.endDialog(undefined);
-}
-
-async function sendOwnCustomerCard(
-  context: TurnContext,
-  customer: ExistingCustomer,
-  { onboarding }: FlowServices,
-): Promise<void> {
-  await sendCard(
-    context,
-    ownCustomerCard({
-      customerId: customer.id,
-      legalName: customer.legalName,
-      countryName: onboarding.countryName(customer.country),
-      domain: customer.domain,
-      status: say(`status.${customer.status}`),
-      addedOn: customer.createdAt.slice(0, 10),
-      addedBy: customer.createdBy.name ?? customer.createdBy.userPrincipalName ?? customer.createdBy.id,
-    }),
-    say('existing.found'),
-  );
 }

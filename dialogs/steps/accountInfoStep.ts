@@ -7,13 +7,14 @@ import { say } from '../../services/messages/catalogue';
 import type { CardStep, StepTurn, Verdict } from '../cardStep';
 import { messagesByField, problemsOf, words } from '../stepView';
 import { nextLabel } from './nextLabel';
+import { sendOwnCustomerCard } from './ownCustomerAnswer';
 
 const inputs = new Set(accountInfoInputIds);
 
 /** What a good answer is: account info to keep, or a customer that is already the partner's own. */
 type Accepted = Exclude<AccountInfoCheck, { kind: 'invalid' }>;
 
-/** Account info and primary contact, checked by the service; an existing customer ends the flow. */
+/** Account info and primary contact, checked by the service; the partner's own customer is shown with its record. */
 export const accountInfoStep: CardStep<FormValues, Accepted> = {
   id: 'accountInfo',
   actions: ['next'],
@@ -91,7 +92,21 @@ export const accountInfoStep: CardStep<FormValues, Accepted> = {
 
   async onValid(turn, check) {
     if (check.kind === 'ownCustomer') {
-      return { kind: 'next', result: { kind: 'ownCustomer', customer: check.customer } };
+      // Its record, and the card again with the draft kept: the agent may have typed another
+      // company's name by mistake (or meant another legal form), and cancels otherwise.
+      await sendOwnCustomerCard(turn.context, check.customer, turn.services);
+      return {
+        kind: 'show',
+        view: {
+          problems: [
+            {
+              field: 'legalName',
+              key: 'accountInfo.alreadyYours',
+              params: { legalName: check.customer.legalName },
+            },
+          ],
+        },
+      };
     }
     const { draft } = turn;
     draft.accountInfo = check.value;

@@ -54,8 +54,9 @@ export const reviewStep: CardStep<ReviewAnswer, ReviewAction> = {
     return chosen.kind === 'update' ? { kind: 'open', step: chosen.section } : submit(turn);
   },
 
-  async resume(_turn, result) {
-    return result?.kind === 'ownCustomer' ? { kind: 'next', result } : { kind: 'show', view: {} };
+  /** Back from an Update: Review again, with whatever the update changed. */
+  async resume() {
+    return { kind: 'show', view: {} };
   },
 };
 

@@ -201,8 +201,10 @@ class Collector {
   private readonly replaced = new WeakMap<AgentDriver, Partial<Activity>[]>();
 
   /** Keeps the last card the agent's latest turn sent under this name. */
-  keep(name: ProducedCardName, agent: AgentDriver): CardJson {
-    const card = cardsOf(this.latest.get(agent) ?? []).at(-1);
+  /** Keeps a card the agent's latest turn sent: its last one, or its first. */
+  keep(name: ProducedCardName, agent: AgentDriver, which: 'last' | 'first' = 'last'): CardJson {
+    const sent = cardsOf(this.latest.get(agent) ?? []);
+    const card = which === 'first' ? sent[0] : sent.at(-1);
     if (!card) throw new Error(`The turn before "${name}" sent no card`);
     return this.keepCard(name, card);
   }
@@ -376,7 +378,8 @@ async function ownCustomer(harness: ConversationHarness, c: Collector): Promise<
   const agent = harness.agent();
   await c.say(agent, 'add customer');
   await c.submit(agent, 'next', dutchCustomer({ domainPrefix: 'northwindagain' }));
-  c.keep('own customer', agent);
+  // Its record first, then the account info card again, the draft kept.
+  c.keep('own customer', agent, 'first');
 }
 
 /** An indirect provider's customer: the reseller step, a move to India from Review, and submit. */

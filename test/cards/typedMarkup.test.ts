@@ -162,8 +162,8 @@ describe('markdown and URLs typed into the cards', () => {
   it('show on the own customer card as stored, when the same customer is added again', async () => {
     const again = harness.agent();
     await again.say('add customer');
-    await again.submit('next', dutchAccountInputs({ ...typed, domainPrefix: 'markupagain' }));
-    const own = again.lastCard();
+    const replies = await again.submit('next', dutchAccountInputs({ ...typed, domainPrefix: 'markupagain' }));
+    const own = cardsOf(replies)[0]!;
     expectNoTypedMarkup(own);
     expect(factsAsRead(own)['Legal name']).toBe(typed.legalName);
     expect(readerTextOf(own)).toContain(`${typed.legalName} (Netherlands) is already one of your customers`);

@@ -3,6 +3,7 @@ import { countItems } from '../harness/countItems';
 import { storedCustomer } from '../harness/storedCustomer';
 import {
   actionsOf,
+  cardsOf,
   elementsOf,
   inputOf,
   startConversationHarness,
@@ -168,7 +169,7 @@ describe('account info', () => {
     expect(await countItems(harness.database, containerDefinitions.customers.id)).toBe(before);
   });
 
-  it("answers the partner's own customer with its record, no invitation, and creates nothing", async () => {
+  it("answers the partner's own customer with its record, no invitation, creates nothing, and keeps the draft", async () => {
     await addCustomer({ legalName: 'Existing Foods B.V.', domainPrefix: 'existingfoods' });
     const before = await countItems(harness.database, containerDefinitions.customers.id);
 
@@ -179,13 +180,21 @@ describe('account info', () => {
       const agent = harness.agent();
       const replies = await throughAccountInfo(agent, typed);
       expect(textsOf(replies).join(' ')).toContain('already yours');
-      const card = visibleText(agent.lastCard());
-      expect(card).toContain('Existing Foods B.V.');
-      expect(card).toContain('Pending verification');
-      expect(card).toMatch(/On 2026-11-23 by Local Agent/);
-      expect(card).not.toMatch(/invitation|relationship|admin\.microsoft\.com/i);
-      await agent.say('hello');
-      expect(textsOf(agent.transcript.slice(-1)).join(' ')).toMatch(/add customer/);
+      const [record, again] = cardsOf(replies);
+      const shown = visibleText(record!);
+      expect(shown).toContain('Existing Foods B.V.');
+      expect(shown).toContain('Pending verification');
+      expect(shown).toMatch(/On 2026-11-23 by Local Agent/);
+      expect(shown).not.toMatch(/invitation|relationship|admin\.microsoft\.com/i);
+      // The account info card again, as typed, with a word at the legal name: a mistyped name is
+      // corrected, not lost with the draft.
+      expect(inputOf(again!, 'legalName')?.value).toBe(typed.legalName);
+      expect(visibleText(again!)).toContain('is already one of your customers (its record is above)');
+      await agent.submit('next', {
+        legalName: `${typed.legalName.replace(/ B\.?V\.?$/i, '')} Logistics B.V.`,
+        domainPrefix: `${typed.domainPrefix}logistics`,
+      });
+      expect(inputOf(agent.lastCard(), 'kind')).toBeDefined();
     }
     expect(await countItems(harness.database, containerDefinitions.customers.id)).toBe(before);
   });

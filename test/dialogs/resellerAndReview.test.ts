@@ -3,6 +3,7 @@ import { noResellerChoiceValue } from '../../cards/cardModels';
 import { say } from '../../services/messages/catalogue';
 import {
   actionsOf,
+  cardsOf,
   inputOf,
   inputValues,
   startConversationHarness,
@@ -130,16 +131,22 @@ describe('Update from Review', () => {
     expect(customer.subscriptions.map((line) => [line.offerId, line.quantity])).toEqual([['o365-e3', 40]]);
   });
 
-  it("ends with the partner's own customer when an update turns the draft into one", async () => {
+  it("shows the partner's own customer when an update names one, and keeps the draft to correct", async () => {
     const agent = harness.agent();
     await toResellerStep(agent, 'Turns Existing B.V.', 'turnsexisting');
     await agent.submit('next', { resellerId: 'directCustomer' });
     await agent.submit('next', { 'offers.m365-business-basic.quantity': '10' });
     await agent.submit('update', {}, { section: 'accountInfo' });
-    await agent.submit('next', { legalName: 'Update Everything B.V.', domainPrefix: 'updateeverything' });
-    expect(visibleText(agent.lastCard())).toMatch(/Already your customer/);
-    expect(visibleText(agent.lastCard())).toMatch(/Update Everything B\.V\./);
-    expect(textsOf(await agent.say('hello')).join(' ')).toMatch(/did not understand/);
+    const replies = await agent.submit('next', {
+      legalName: 'Update Everything B.V.',
+      domainPrefix: 'updateeverything',
+    });
+    expect(visibleText(cardsOf(replies)[0]!)).toMatch(/Already your customer/);
+    expect(actionsOf(agent.lastCard()).map((action) => action.title)).toContain('Save and back to Review');
+    await agent.submit('next', { legalName: 'Turns Existing B.V.', domainPrefix: 'turnsexisting' });
+    const review = visibleText(agent.lastCard());
+    expect(review).toContain('Turns Existing B.V.');
+    expect(review).toContain('10 licences');
   });
 
   it('keeps the order lines still valid when the country changes, and says on Review which went and why', async () => {

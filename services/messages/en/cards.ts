@@ -151,6 +151,5 @@ export const cards = {
   'card.ownCustomer.found': '{legalName} ({country}) is already one of your customers:',
   'card.ownCustomer.added': 'Added',
   'card.ownCustomer.addedOnBy': 'On {addedOn} by {addedBy}',
-  'card.ownCustomer.nothingAdded':
-    'Nothing was added and the draft is discarded. To change this customer, open it in Partner Center.',
+  'card.ownCustomer.nothingAdded': 'Nothing was added. To change this customer, open it in Partner Center.',
 } as const;

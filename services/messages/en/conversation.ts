@@ -25,6 +25,8 @@ export const conversation = {
     'The form now follows the address rules for {country}. Check the fields, then continue.',
   'accountInfo.checkFields': 'Some fields need a change; see the messages below each of them.',
   'existing.found': 'This customer is already yours, so nothing was added.',
+  'accountInfo.alreadyYours':
+    '{legalName} is already one of your customers (its record is above). If you meant another company, correct the legal name; otherwise type "cancel".',
   'done.created': '{legalName} has been added to your customers.',
   'status.pendingVerification': 'Pending verification',
   'status.active': 'Active',
