@@ -6,6 +6,7 @@ import type { AccountInfoCheck } from '../../services/customers/customerService'
 import { say } from '../../services/messages/catalogue';
 import type { CardStep, StepTurn, Verdict } from '../cardStep';
 import { messagesByField, problemsOf, words } from '../stepView';
+import { keepWhatStillHolds } from './keepWhatStillHolds';
 import { nextLabel } from './nextLabel';
 import { sendOwnCustomerCard } from './ownCustomerAnswer';
 
@@ -115,26 +116,6 @@ export const accountInfoStep: CardStep<FormValues, Accepted> = {
     return { kind: 'next' };
   },
 };
-
-/**
- * After account info or the MCA changed: the order lines and reseller that no longer hold go, and
- * Review says which and why. Nothing else is touched.
- */
-export async function keepWhatStillHolds(turn: StepTurn): Promise<void> {
-  const { draft } = turn;
-  const kept = await turn.services.onboarding.keepValidSections({
-    accountInfo: draft.accountInfo,
-    mca: draft.mca,
-    resellerId: draft.resellerId,
-    order: draft.order,
-  });
-  if (kept.order) {
-    draft.order = kept.order;
-    draft.values.subscriptions = turn.services.onboarding.orderFormValues(kept.order);
-  }
-  if (kept.resellerDropped) delete draft.resellerId;
-  draft.changes.push(...problemsOf(kept.removed));
-}
 
 /** The rules of the country the card shows: the draft's, else the partner's first market. */
 function rulesShown(turn: StepTurn): CountryRules {

@@ -5,7 +5,7 @@ import { say } from '../../services/messages/catalogue';
 import type { CardStep } from '../cardStep';
 import type { Draft } from '../draft';
 import { messagesByField, problemsOf } from '../stepView';
-import { keepWhatStillHolds } from './accountInfoStep';
+import { keepWhatStillHolds } from './keepWhatStillHolds';
 import { nextLabel } from './nextLabel';
 
 const inputs = new Set(mcaInputIds);
