@@ -32,6 +32,16 @@ export function createServer(
 ): BotServer {
   const server = restify.createServer({ name: 'customer-onboarding-bot' });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: maxBodyBytes }));
+  // A body that is not JSON is refused without the parser's own words (which quote the body).
+  server.on(
+    'restifyError',
+    (_req, _res, error: { name?: string; toJSON?: () => unknown }, done: () => void) => {
+      if (error.name === 'InvalidContentError') {
+        error.toJSON = () => ({ code: 'InvalidContent', message: 'The body is not valid JSON.' });
+      }
+      done();
+    },
+  );
 
   const logRefusal = refusalLog(logger);
   let turnsInFlight = 0;

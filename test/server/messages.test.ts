@@ -39,6 +39,16 @@ describe('the messaging endpoint in Emulator mode', () => {
     expect(card && visibleText(card)).toMatch(/add customer/i);
   });
 
+  it('refuses a body that is not JSON with 400, without quoting it or the parser', async () => {
+    const response = await fetch(bot.messagesUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'not json <secret-looking text>',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ code: 'InvalidContent', message: 'The body is not valid JSON.' });
+  });
+
   it('refuses a body that is not an activity', async () => {
     const response = await fetch(bot.messagesUrl, {
       method: 'POST',
