@@ -37,6 +37,8 @@ export async function startBotProcess(env: Record<string, string>, cwd = project
     cwd,
     env: cleanEnvironment(env),
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
