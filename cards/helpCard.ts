@@ -15,7 +15,7 @@ export function helpCard(model: HelpCardModel): AdaptiveCardJson {
   return fill({
     inFlow: model.inFlow,
     commands: [
-      say('card.help.command.addCustomer'),
+      say(model.inFlow ? 'card.help.command.addCustomerInFlow' : 'card.help.command.addCustomer'),
       say('card.help.command.help'),
       say('card.help.command.cancel'),
     ],

@@ -32,6 +32,8 @@ export const cards = {
   'card.help.intro':
     'I help you add a new customer the way Partner Center does. You can type these commands:',
   'card.help.command.addCustomer': '**add customer** or **new customer**: start adding a new customer.',
+  'card.help.command.addCustomerInFlow':
+    '**add customer** or **new customer**: start the next customer, once this one is submitted or cancelled.',
   'card.help.command.help': '**help**: show this help.',
   'card.help.command.cancel':
     '**cancel**: stop adding the customer; I ask you to confirm before your draft is discarded.',
