@@ -1,8 +1,8 @@
 import type { Activity } from 'botbuilder';
 import type { RunningBot } from '../../bot/startBot';
-import { containerDefinitions } from '../../services/cosmos/containers';
 import { say } from '../../services/messages/catalogue';
 import { BotClient, texts } from '../harness/botClient';
+import { customersWithDomain } from '../harness/countItems';
 import { actionsOf, cardsOf, inputValues, visibleText } from '../harness/conversationHarness';
 import { pressButton } from '../harness/pressButton';
 import { startTestBot } from '../harness/testBot';
@@ -99,15 +99,12 @@ describe('turns of one conversation at the same time', () => {
     expect(done).toHaveLength(1);
     for (const other of answers.filter((r) => !done.includes(r))) expect(texts(other)).toEqual([stale]);
 
-    const { resources } = await bot.cosmos.client
-      .database(bot.databaseId)
-      .container(containerDefinitions.customers.id)
-      .items.query({
-        query: 'SELECT VALUE COUNT(1) FROM c WHERE c.domain = @domain',
-        parameters: [{ name: '@domain', value: 'doubleclickfoods.onmicrosoft.com' }],
-      })
-      .fetchAll();
-    expect(resources).toEqual([1]);
+    expect(
+      await customersWithDomain(
+        bot.cosmos.client.database(bot.databaseId),
+        'doubleclickfoods.onmicrosoft.com',
+      ),
+    ).toBe(1);
     expect(texts(await client.send('hello')).join(' ')).toMatch(/did not understand/);
   });
 });

@@ -1,8 +1,8 @@
 import type { RunningBot } from '../../bot/startBot';
-import { containerDefinitions } from '../../services/cosmos/containers';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
 import { say } from '../../services/messages/catalogue';
 import { BotClient, texts } from '../harness/botClient';
+import { customersWithDomain } from '../harness/countItems';
 import { cardsOf, visibleText } from '../harness/conversationHarness';
 import { pressButton } from '../harness/pressButton';
 import { startSwitchableProxy, type SwitchableProxy } from '../harness/switchableProxy';
@@ -27,17 +27,8 @@ const draftKept = /something went wrong.*draft is kept/i;
 const lastCardText = (replies: Awaited<ReturnType<BotClient['send']>>) =>
   visibleText(cardsOf(replies).at(-1)!);
 
-async function customersNamed(domain: string): Promise<number> {
-  const { resources } = await bot.cosmos.client
-    .database(bot.databaseId)
-    .container(containerDefinitions.customers.id)
-    .items.query<number>({
-      query: 'SELECT VALUE COUNT(1) FROM c WHERE c.domain = @domain',
-      parameters: [{ name: '@domain', value: domain }],
-    })
-    .fetchAll();
-  return resources[0]!;
-}
+const customersNamed = (domain: string) =>
+  customersWithDomain(bot.cosmos.client.database(bot.databaseId), domain);
 
 describe('the store unreachable during a turn', () => {
   it('tells the agent the draft is kept; the same card goes on once the store is back', async () => {
