@@ -1,5 +1,5 @@
 import type { Fact, ReviewSection } from '../../cards/cardModels';
-import type { OrderLine } from '../../services/catalogue/schemas';
+import type { OrderLine, Reseller } from '../../services/catalogue/schemas';
 import type { AccountInfo } from '../../services/customers/accountInfo';
 import type { OnboardingService } from '../../services/onboarding/onboardingService';
 import type { McaConfirmation } from '../../services/customers/mca';
@@ -10,13 +10,18 @@ import type { Draft } from '../draft';
 export async function reviewSections(
   draft: Draft,
   onboarding: OnboardingService,
+  /** The reseller as the service's check of the draft just read it, when that check passed. */
+  checkedReseller?: Reseller | null,
 ): Promise<{ section: ReviewSection; facts: Fact[] }[]> {
   const sections: { section: ReviewSection; facts: Fact[] }[] = [];
   if (draft.accountInfo)
     sections.push({ section: 'accountInfo', facts: accountInfoFacts(draft.accountInfo, onboarding) });
   if (draft.mca) sections.push({ section: 'mca', facts: mcaFacts(draft.mca) });
   if (onboarding.partner.type === 'indirectProvider') {
-    sections.push({ section: 'reseller', facts: [await resellerFact(draft.resellerId, onboarding)] });
+    sections.push({
+      section: 'reseller',
+      facts: [await resellerFact(draft.resellerId, onboarding, checkedReseller)],
+    });
   }
   const lines = draft.order?.lines ?? [];
   sections.push({ section: 'subscriptions', facts: await subscriptionFacts(lines, onboarding) });
@@ -64,8 +69,9 @@ function mcaFacts(mca: McaConfirmation): Fact[] {
 async function resellerFact(
   resellerId: string | null | undefined,
   onboarding: OnboardingService,
+  checked?: Reseller | null,
 ): Promise<Fact> {
-  const reseller = resellerId ? await onboarding.resellerById(resellerId) : undefined;
+  const reseller = !resellerId ? undefined : (checked ?? (await onboarding.resellerById(resellerId)));
   const value =
     resellerId === undefined
       ? say('value.resellerNotChosen')

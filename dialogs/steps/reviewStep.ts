@@ -34,7 +34,8 @@ export const reviewStep: CardStep<ReviewAnswer, ReviewAction> = {
     ];
     return reviewCard({
       promptId: drawing.promptId,
-      sections: await reviewSections(draft, onboarding),
+      // The check has just read the reseller: Review shows that one rather than reading it again.
+      sections: await reviewSections(draft, onboarding, validated.ok ? validated.value.reseller : undefined),
       errors: problems.map(words),
       notices: draft.changes.map(words),
     });
