@@ -7,6 +7,8 @@ import { CatalogueStore } from '../services/catalogue/catalogueStore';
 import { loadCatalogue } from '../services/catalogue/loadCatalogue';
 import { containerDefinitions } from '../services/cosmos/containers';
 import { CustomerService } from '../services/customers/customerService';
+import type { Manager } from '../services/notifications/notificationPlan';
+import { OnboardingNotifications } from '../services/notifications/onboardingNotifications';
 import { OnboardingService } from '../services/onboarding/onboardingService';
 import type { PartnerProfile } from '../services/partner/partnerProfile';
 import { RoleDirectory } from '../services/roles/roleDirectory';
@@ -28,6 +30,8 @@ export interface ComposedBot {
   customers: CustomerService;
   roles: RoleDirectory;
   catalogue: CatalogueStore;
+  notifications: OnboardingNotifications;
+  onboarding: OnboardingService;
 }
 
 /**
@@ -39,18 +43,53 @@ export async function composeBot(parts: BotParts): Promise<ComposedBot> {
   const now = parts.now ?? (() => new Date());
   const catalogue = CatalogueStore.forDatabase(database);
   await catalogue.sync(await loadCatalogue());
-  const customers = new CustomerService({ database, catalogue, partner, now });
   const roles = RoleDirectory.forDatabase(database);
+  const notifications = new OnboardingNotifications({
+    database,
+    now,
+    managers: () => managersOf(roles, parts),
+  });
+  const customers = new CustomerService({ database, catalogue, partner, now, outbox: notifications });
 
   // Keyed by conversation and agent: in a group chat or channel each agent keeps their own draft.
   const agentState = new CheckedConversationState(
     new CosmosStateStorage(database.container(containerDefinitions.botState.id)),
   );
+  const onboarding = new OnboardingService(customers, catalogue, now);
   const conversation = new OnboardingConversation(agentState.createProperty('dialogState'), {
-    onboarding: new OnboardingService(customers, catalogue, now),
+    onboarding,
     drafts: new DraftStore(agentState.createProperty('draft')),
+    notifications,
     resolveAgent: createAgentResolver(roles, parts.localAgent, parts.localAgents),
     now,
   });
-  return { bot: new OnboardingBot(agentState, conversation), customers, roles, catalogue };
+  const bot = new OnboardingBot(agentState, conversation);
+  return { bot, customers, roles, catalogue, notifications, onboarding };
+}
+
+/**
+ * Everyone with the manager role: the role directory's, and in local mode the local agents' (the
+ * Playground's mock users, the configured local agent) unless the directory says otherwise of them.
+ */
+async function managersOf(roles: RoleDirectory, parts: BotParts): Promise<Manager[]> {
+  const directory = await roles.withRole('manager');
+  const local = [
+    ...(parts.localAgent?.roles.includes('manager')
+      ? [{ id: parts.localAgent.id, displayName: parts.localAgent.name }]
+      : []),
+    ...(parts.localAgents?.withRole('manager') ?? []),
+  ];
+  const managers = new Map<string, Manager>();
+  for (const entry of directory) {
+    managers.set(entry.id.toLowerCase(), {
+      id: entry.id,
+      ...(entry.displayName ? { displayName: entry.displayName } : {}),
+    });
+  }
+  for (const agent of local) {
+    const id = agent.id.toLowerCase();
+    if (managers.has(id) || (await roles.entry(agent.id).catch(() => undefined))) continue;
+    managers.set(id, agent);
+  }
+  return [...managers.values()];
 }

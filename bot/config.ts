@@ -84,6 +84,12 @@ const environmentSchema = z
     LOCAL_AGENT_ROLES: roleList.prefault('salesAgent'),
     LOCAL_AGENTS_FILE: optionalText,
     EMBEDDED_COSMOS_PORT: port(8081),
+    NOTIFICATION_LEASE_SECONDS: z.coerce
+      .number({ error: 'must be a whole number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(1, 'must be at least 1')
+      .max(3600, 'must be at most 3600')
+      .default(120),
     EMBEDDED_COSMOS_DATA_DIR: z.string().trim().default('.data/cosmos'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -166,6 +172,8 @@ export interface Config {
   localAgent: { id: string; name: string; roles: Role[] };
   /** The roles of agents with an Entra object id the role directory does not know (local mode only). */
   localAgentsFile?: string;
+  /** How long a dispatcher's claim on a notification holds before another instance may send it. */
+  notificationLeaseMs: number;
 }
 
 /** Never echoed in an error message: it would put the secret in a log. */
@@ -220,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     localAgent: { id: e.LOCAL_AGENT_ID, name: e.LOCAL_AGENT_NAME, roles: e.LOCAL_AGENT_ROLES },
     ...(e.LOCAL_AGENTS_FILE ? { localAgentsFile: e.LOCAL_AGENTS_FILE } : {}),
+    notificationLeaseMs: e.NOTIFICATION_LEASE_SECONDS * 1000,
   };
 }
 

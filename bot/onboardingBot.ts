@@ -25,7 +25,18 @@ export class OnboardingBot extends ActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      if (isWelcomeDue(context)) await conversation.welcome(context);
+      if (isWelcomeDue(context)) {
+        await conversation.notePresence(context);
+        await conversation.welcome(context);
+      }
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await conversation.notePresence(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await conversation.uninstalled(context);
       await next();
     });
   }

@@ -8,6 +8,8 @@ import {
 } from '../services/cosmos/embeddedCosmos';
 import { createAdapter } from './adapter';
 import { composeBot } from './composeBot';
+import { NotificationDispatcher, type DispatcherOptions } from './notifications/dispatcher';
+import { AdapterNotificationSender } from './notifications/notificationSender';
 import { mayCreateContainers, type Config } from './config';
 import type { Logger } from './logger';
 import { loadLocalAgentRoles } from './playground/localAgentsFile';
@@ -26,13 +28,24 @@ export interface RunningBot {
   databaseId: string;
   /** The embedded store, when no COSMOS_ENDPOINT is configured. */
   embedded?: EmbeddedCosmos;
+  /** Sends managers' onboarding notifications from the outbox. */
+  dispatcher: NotificationDispatcher;
   /** Stops accepting, finishes turns in flight, saves the embedded store, closes everything. */
   stop(): Promise<void>;
 }
 
+/** Settings tests and the benchmark change; the product runs with the defaults. */
+export interface StartOptions {
+  dispatcher?: Omit<DispatcherOptions, 'notifications' | 'onboarding' | 'sender' | 'logger'>;
+}
+
 const shutdownGraceMs = 10_000;
 
-export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+export async function startBot(
+  config: Config,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningBot> {
   const embedded =
     config.cosmos.mode === 'embedded'
       ? await startEmbeddedCosmos({
@@ -54,7 +67,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       endpoint: cosmos.endpoint,
     });
 
-    const { bot } = await composeBot({
+    const { bot, notifications, onboarding } = await composeBot({
       database,
       partner: config.partner,
       ...(config.bot.appId
@@ -62,6 +75,14 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         : { localAgent: config.localAgent, localAgents: await loadLocalAgentRoles(config.localAgentsFile) }),
     });
     const adapter = createAdapter(config, logger);
+    const dispatcher = new NotificationDispatcher({
+      leaseMs: config.notificationLeaseMs,
+      ...options.dispatcher,
+      notifications,
+      onboarding,
+      sender: new AdapterNotificationSender(adapter, config.bot.appId ?? ''),
+      logger,
+    });
     const probeStore = async () => {
       await database.read();
     };
@@ -75,6 +96,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       else server.listen(config.port, () => resolve());
     });
     const { port, address } = server.address() as AddressInfo;
+    dispatcher.start();
 
     return {
       messagesUrl: `http://localhost:${port}/api/messages`,
@@ -84,8 +106,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       cosmos,
       databaseId: config.cosmos.databaseId,
       ...(embedded ? { embedded } : {}),
+      dispatcher,
       async stop() {
         await drain(shutdownGraceMs);
+        await dispatcher.stop();
         await embedded?.stop();
         cosmos.dispose();
       },

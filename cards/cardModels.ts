@@ -171,6 +171,8 @@ export interface DoneCardModel {
   subscriptions: Fact[];
   /** Next steps, one sentence each. */
   nextSteps: string[];
+  /** Who was notified of the onboarding, or that nobody was (markdown: names already escaped). */
+  notified: string;
 }
 // Actions: { command: 'addCustomer' } ("Add another customer").
 

@@ -24,6 +24,7 @@ export function doneCard(model: DoneCardModel): AdaptiveCardJson {
     subscriptions: model.subscriptions.map(asTextFact),
     hasNextSteps: nextSteps.length > 0,
     nextSteps,
+    notified: model.notified,
     t: {
       title: say('card.done.title'),
       summary: say('card.done.summary', asTextParams({ legalName: model.legalName })),

@@ -1,7 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { AgentContext } from '../services/customers/customerService';
+import { deliveryOriginSchema, type DeliveryOrigin } from '../services/notifications/deliveryAddress';
 import type { Role } from '../services/roles/permissions';
 import type { RoleDirectory } from '../services/roles/roleDirectory';
+import { tenantOf } from './activityFacts';
 import type { LocalAgentRoles } from './localAgents';
 import { TeamsMembers } from './teamsMembers';
 
@@ -47,7 +49,11 @@ function resolverFor(
   return async (context) => {
     const { from, channelId } = context.activity;
     const utcOffsetMinutes = utcOffsetOf(context);
-    const offset = utcOffsetMinutes !== undefined ? { utcOffsetMinutes } : {};
+    const origin = originOf(context);
+    const offset = {
+      ...(utcOffsetMinutes !== undefined ? { utcOffsetMinutes } : {}),
+      ...(origin ? { origin } : {}),
+    };
     if (from?.aadObjectId) {
       const [agentRoles, member] = await Promise.all([rolesOf(from.aadObjectId), members.profileOf(context)]);
       const displayName = member?.name ?? from.name;
@@ -75,6 +81,19 @@ export interface LocalAgent {
   id: string;
   name: string;
   roles: readonly Role[];
+}
+
+/** The service and tenant the activity came through: where a manager's personal chat can be started. */
+export function originOf(context: TurnContext): DeliveryOrigin | undefined {
+  const { channelId, serviceUrl, recipient } = context.activity;
+  const tenantId = tenantOf(context);
+  const parsed = deliveryOriginSchema.safeParse({
+    channelId,
+    serviceUrl,
+    ...(tenantId ? { tenantId } : {}),
+    ...(recipient?.id ? { botId: recipient.id } : {}),
+  });
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** The agent's offset from UTC, from the local timestamp the channel sends ("...+13:00"). */

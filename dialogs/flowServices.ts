@@ -1,3 +1,4 @@
+import type { OnboardingNotifications } from '../services/notifications/onboardingNotifications';
 import type { OnboardingService } from '../services/onboarding/onboardingService';
 import type { AgentResolver } from './agentResolver';
 import type { DraftStore } from './draft';
@@ -6,6 +7,8 @@ import type { DraftStore } from './draft';
 export interface FlowServices {
   onboarding: OnboardingService;
   drafts: DraftStore;
+  /** Managers' notifications: their choices and the state of what was sent to them. */
+  notifications: OnboardingNotifications;
   resolveAgent: AgentResolver;
   now: () => Date;
 }

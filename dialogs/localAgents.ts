@@ -49,8 +49,15 @@ export class LocalAgentsFileError extends Error {
 export class LocalAgentRoles {
   private readonly byObjectId: ReadonlyMap<string, readonly Role[]>;
 
-  constructor(agents: readonly LocalAgentEntry[]) {
+  constructor(private readonly agents: readonly LocalAgentEntry[]) {
     this.byObjectId = new Map(agents.map((agent) => [agent.aadObjectId.toLowerCase(), agent.roles]));
+  }
+
+  /** The local agents who hold `role`, by object id and name. */
+  withRole(role: Role): { id: string; displayName: string }[] {
+    return this.agents
+      .filter((agent) => agent.roles.includes(role))
+      .map((agent) => ({ id: agent.aadObjectId.toLowerCase(), displayName: agent.name }));
   }
 
   /** The agent's roles, or undefined for an object id the file does not list. */

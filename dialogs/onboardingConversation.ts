@@ -8,14 +8,25 @@ import { confirmCancelDialogId, staleCardMessage } from './cardPrompt';
 import { commandSchema, submitEnvelopeSchema } from './cardSubmit';
 import { newDraft } from './draft';
 import type { FlowServices } from './flowServices';
+import { readerOf } from './activityFacts';
+import {
+  chatKind,
+  managerPhrases,
+  personalAddress,
+  recentOnboardingsSubmitSchema,
+  runManagerCommand,
+  runRecentOnboardingsSubmit,
+  type ManagerCommand,
+} from './managerCommands';
 import { sendCard } from './sendCard';
 
-type Intent = 'addCustomer' | 'help' | 'cancel' | 'other';
+type Intent = 'addCustomer' | 'help' | 'cancel' | ManagerCommand | 'recentOnboardingsSubmit' | 'other';
 
-const phrases: Record<Exclude<Intent, 'other'>, readonly string[]> = {
+const phrases: Record<Exclude<Intent, 'other' | 'recentOnboardingsSubmit'>, readonly string[]> = {
   addCustomer: ['add customer', 'new customer', 'add a customer', 'add a new customer', 'add new customer'],
   help: ['help', '?', 'what can you do'],
   cancel: ['cancel', 'stop', 'discard', 'discard draft'],
+  ...managerPhrases,
 };
 
 /**
@@ -48,13 +59,55 @@ export class OnboardingConversation {
     await sendCard(context, welcomeCard({ mayAddCustomers, sharedChat: false }));
   }
 
+  /**
+   * A manager's personal chat is where their notifications go: each activity from it keeps its
+   * address fresh (written only when it changed).
+   */
+  async notePresence(context: TurnContext): Promise<void> {
+    if (chatKind(context) !== 'personal') return;
+    const agent = await this.services.resolveAgent(context);
+    if (!this.services.onboarding.isManager(agent)) return;
+    await this.services.notifications.seen(agent.actor.agentId, {
+      address: personalAddress(context),
+      ...(agent.actor.displayName ? { displayName: agent.actor.displayName } : {}),
+      ...readerOf(context),
+    });
+  }
+
+  /** The bot was removed: from a person's personal scope, or from a team. */
+  async uninstalled(context: TurnContext): Promise<void> {
+    const team = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+    if (typeof team === 'string') return this.services.notifications.teamRemoved(team);
+    if (chatKind(context) !== 'personal') return;
+    const agent = await this.services.resolveAgent(context);
+    await this.services.notifications.uninstalled(agent.actor.agentId);
+  }
+
   async onMessage(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     await this.dropOutdatedDraft(dc);
+    await this.notePresence(context);
     const inFlow = dc.activeDialog !== undefined;
-    switch (intentOf(context, waitingPromptId(dc))) {
+    const intent = intentOf(context, waitingPromptId(dc));
+    switch (intent) {
       case 'help':
         await sendCard(context, helpCard({ inFlow }));
+        if (inFlow) await dc.repromptDialog();
+        return;
+      case 'recentOnboardingsSubmit':
+        await runRecentOnboardingsSubmit(
+          context,
+          this.services,
+          recentOnboardingsSubmitSchema.parse(context.activity.value),
+        );
+        if (inFlow) await dc.repromptDialog();
+        return;
+      case 'notifyMe':
+      case 'stopNotifications':
+      case 'notificationState':
+      case 'notifyChannel':
+      case 'recentOnboardings':
+        await runManagerCommand(intent, context, this.services);
         if (inFlow) await dc.repromptDialog();
         return;
       case 'cancel':
@@ -129,6 +182,7 @@ function waitingPromptId(dc: DialogContext): string | undefined {
 function intentOf(context: TurnContext, waitingPrompt: string | undefined): Intent {
   const { text, value } = context.activity;
   if (commandSchema.safeParse(value).success) return 'addCustomer';
+  if (recentOnboardingsSubmitSchema.safeParse(value).success) return 'recentOnboardingsSubmit';
   const submit = submitEnvelopeSchema.safeParse(value);
   if (submit.success && submit.data.action === 'cancel' && submit.data.promptId === waitingPrompt)
     return 'cancel';

@@ -1,13 +1,21 @@
 import { doneCard } from '../../cards/doneCard';
 import { asTextParams } from '../../cards/plainText';
 import type { CustomerRecord } from '../../services/customers/customerRecord';
+import type { NotifiedRecipient } from '../../services/notifications/onboardingNotifications';
 import { say, type MessageKey } from '../../services/messages/catalogue';
 import type { StepTurn } from '../cardStep';
 import { sendCard } from '../sendCard';
 import { subscriptionFacts } from './reviewFacts';
 
-/** The customer as stored: id, sign-in name, status, reseller, every subscription, and what comes next. */
-export async function sendDoneCard(turn: StepTurn, customer: CustomerRecord): Promise<void> {
+/**
+ * The customer as stored: id, sign-in name, status, reseller, every subscription, what comes next,
+ * and which managers were notified.
+ */
+export async function sendDoneCard(
+  turn: StepTurn,
+  customer: CustomerRecord,
+  notified: readonly NotifiedRecipient[],
+): Promise<void> {
   const { onboarding } = turn.services;
   const next: MessageKey[] = [
     'done.next.verification',
@@ -31,7 +39,19 @@ export async function sendDoneCard(turn: StepTurn, customer: CustomerRecord): Pr
       subscriptions:
         customer.subscriptions.length > 0 ? await subscriptionFacts(customer.subscriptions, onboarding) : [],
       nextSteps: next.map((key) => say(key, asTextParams({ adminSignInName: customer.adminSignInName }))),
+      notified: notifiedSentence(notified),
     }),
     say('done.created', asTextParams({ legalName: customer.accountInfo.legalName })),
   );
+}
+
+/** "Notified: Marieke Jansen, Sales (channel)." or that nobody was. */
+export function notifiedSentence(notified: readonly NotifiedRecipient[]): string {
+  if (notified.length === 0) return say('done.notifiedNobody');
+  const names = notified.map((recipient) =>
+    recipient.kind === 'channel'
+      ? say('notify.recipient.channel', { name: recipient.name ?? say('notify.channelUnnamed') })
+      : (recipient.name ?? say('role.manager')),
+  );
+  return say('done.notified', asTextParams({ recipients: names.join(', ') }));
 }

@@ -69,7 +69,7 @@ async function submit(turn: StepTurn): Promise<StepEnd> {
   });
   switch (outcome.kind) {
     case 'created':
-      await sendDoneCard(turn, outcome.customer);
+      await sendDoneCard(turn, outcome.customer, outcome.notified);
       await drafts.discard(turn.context);
       return { kind: 'next', result: { kind: 'created', customerId: outcome.customer.id } };
     case 'ownCustomer':

@@ -23,6 +23,30 @@ const summaryRowSchema = z.object({
   status: customerStatusSchema,
 });
 
+/** A line of "recent onboardings". */
+export const onboardingRowSchema = z.object({
+  id: z.string(),
+  legalName: z.string(),
+  country: z.string(),
+  status: customerStatusSchema,
+  createdAt: z.string(),
+  createdBy: z.object({ displayName: z.string().optional(), userPrincipalName: z.string().optional() }),
+});
+export type OnboardingRow = z.infer<typeof onboardingRowSchema>;
+
+export interface OnboardingFilter {
+  /** Part of the agent's name or sign-in name, lower case; empty: every agent. */
+  agent: string;
+  /** ISO instants: from (inclusive) and to (exclusive). */
+  from: string;
+  to: string;
+}
+
+export interface OnboardingPage {
+  onboardings: OnboardingRow[];
+  continuationToken?: string;
+}
+
 export class ConcurrentUpdateError extends Error {
   override name = 'ConcurrentUpdateError';
 }
@@ -72,6 +96,37 @@ export class CustomerRepository {
    * continuation token (the Cosmos DB way; OFFSET would cost more on the service and the
    * emulator lacks it).
    */
+  /** Onboardings newest first, narrowed by agent and time, a page at a time. */
+  async recent(
+    filter: OnboardingFilter,
+    pageSize: number,
+    continuationToken?: string,
+  ): Promise<OnboardingPage> {
+    const byAgent = filter.agent
+      ? ' AND (CONTAINS(LOWER(c.createdBy.displayName), @agent) OR CONTAINS(LOWER(c.createdBy.userPrincipalName), @agent))'
+      : '';
+    const iterator = this.container.items.query(
+      {
+        query:
+          'SELECT c.id, c.accountInfo.legalName AS legalName, c.accountInfo.country AS country, c.status, ' +
+          'c.createdAt, c.createdBy FROM c WHERE c.createdAt >= @from AND c.createdAt < @to' +
+          byAgent +
+          ' ORDER BY c.createdAt DESC',
+        parameters: [
+          { name: '@from', value: filter.from },
+          { name: '@to', value: filter.to },
+          ...(filter.agent ? [{ name: '@agent', value: filter.agent }] : []),
+        ],
+      },
+      { maxItemCount: pageSize, ...(continuationToken ? { continuationToken } : {}) },
+    );
+    const page = await iterator.fetchNext();
+    return {
+      onboardings: page.resources.map((row) => onboardingRowSchema.parse(row)),
+      ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+    };
+  }
+
   async searchByName(
     nameSearchKey: string,
     pageSize: number,

@@ -8,10 +8,17 @@ import { countryName, countryNameInSentence } from '../countries/countryRules';
 import { containerDefinitions } from '../cosmos/containers';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import { canAddCustomer, type Role } from '../roles/permissions';
+import type { DeliveryOrigin } from '../notifications/deliveryAddress';
+import type { NotifiedRecipient, OnboardingOutbox } from '../notifications/onboardingNotifications';
 import { fieldError, type FieldError, type Validated } from '../validation/fieldError';
 import { validateAccountInfo, type AccountInfo } from './accountInfo';
 import type { Actor, CustomerRecord, CustomerStatus, StoredCustomer } from './customerRecord';
-import { CustomerRepository, type CustomerPage } from './customerRepository';
+import {
+  CustomerRepository,
+  type CustomerPage,
+  type OnboardingFilter,
+  type OnboardingPage,
+} from './customerRepository';
 import { checkDomainPrefix } from './domainPrefix';
 import { suggestDomainPrefixes } from './domainPrefixSuggestions';
 import { validateMcaConfirmation, type McaConfirmation } from './mca';
@@ -37,6 +44,8 @@ export interface AgentContext {
   roles: readonly Role[];
   /** The agent's offset from UTC in minutes, when the channel tells it. */
   utcOffsetMinutes?: number;
+  /** Where the agent's channel is: a manager's personal chat can be started from there. */
+  origin?: DeliveryOrigin;
 }
 
 /** A draft as a caller holds it: every section is checked again on submit. */
@@ -96,7 +105,8 @@ export type AccountInfoCheck =
   | { kind: 'ownCustomer'; customer: ExistingCustomer };
 
 export type SubmitOutcome =
-  | { kind: 'created'; customer: CustomerRecord; replayed: boolean }
+  /** `notified`: who the onboarding's notification goes to (none when no manager is subscribed). */
+  | { kind: 'created'; customer: CustomerRecord; replayed: boolean; notified: NotifiedRecipient[] }
   /** Fields are prefixed with their section: 'accountInfo.domainPrefix', 'mca.acceptedOn', ... */
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'ownCustomer'; customer: ExistingCustomer }
@@ -121,6 +131,8 @@ export interface CustomerServiceOptions {
   pendingReservationMs?: number;
   /** Fault-injection point for tests: runs after the reservations, before the record is written. */
   afterReservations?: (customerId: string) => Promise<void>;
+  /** Where the onboarding's notifications are written, before its record; none: nobody is notified. */
+  outbox?: OnboardingOutbox;
 }
 
 const defaultPendingReservationMs = 10 * 60 * 1000;
@@ -292,7 +304,10 @@ export class CustomerService {
     const { customerId } = submission.reservation;
     if (!submission.fresh) {
       const replay = await this.customers.read(customerId);
-      if (replay) return { kind: 'created', customer: replay.customer, replayed: true };
+      if (replay) {
+        const notified = (await this.options.outbox?.notifiedFor(customerId)) ?? [];
+        return { kind: 'created', customer: replay.customer, replayed: true, notified };
+      }
     }
     const domainId = reservationIds.domain(prefix);
     const nameId = reservationIds.name(valid.accountInfo.country, nameKey);
@@ -322,10 +337,15 @@ export class CustomerService {
 
     const offers = await this.options.catalogue.offers();
     const record = this.newRecord({ customerId, draft: valid, nameKey, idempotencyKey, agent, offers });
+    // The notifications first: a record never exists without them. Entries whose record never comes
+    // (the submission abandoned) are dropped by the dispatcher.
+    const onboarding = { customerId, legalName: record.accountInfo.legalName, createdAt: record.createdAt };
+    const notified = (await this.options.outbox?.enqueue(onboarding, agent.origin)) ?? [];
     const stored = await this.customers.createOrRead(record);
+    this.options.outbox?.recordWritten();
     // The submission's own reservation stays as it is: a replay looks for the record it names.
     await Promise.all([this.reservations.confirm(reserved.domain), this.reservations.confirm(reserved.name)]);
-    return { kind: 'created', customer: stored.customer, replayed: false };
+    return { kind: 'created', customer: stored.customer, replayed: false, notified };
   }
 
   getCustomer(customerId: string): Promise<StoredCustomer | undefined> {
@@ -338,6 +358,14 @@ export class CustomerService {
     page: { pageSize?: number; continuationToken?: string } = {},
   ): Promise<CustomerPage> {
     return this.customers.searchByName(searchKey(query), page.pageSize ?? 20, page.continuationToken);
+  }
+
+  /** The latest onboardings, newest first (`recent onboardings`). */
+  recentOnboardings(
+    filter: OnboardingFilter,
+    page: { pageSize?: number; continuationToken?: string } = {},
+  ): Promise<OnboardingPage> {
+    return this.customers.recent(filter, page.pageSize ?? 10, page.continuationToken);
   }
 
   /** Changes a customer's status; refused when the record changed since `etag` was read. */

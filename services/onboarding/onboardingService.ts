@@ -22,10 +22,12 @@ import type {
   SubmitOutcome,
   ValidDraft,
 } from '../customers/customerService';
+import type { CustomerRecord } from '../customers/customerRecord';
+import type { OnboardingFilter, OnboardingPage } from '../customers/customerRepository';
 import type { McaConfirmation } from '../customers/mca';
 import { tenantDomain } from '../customers/tenantDomain';
 import type { PartnerProfile } from '../partner/partnerProfile';
-import { canAttestMca } from '../roles/permissions';
+import { canAttestMca, receivesOnboardingNotifications } from '../roles/permissions';
 import type { FieldError, Validated } from '../validation/fieldError';
 
 /** The sections of a draft that a change elsewhere may invalidate. */
@@ -211,5 +213,21 @@ export class OnboardingService {
     request: { idempotencyKey: string; agent: AgentContext },
   ): Promise<SubmitOutcome> {
     return this.customers.submit(draft, request);
+  }
+
+  /** Managers: onboarding notifications and the list of recent onboardings. */
+  isManager(agent: AgentContext): boolean {
+    return receivesOnboardingNotifications(agent.roles);
+  }
+
+  recentOnboardings(
+    filter: OnboardingFilter,
+    page: { pageSize?: number; continuationToken?: string },
+  ): Promise<OnboardingPage> {
+    return this.customers.recentOnboardings(filter, page);
+  }
+
+  async customer(customerId: string): Promise<CustomerRecord | undefined> {
+    return (await this.customers.getCustomer(customerId))?.customer;
   }
 }

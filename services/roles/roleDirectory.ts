@@ -152,6 +152,20 @@ export class RoleDirectory {
       });
   }
 
+  /** Every agent who holds `role`: one query. */
+  async withRole(role: Role): Promise<AgentRolesEntry[]> {
+    const { resources } = await this.container.items
+      .query<ItemDefinition>({
+        query: 'SELECT * FROM c WHERE ARRAY_CONTAINS(c.roles, @role)',
+        parameters: [{ name: '@role', value: role }],
+      })
+      .fetchAll();
+    return resources.flatMap((resource) => {
+      const parsed = StoredEntrySchema.safeParse(resource);
+      return parsed.success ? [parseEntry(resource)] : [];
+    });
+  }
+
   private async read(id: string, options: { tolerateUnreadable?: boolean } = {}): Promise<Current> {
     const { resource, etag } = await this.container.item(id, id).read<ItemDefinition>();
     if (!resource) return {};

@@ -8,6 +8,7 @@ import type { CardStep } from '../../dialogs/cardStep';
 import { DraftStore, newDraft } from '../../dialogs/draft';
 import type { FlowServices } from '../../dialogs/flowServices';
 import { messagesByField } from '../../dialogs/stepView';
+import type { OnboardingNotifications } from '../../services/notifications/onboardingNotifications';
 import type { OnboardingService } from '../../services/onboarding/onboardingService';
 
 /** A one-input step: the city, which must not be empty. The card shows its prompt id and messages. */
@@ -51,6 +52,7 @@ function client() {
   const drafts = new DraftStore(state.createProperty('draft'));
   const services: FlowServices = {
     onboarding: {} as OnboardingService,
+    notifications: {} as OnboardingNotifications,
     drafts,
     resolveAgent: async () => ({ actor: { agentId: 'a', channel: 'test' }, roles: ['salesAgent'] }),
     now: () => new Date('2026-11-30T12:00:00Z'),

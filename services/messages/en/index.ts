@@ -3,6 +3,7 @@ import { cards } from './cards';
 import { common } from './common';
 import { conversation } from './conversation';
 import { customers } from './customers';
+import { notifications } from './notifications';
 import { order } from './order';
 
 export const en = {
@@ -12,4 +13,5 @@ export const en = {
   ...order,
   ...conversation,
   ...cards,
+  ...notifications,
 } as const;

@@ -1,0 +1,317 @@
+import { randomUUID } from 'node:crypto';
+import { onboardingNotificationCard } from '../../dialogs/onboardingNotificationCard';
+import { say } from '../../services/messages/catalogue';
+import type { DeliveryAddress } from '../../services/notifications/deliveryAddress';
+import type { OnboardingNotifications } from '../../services/notifications/onboardingNotifications';
+import type { OutboxEntry, StoredEntry } from '../../services/notifications/outboxStore';
+import type { Recipient } from '../../services/notifications/recipientStore';
+import type { OnboardingService } from '../../services/onboarding/onboardingService';
+import type { Logger } from '../logger';
+import type { NotificationSender } from './notificationSender';
+import { ConversationPacer, teamsConversationLimits, type RateLimit } from './pacer';
+import { classifySendError, type SendFailure } from './teamsAnswer';
+
+export interface DispatcherOptions {
+  notifications: OnboardingNotifications;
+  onboarding: OnboardingService;
+  sender: NotificationSender;
+  logger: Logger;
+  now?: () => Date;
+  /** How often the outbox is read when nothing wakes the dispatcher (entries of other instances). */
+  pollMs?: number;
+  /** How long a claim holds: another dispatcher takes an entry over only after it. */
+  leaseMs?: number;
+  /** First backoff of 412/502/503/504; doubled per attempt, with full jitter, up to `backoffCapMs`. */
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** Tries of one entry before it is marked failed. */
+  maxAttempts?: number;
+  /** An entry whose record never appears is dropped after this long (its submission was abandoned). */
+  abandonAfterMs?: number;
+  limits?: readonly RateLimit[];
+  /** Recipients served at once; each recipient's entries are sent one after the other, in order. */
+  concurrency?: number;
+}
+
+/** What became of one entry's attempt. */
+type Result =
+  | { kind: 'sent' }
+  | { kind: 'later'; notBefore: Date; countsAsAttempt: boolean; error?: OutboxEntry['lastError'] }
+  | { kind: 'failed'; error: OutboxEntry['lastError'] };
+
+const batchSize = 200;
+
+/**
+ * Sends the outbox. Each recipient's entries go one after the other, oldest onboarding first, paced
+ * to Teams' limits per conversation; an entry waiting to be retried holds back the ones after it,
+ * so a manager reads onboardings in the order they happened. An entry is claimed before it is sent
+ * (replace with IfMatch on its etag, with a lease): of two dispatchers on one store, only one sends
+ * it, and one whose process died leaves it to be taken over when the lease ends.
+ */
+export class NotificationDispatcher {
+  readonly instanceId = randomUUID();
+  private readonly now: () => Date;
+  private readonly pacer: ConversationPacer;
+  private timer: NodeJS.Timeout | undefined;
+  private round: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+  private unsubscribe: (() => void) | undefined;
+  private readonly settings: Required<
+    Pick<
+      DispatcherOptions,
+      | 'pollMs'
+      | 'leaseMs'
+      | 'backoffBaseMs'
+      | 'backoffCapMs'
+      | 'maxAttempts'
+      | 'abandonAfterMs'
+      | 'concurrency'
+    >
+  >;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.pacer = new ConversationPacer(options.limits ?? teamsConversationLimits);
+    this.settings = {
+      pollMs: options.pollMs ?? 5_000,
+      leaseMs: options.leaseMs ?? 120_000,
+      backoffBaseMs: options.backoffBaseMs ?? 1_000,
+      backoffCapMs: options.backoffCapMs ?? 300_000,
+      maxAttempts: options.maxAttempts ?? 8,
+      abandonAfterMs: options.abandonAfterMs ?? 15 * 60_000,
+      concurrency: options.concurrency ?? 8,
+    };
+  }
+
+  /** Sends what is waiting (entries left by a process that stopped too), then keeps watching. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.unsubscribe = this.options.notifications.onReady(() => this.wake());
+    this.wake();
+  }
+
+  /** Finishes the round under way; what is left stays in the outbox for the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    await this.round;
+  }
+
+  /** One round now, e.g. after a submit; a round under way is followed by another. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.round) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.round = this.runRound()
+      .catch((error: unknown) =>
+        this.options.logger.error(
+          { err: { message: (error as Error).message } },
+          'notification round failed',
+        ),
+      )
+      .then((next) => {
+        this.round = undefined;
+        if (this.stopped) return;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+          return;
+        }
+        const wait = Math.min(next ?? this.settings.pollMs, this.settings.pollMs);
+        this.timer = setTimeout(() => this.wake(), Math.max(wait, 10));
+        this.timer.unref();
+      });
+  }
+
+  /** Sends every entry that is due, and returns in how many ms the next one will be (if known). */
+  async runRound(): Promise<number | undefined> {
+    const unsent = (await this.options.notifications.outbox.unsent(batchSize)).sort(byOnboardingOrder);
+    const lanes = new Map<string, StoredEntry[]>();
+    for (const stored of unsent) {
+      const lane = lanes.get(stored.entry.recipientId) ?? [];
+      lane.push(stored);
+      lanes.set(stored.entry.recipientId, lane);
+    }
+    const queue = [...lanes.values()];
+    const nextDue: number[] = [];
+    const worker = async () => {
+      for (let lane = queue.shift(); lane; lane = queue.shift()) {
+        const due = await this.runLane(lane);
+        if (due !== undefined) nextDue.push(due);
+      }
+    };
+    await Promise.all(Array.from({ length: this.settings.concurrency }, worker));
+    return nextDue.length > 0 ? Math.max(0, Math.min(...nextDue) - this.now().getTime()) : undefined;
+  }
+
+  /** One recipient's entries in order; stops at the first that must wait. Returns when it is due. */
+  private async runLane(lane: StoredEntry[]): Promise<number | undefined> {
+    for (const stored of lane) {
+      if (this.stopped) return undefined;
+      const now = this.now().getTime();
+      const { entry } = stored;
+      if (entry.status === 'sending' && entry.leaseUntil && Date.parse(entry.leaseUntil) > now) {
+        return Date.parse(entry.leaseUntil);
+      }
+      if (Date.parse(entry.notBefore) > now) return Date.parse(entry.notBefore);
+      const claimed = await this.options.notifications.outbox.replaceIfUnchanged(
+        {
+          ...entry,
+          status: 'sending',
+          claimedBy: this.instanceId,
+          leaseUntil: new Date(now + this.settings.leaseMs).toISOString(),
+        },
+        stored.etag,
+      );
+      if (!claimed) return undefined;
+      const result = await this.attempt(claimed.entry);
+      await this.finish(claimed, result);
+      if (result.kind === 'later') return result.notBefore.getTime();
+    }
+    return undefined;
+  }
+
+  private async attempt(entry: OutboxEntry): Promise<Result> {
+    const { notifications, onboarding } = this.options;
+    const record = await onboarding.customer(entry.customerId);
+    if (!record) {
+      const age = this.now().getTime() - Date.parse(entry.createdAt);
+      return age > this.settings.abandonAfterMs
+        ? { kind: 'failed', error: { code: 'SubmissionAbandoned' } }
+        : { kind: 'later', notBefore: this.later(this.settings.pollMs), countsAsAttempt: false };
+    }
+    const recipient = await notifications.recipients.recipient(entry.recipientId);
+    if (recipient?.inactive) return { kind: 'failed', error: { code: recipient.inactive.code } };
+    let address: DeliveryAddress | undefined = recipient?.address;
+    let readdressed = entry.readdressed ?? false;
+    try {
+      if (!address) {
+        address = await this.startPersonalChat(entry, recipient);
+        if (!address) return { kind: 'failed', error: { code: 'NoAddress' } };
+      }
+      const card = await onboardingNotificationCard(record, onboarding, {
+        ...(recipient?.kind === 'person' && recipient.locale ? { locale: recipient.locale } : {}),
+        ...(recipient?.kind === 'person' && recipient.timeZone ? { timeZone: recipient.timeZone } : {}),
+      });
+      const summary = say('card.notification.summary', {
+        agent: record.createdBy.displayName ?? say('card.notification.unknownAgent'),
+        legalName: record.accountInfo.legalName,
+      });
+      for (;;) {
+        try {
+          await this.pacer.take(address.conversationId);
+          await this.options.sender.send(address, card, summary);
+          return { kind: 'sent' };
+        } catch (error) {
+          const failure = classifySendError(error);
+          // A personal chat Teams lost is started again, once per entry, and the message sent there.
+          if (failure.kind !== 'conversationNotFound' || readdressed || recipient?.kind !== 'person')
+            throw error;
+          readdressed = true;
+          address = await this.startPersonalChat(entry, recipient);
+          if (!address) throw error;
+        }
+      }
+    } catch (error) {
+      return this.afterFailure(entry, classifySendError(error));
+    }
+  }
+
+  private async startPersonalChat(
+    entry: OutboxEntry,
+    recipient: Recipient | undefined,
+  ): Promise<DeliveryAddress | undefined> {
+    const personId = entry.recipientId.startsWith('person:')
+      ? entry.recipientId.slice('person:'.length)
+      : undefined;
+    const origin = recipient?.kind === 'person' ? (recipient.address ?? entry.origin) : entry.origin;
+    if (!personId || !origin) return undefined;
+    const address = await this.options.sender.startPersonalChat(origin, personId);
+    await this.options.notifications.recipients.readdressed(personId, address);
+    return address;
+  }
+
+  private async afterFailure(entry: OutboxEntry, failure: SendFailure): Promise<Result> {
+    const error = {
+      ...(failure.status !== undefined ? { status: failure.status } : {}),
+      ...(failure.code ? { code: failure.code } : {}),
+    };
+    this.options.logger.warn(
+      {
+        entryId: entry.id,
+        attempt: entry.attempts + 1,
+        status: failure.status,
+        code: failure.code,
+        kind: failure.kind,
+      },
+      'notification not delivered',
+    );
+    const lastTry = entry.attempts + 1 >= this.settings.maxAttempts;
+    switch (failure.kind) {
+      case 'retryAfter':
+        return lastTry
+          ? { kind: 'failed', error }
+          : { kind: 'later', notBefore: this.later(failure.ms), countsAsAttempt: true, error };
+      case 'backoff': {
+        const ceiling = Math.min(
+          this.settings.backoffCapMs,
+          this.settings.backoffBaseMs * 2 ** entry.attempts,
+        );
+        // Full jitter, never less than half the ceiling: instances that failed together spread out.
+        const wait = ceiling / 2 + Math.random() * (ceiling / 2);
+        return lastTry
+          ? { kind: 'failed', error }
+          : { kind: 'later', notBefore: this.later(wait), countsAsAttempt: true, error };
+      }
+      case 'unreachable':
+        await this.options.notifications.recipients.deactivate(entry.recipientId, failure.code);
+        return { kind: 'failed', error };
+      case 'conversationNotFound':
+      case 'failed':
+        return { kind: 'failed', error };
+    }
+  }
+
+  private async finish(claimed: StoredEntry, result: Result): Promise<void> {
+    const entry: OutboxEntry = { ...claimed.entry };
+    delete entry.claimedBy;
+    delete entry.leaseUntil;
+    const at = this.now().toISOString();
+    const next: OutboxEntry =
+      result.kind === 'sent'
+        ? { ...entry, status: 'sent', attempts: entry.attempts + 1, sentAt: at }
+        : result.kind === 'failed'
+          ? {
+              ...entry,
+              status: 'failed',
+              attempts: entry.attempts + 1,
+              failedAt: at,
+              ...(result.error ? { lastError: result.error } : {}),
+            }
+          : {
+              ...entry,
+              status: 'pending',
+              attempts: entry.attempts + (result.countsAsAttempt ? 1 : 0),
+              notBefore: result.notBefore.toISOString(),
+              ...(result.error ? { lastError: result.error } : {}),
+            };
+    const saved = await this.options.notifications.outbox.replaceIfUnchanged(next, claimed.etag);
+    if (!saved) {
+      this.options.logger.warn({ entryId: entry.id }, 'notification entry changed while it was being sent');
+    }
+  }
+
+  private later(ms: number): Date {
+    return new Date(this.now().getTime() + ms);
+  }
+}
+
+function byOnboardingOrder(a: StoredEntry, b: StoredEntry): number {
+  return a.entry.createdAt.localeCompare(b.entry.createdAt) || a.entry.id.localeCompare(b.entry.id);
+}

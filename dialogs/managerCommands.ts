@@ -1,0 +1,257 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { recentOnboardingsCard } from '../cards/recentOnboardingsCard';
+import type { AgentContext } from '../services/customers/customerService';
+import { say, type MessageKey } from '../services/messages/catalogue';
+import { deliveryAddressSchema, type DeliveryAddress } from '../services/notifications/deliveryAddress';
+import type { NotificationState } from '../services/notifications/onboardingNotifications';
+import type { FlowServices } from './flowServices';
+import { readerOf, tenantOf } from './activityFacts';
+import { sendCard } from './sendCard';
+import { asTextParams } from '../cards/plainText';
+
+export type ManagerCommand =
+  'notifyMe' | 'stopNotifications' | 'notificationState' | 'notifyChannel' | 'recentOnboardings';
+
+export const managerPhrases: Record<ManagerCommand, readonly string[]> = {
+  notifyMe: ['notify me', 'start notifications', 'subscribe'],
+  stopNotifications: ['stop notifications', 'stop notifying me', 'unsubscribe'],
+  notificationState: ['notifications', 'my notifications', 'notification settings'],
+  notifyChannel: ['notify this channel'],
+  recentOnboardings: ['recent onboardings', 'recent customers'],
+};
+
+/** The recent onboardings card's Show and More buttons. */
+export const recentOnboardingsSubmitSchema = z.looseObject({
+  command: z.literal('recentOnboardings'),
+  agent: z.string().max(100).optional(),
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+  continuation: z.string().max(8192).optional(),
+});
+type RecentOnboardingsSubmit = z.infer<typeof recentOnboardingsSubmitSchema>;
+
+const pageSize = 10;
+
+/**
+ * What managers ask of the bot: onboarding notifications on or off, where they go, their state, and
+ * the list of recent onboardings. Anyone else is told these are for managers, and nothing changes.
+ */
+export async function runManagerCommand(
+  command: ManagerCommand,
+  context: TurnContext,
+  services: FlowServices,
+): Promise<void> {
+  const agent = await services.resolveAgent(context);
+  if (!services.onboarding.isManager(agent)) {
+    await context.sendActivity(say('notify.needRole'));
+    return;
+  }
+  const { notifications } = services;
+  const managerId = agent.actor.agentId;
+  const name = agent.actor.displayName;
+  const where = chatKind(context);
+  switch (command) {
+    case 'notifyMe':
+      if (where !== 'personal') return say1(context, 'notify.personalOnly');
+      await notifications.subscribe(managerId, name);
+      await notifications.seen(managerId, { address: personalAddress(context), ...readerOf(context) });
+      return say1(context, 'notify.subscribed');
+    case 'stopNotifications':
+      await notifications.unsubscribe(managerId);
+      return say1(context, 'notify.unsubscribed');
+    case 'notificationState':
+      if (where !== 'personal') return say1(context, 'notify.personalOnly');
+      await context.sendActivity(stateText(await notifications.state(managerId)));
+      return;
+    case 'notifyChannel': {
+      if (where !== 'channel') return say1(context, 'notify.channelOnlyInChannel');
+      const channel = channelOf(context);
+      await notifications.routeToChannel(managerId, channel, name);
+      await context.sendActivity(
+        say('notify.channelRouted', asTextParams({ channel: channel.name ?? say('notify.channelUnnamed') })),
+      );
+      return;
+    }
+    case 'recentOnboardings':
+      return showRecentOnboardings(context, services, agent, { command: 'recentOnboardings' });
+  }
+}
+
+/** A press of the recent onboardings card's Show or More. */
+export async function runRecentOnboardingsSubmit(
+  context: TurnContext,
+  services: FlowServices,
+  submit: RecentOnboardingsSubmit,
+): Promise<void> {
+  const agent = await services.resolveAgent(context);
+  if (!services.onboarding.isManager(agent)) {
+    await context.sendActivity(say('notify.needRole'));
+    return;
+  }
+  await showRecentOnboardings(context, services, agent, submit);
+}
+
+async function showRecentOnboardings(
+  context: TurnContext,
+  services: FlowServices,
+  agent: AgentContext,
+  submit: RecentOnboardingsSubmit,
+): Promise<void> {
+  const typed = { agent: (submit.agent ?? '').trim(), from: submit.from ?? '', to: submit.to ?? '' };
+  const range = timeRange(typed.from, typed.to, agent.utcOffsetMinutes ?? 0);
+  const reader = readerOf(context);
+  if (!range.ok) {
+    await sendCard(
+      context,
+      recentOnboardingsCard({ filter: typed, notice: say(range.key), rows: [], more: '' }),
+    );
+    return;
+  }
+  const filter = { agent: typed.agent.toLowerCase(), from: range.from, to: range.to };
+  let notice = '';
+  let page;
+  try {
+    page = await services.onboarding.recentOnboardings(filter, {
+      pageSize,
+      ...(submit.continuation ? { continuationToken: submit.continuation } : {}),
+    });
+  } catch (error) {
+    if (!submit.continuation) throw error;
+    // A token the store no longer accepts (or never issued): start from the newest again.
+    notice = say('recent.expired');
+    page = await services.onboarding.recentOnboardings(filter, { pageSize });
+  }
+  const when = new Intl.DateTimeFormat(reader.locale ?? 'en', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: validTimeZone(reader.timeZone),
+  });
+  const rows = page.onboardings.map((row) => ({
+    legalName: row.legalName,
+    line: say('recent.line', {
+      country: services.onboarding.countryName(row.country),
+      agent:
+        row.createdBy.displayName ?? row.createdBy.userPrincipalName ?? say('card.notification.unknownAgent'),
+      when: when.format(new Date(row.createdAt)),
+      status: say(`status.${row.status}`),
+    }),
+  }));
+  await sendCard(
+    context,
+    recentOnboardingsCard({ filter: typed, notice, rows, more: page.continuationToken ?? '' }),
+  );
+}
+
+type Range = { ok: true; from: string; to: string } | { ok: false; key: MessageKey };
+
+/** The manager's days from and to (both included), as UTC instants; open ends when not given. */
+function timeRange(from: string, to: string, utcOffsetMinutes: number): Range {
+  const start = from ? dayStart(from, utcOffsetMinutes) : '0000-01-01T00:00:00.000Z';
+  const end = to ? dayStart(to, utcOffsetMinutes, 1) : '9999-12-31T23:59:59.999Z';
+  if (start === undefined || end === undefined) return { ok: false, key: 'recent.badDate' };
+  if (end <= start) return { ok: false, key: 'recent.badRange' };
+  return { ok: true, from: start, to: end };
+}
+
+function dayStart(date: string, utcOffsetMinutes: number, plusDays = 0): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const midnight = new Date(`${date}T00:00:00.000Z`);
+  if (Number.isNaN(midnight.getTime()) || midnight.toISOString().slice(0, 10) !== date) return undefined;
+  return new Date(midnight.getTime() + plusDays * 86_400_000 - utcOffsetMinutes * 60_000).toISOString();
+}
+
+function validTimeZone(timeZone: string | undefined): string {
+  if (!timeZone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+function stateText(state: NotificationState): string {
+  const lines: string[] = [];
+  if (!state.subscribed) lines.push(say('notify.state.off'));
+  else if (state.channel && !state.channel.inactive)
+    lines.push(
+      say(
+        'notify.state.channel',
+        asTextParams({ channel: state.channel.name ?? say('notify.channelUnnamed') }),
+      ),
+    );
+  else if (state.channel)
+    lines.push(
+      say(
+        'notify.state.channelInactive',
+        asTextParams({ channel: state.channel.name ?? say('notify.channelUnnamed') }),
+      ),
+    );
+  else lines.push(say('notify.state.personal'));
+  if (state.inactiveCode) lines.push(say('notify.state.inactive', { code: state.inactiveCode }));
+  if (state.waiting > 0) lines.push(say('notify.state.waiting', { count: state.waiting }));
+  lines.push(
+    state.failed.length > 0
+      ? say('notify.state.failed', {
+          list: state.failed
+            .map((entry) =>
+              say(
+                'notify.failedItem',
+                asTextParams({
+                  legalName: entry.legalName,
+                  reason: entry.lastError?.code ?? String(entry.lastError?.status ?? '?'),
+                }),
+              ),
+            )
+            .join('; '),
+        })
+      : say('notify.state.noFailures'),
+  );
+  return lines.join('\n\n');
+}
+
+async function say1(context: TurnContext, key: MessageKey): Promise<void> {
+  await context.sendActivity(say(key));
+}
+
+/** Teams says "personal", "groupChat" or "channel"; the Emulator and Web Chat say nothing (1:1). */
+export function chatKind(context: TurnContext): 'personal' | 'groupChat' | 'channel' {
+  const { conversationType, isGroup } = context.activity.conversation ?? {};
+  if (conversationType === 'channel') return 'channel';
+  if (conversationType === 'groupChat' || isGroup) return 'groupChat';
+  return 'personal';
+}
+
+/** This personal chat, as a delivery address. */
+export function personalAddress(context: TurnContext): DeliveryAddress {
+  const { channelId, serviceUrl, conversation, recipient, from } = context.activity;
+  return deliveryAddressSchema.parse({
+    channelId,
+    serviceUrl,
+    conversationId: conversation.id,
+    ...(tenantOf(context) ? { tenantId: tenantOf(context) } : {}),
+    ...(recipient?.id ? { botId: recipient.id } : {}),
+    ...(from?.id ? { userId: from.id } : {}),
+  });
+}
+
+/** The channel this message was posted in: a notification starts a new thread there. */
+function channelOf(context: TurnContext): { address: DeliveryAddress; name?: string; teamId?: string } {
+  const { channelId, serviceUrl, conversation, recipient, channelData } = context.activity;
+  const data = channelData as
+    { channel?: { id?: unknown; name?: unknown }; team?: { id?: unknown } } | undefined;
+  const channelConversation =
+    typeof data?.channel?.id === 'string' ? data.channel.id : conversation.id.split(';messageid=')[0]!;
+  return {
+    address: deliveryAddressSchema.parse({
+      channelId,
+      serviceUrl,
+      conversationId: channelConversation,
+      ...(tenantOf(context) ? { tenantId: tenantOf(context) } : {}),
+      ...(recipient?.id ? { botId: recipient.id } : {}),
+    }),
+    ...(typeof data?.channel?.name === 'string' ? { name: data.channel.name } : {}),
+    ...(typeof data?.team?.id === 'string' ? { teamId: data.team.id } : {}),
+  };
+}

@@ -1,0 +1,162 @@
+import type { Database } from '@azure/cosmos';
+import type { DeliveryAddress, DeliveryOrigin } from './deliveryAddress';
+import { planTargets, type Manager, type Target } from './notificationPlan';
+import { OutboxStore, outboxEntryId, type OutboxEntry } from './outboxStore';
+import { RecipientStore, type Channel, type Person, type PersonSeen } from './recipientStore';
+
+/** Who an onboarding's notification went to, as the agent's Done card says it. */
+export type NotifiedRecipient = Pick<Target, 'kind' | 'name'>;
+
+/** The onboarding being finished, as the outbox records it. */
+export interface Onboarding {
+  customerId: string;
+  legalName: string;
+  createdAt: string;
+}
+
+/** What the customer service asks of notifications while it finishes a record. */
+export interface OnboardingOutbox {
+  /** Writes the onboarding's entries (again, harmlessly, on a retried submit). */
+  enqueue(onboarding: Onboarding, origin: DeliveryOrigin | undefined): Promise<NotifiedRecipient[]>;
+  /** The record is written: its entries may be sent now. */
+  recordWritten(): void;
+  notifiedFor(customerId: string): Promise<NotifiedRecipient[]>;
+}
+
+/** A manager's notifications as `notifications` tells them. */
+export interface NotificationState {
+  subscribed: boolean;
+  /** The channel their notifications go to, when they chose one. */
+  channel?: { name?: string; inactive: boolean };
+  /** Why their personal chat gets nothing (blocked the bot, removed it), if so. */
+  inactiveCode?: string;
+  waiting: number;
+  failed: OutboxEntry[];
+}
+
+export interface OnboardingNotificationsOptions {
+  database: Database;
+  /** Everyone who holds the manager role now. */
+  managers: () => Promise<Manager[]>;
+  now?: () => Date;
+}
+
+/**
+ * Onboarding notifications for managers: who gets them (their choices, kept with their delivery
+ * address), and the outbox the submit writes into, one entry per recipient, before the record is
+ * written (so an onboarding never exists without its entries). Sending is the bot's (the dispatcher);
+ * this service knows nothing of chat.
+ */
+export class OnboardingNotifications implements OnboardingOutbox {
+  readonly recipients: RecipientStore;
+  readonly outbox: OutboxStore;
+  private readonly now: () => Date;
+  private readonly wakeListeners = new Set<() => void>();
+
+  constructor(private readonly options: OnboardingNotificationsOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.recipients = RecipientStore.forDatabase(options.database, this.now);
+    this.outbox = OutboxStore.forDatabase(options.database);
+  }
+
+  async enqueue(onboarding: Onboarding, origin: DeliveryOrigin | undefined): Promise<NotifiedRecipient[]> {
+    const [managers, recipients] = await Promise.all([this.options.managers(), this.recipients.all()]);
+    const targets = planTargets(managers, recipients, origin);
+    const at = this.now().toISOString();
+    await this.outbox.add(
+      targets.map((target): OutboxEntry => ({
+        id: outboxEntryId(onboarding.customerId, target.recipientId),
+        customerId: onboarding.customerId,
+        legalName: onboarding.legalName,
+        recipientId: target.recipientId,
+        ...(target.name ? { recipientName: target.name } : {}),
+        ...(origin ? { origin } : {}),
+        createdAt: onboarding.createdAt,
+        status: 'pending',
+        attempts: 0,
+        notBefore: at,
+      })),
+    );
+    return targets.map(notified);
+  }
+
+  recordWritten(): void {
+    for (const wake of this.wakeListeners) wake();
+  }
+
+  /** Called when entries may be ready to send (the dispatcher listens). */
+  onReady(listener: () => void): () => void {
+    this.wakeListeners.add(listener);
+    return () => this.wakeListeners.delete(listener);
+  }
+
+  async notifiedFor(customerId: string): Promise<NotifiedRecipient[]> {
+    const entries = await this.outbox.byCustomer(customerId);
+    return entries
+      .sort((a, b) => a.recipientId.localeCompare(b.recipientId))
+      .map((entry) =>
+        notified({
+          kind: entry.recipientId.startsWith('channel:') ? 'channel' : 'person',
+          ...(entry.recipientName ? { name: entry.recipientName } : {}),
+        }),
+      );
+  }
+
+  /** A person wrote in their personal chat, or installed the bot. */
+  seen(personId: string, seen: PersonSeen): Promise<void> {
+    return this.recipients.seen(personId, seen);
+  }
+
+  uninstalled(personId: string): Promise<void> {
+    return this.recipients.uninstalled(personId);
+  }
+
+  teamRemoved(teamId: string): Promise<void> {
+    return this.recipients.teamRemoved(teamId);
+  }
+
+  subscribe(managerId: string, displayName?: string): Promise<Person> {
+    return this.recipients.subscribe(managerId, displayName);
+  }
+
+  unsubscribe(managerId: string): Promise<Person> {
+    return this.recipients.unsubscribe(managerId);
+  }
+
+  routeToChannel(
+    managerId: string,
+    channel: { address: DeliveryAddress; name?: string; teamId?: string },
+    displayName?: string,
+  ): Promise<Channel> {
+    return this.recipients.routeToChannel(managerId, channel, displayName);
+  }
+
+  async state(managerId: string): Promise<NotificationState> {
+    const person = await this.recipients.person(managerId);
+    const channel = person?.routedTo ? await this.recipients.recipient(person.routedTo) : undefined;
+    const recipientIds = [`person:${managerId}`, ...(channel ? [channel.id] : [])];
+    const [pending, sending, failed] = await Promise.all([
+      this.outbox.forRecipients(recipientIds, 'pending', 100),
+      this.outbox.forRecipients(recipientIds, 'sending', 100),
+      this.outbox.forRecipients(recipientIds, 'failed', 5),
+    ]);
+    return {
+      subscribed: person?.subscribed ?? true,
+      ...(channel?.kind === 'channel'
+        ? {
+            channel: {
+              ...(channel.name ? { name: channel.name } : {}),
+              inactive: channel.inactive !== undefined,
+            },
+          }
+        : {}),
+      ...(person?.inactive ? { inactiveCode: person.inactive.code } : {}),
+      waiting: pending.length + sending.length,
+      failed,
+    };
+  }
+}
+
+function notified(target: Pick<Target, 'kind' | 'name'>): NotifiedRecipient {
+  return { kind: target.kind, ...(target.name ? { name: target.name } : {}) };
+}
