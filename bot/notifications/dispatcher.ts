@@ -70,7 +70,7 @@ export class NotificationDispatcher {
     >
   >;
 
-  constructor(private readonly options: DispatcherOptions) {
+  constructor(readonly options: DispatcherOptions) {
     this.now = options.now ?? (() => new Date());
     this.pacer = new ConversationPacer(options.limits ?? teamsConversationLimits);
     this.settings = {

@@ -1,9 +1,10 @@
 import {
   ActivityTypes,
+  type Activity,
   CardFactory,
   type ConversationParameters,
   type ConversationReference,
-  type TurnContext,
+  TurnContext,
 } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../cards/cardModels';
 import type { DeliveryAddress, DeliveryOrigin } from '../../services/notifications/deliveryAddress';
@@ -45,12 +46,16 @@ export class AdapterNotificationSender implements NotificationSender {
     await this.inTurn(
       (run) => this.adapter.continueConversationAsync(this.botAppId, reference, run),
       async (context) => {
-        withoutClientRetries(context, this.adapter);
-        await context.sendActivity({
-          type: ActivityTypes.Message,
-          summary,
-          attachments: [CardFactory.adaptiveCard(card)],
-        });
+        // A new message, not a reply: the turn's own activity is made up, and Teams has no such id.
+        await connectorWithoutRetries(context, this.adapter).conversations.sendToConversation(
+          address.conversationId,
+          {
+            type: ActivityTypes.Message,
+            ...TurnContext.applyConversationReference({}, reference),
+            summary,
+            attachments: [CardFactory.adaptiveCard(card)],
+          },
+        );
       },
     );
   }
@@ -108,13 +113,23 @@ export class AdapterNotificationSender implements NotificationSender {
   }
 }
 
+/** The part of botframework-connector's ConnectorClient a notification uses. */
+interface ConnectorClient {
+  conversations: {
+    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<unknown>;
+  };
+}
+
 interface PipelineHolder {
   client?: { pipeline?: { removePolicy(options: { name: string }): unknown } };
 }
 
-function withoutClientRetries(context: TurnContext, adapter: BotAdapter): void {
-  const connector = context.turnState.get<PipelineHolder | undefined>(adapter.ConnectorClientKey);
-  const pipeline = connector?.client?.pipeline;
-  if (!pipeline) throw new Error('The connector client has no pipeline to take its retry policy out of');
+/** The turn's connector client, with the retry policy of its HTTP pipeline taken out. */
+function connectorWithoutRetries(context: TurnContext, adapter: BotAdapter): ConnectorClient {
+  const connector = context.turnState.get<ConnectorClient | undefined>(adapter.ConnectorClientKey);
+  const pipeline = (connector as PipelineHolder | undefined)?.client?.pipeline;
+  if (!connector || !pipeline)
+    throw new Error('The connector client has no pipeline to take its retry policy out of');
   pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+  return connector;
 }

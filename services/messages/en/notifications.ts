@@ -31,7 +31,7 @@ export const notifications = {
   'done.notifiedNobody': 'No manager is subscribed to onboarding notifications, so nobody was notified.',
   'notify.recipient.channel': '{name} (channel)',
   'card.notification.title': 'New customer onboarded',
-  'card.notification.summary': '{agent} added {legalName}.',
+  'card.notification.summary': '{agent} added a customer: {legalName}',
   'card.notification.customer': 'Customer',
   'card.notification.country': 'Country',
   'card.notification.domain': 'Domain',
