@@ -83,9 +83,14 @@ export interface LocalAgent {
   roles: readonly Role[];
 }
 
-/** The service and tenant the activity came through: where a manager's personal chat can be started. */
+/**
+ * The service and tenant the activity came through: where a manager's personal chat can be started.
+ * Only Teams starts a personal chat with someone by their Entra object id; elsewhere (the Emulator,
+ * the local web chat) a manager is reached only in a chat they opened.
+ */
 export function originOf(context: TurnContext): DeliveryOrigin | undefined {
   const { channelId, serviceUrl, recipient } = context.activity;
+  if (channelId !== 'msteams') return undefined;
   const tenantId = tenantOf(context);
   const parsed = deliveryOriginSchema.safeParse({
     channelId,

@@ -50,9 +50,10 @@ export class ConnectorRecorder {
   private waiters: (() => void)[] = [];
   serviceUrl = '';
 
-  async start(): Promise<this> {
+  /** Listens on `port` (a free one when 0): a test that restarts the bot keeps Teams where it was. */
+  async start(port = 0): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', () => resolve()));
     this.serviceUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }

@@ -1,0 +1,232 @@
+import type { Activity } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import type { RunningBot } from '../../bot/startBot';
+import { say } from '../../services/messages/catalogue';
+import { BotClient, texts } from '../harness/botClient';
+import { expectValidCard } from '../harness/cardValidation';
+import { ConnectorRecorder } from '../harness/connectorRecorder';
+import { actionsOf, cardsOf, inputOf, visibleText } from '../harness/conversationHarness';
+import { pressButton } from '../harness/pressButton';
+import { startTestBot } from '../harness/testBot';
+import { dutchAccountInputs } from '../dialogs/flowFixtures';
+import { NotificationScene, tenantId, type TestManager } from './notificationHarness';
+
+/** What managers (and others) say to the bot about notifications, in Teams, over HTTP. */
+describe("managers' notification commands", () => {
+  let bot: RunningBot;
+  let teams: ConnectorRecorder;
+  let scene: NotificationScene;
+
+  beforeAll(async () => {
+    teams = await new ConnectorRecorder().start();
+    bot = await startTestBot({}, { dispatcher: { pollMs: 100, backoffBaseMs: 40, leaseMs: 5_000 } });
+    scene = new NotificationScene(bot, teams);
+  });
+  afterEach(() => scene.retireManagers());
+  afterAll(async () => {
+    await bot.stop();
+    await teams.stop();
+  });
+
+  const settle = (ms = 600) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** Someone in Teams: their personal chat, a team channel, a group chat. */
+  function teamsUser(id: string, name: string) {
+    const user = { id: `29:${id}`, name, aadObjectId: id };
+    const client = (
+      conversation: Partial<Activity['conversation']>,
+      conversationId: string,
+      channelData = {},
+    ) =>
+      new BotClient(bot.messagesUrl, {
+        channelId: 'msteams',
+        serviceUrl: teams.serviceUrl,
+        conversationId,
+        conversation: { tenantId, ...conversation },
+        channelData: { tenant: { id: tenantId }, ...channelData },
+        user,
+      });
+    return {
+      personal: client({ conversationType: 'personal' }, `a:personal-${id}`),
+      channel: (channelId: string, name: string, teamId = '19:team-general@thread.tacv2') =>
+        client({ conversationType: 'channel', isGroup: true }, `${channelId};messageid=${Date.now()}`, {
+          channel: { id: channelId, name },
+          team: { id: teamId },
+        }),
+      groupChat: client({ conversationType: 'groupChat', isGroup: true }, `19:group-${id}@thread.v2`),
+    };
+  }
+
+  const chatOf = (manager: TestManager) => teamsUser(manager.id, manager.name);
+
+  it('tells someone without the manager role that notifications are for managers, and changes nothing', async () => {
+    const agentId = randomUUID();
+    await scene.roles.assign(agentId, ['salesAgent'], { by: 'test' });
+    const agent = teamsUser(agentId, 'Anna de Vries');
+    for (const command of ['notify me', 'notifications', 'stop notifications', 'recent onboardings']) {
+      expect(texts(await agent.personal.send(command))).toEqual([say('notify.needRole')]);
+    }
+    expect(texts(await agent.channel('19:sales@thread.tacv2', 'Sales').send('notify this channel'))).toEqual([
+      say('notify.needRole'),
+    ]);
+    expect((await scene.onboard()).notified).toEqual([]);
+  });
+
+  it('turns notifications off and on, and says where they go', async () => {
+    const manager = await scene.manager('Marieke Bakker');
+    const chat = chatOf(manager);
+    expect(texts(await chat.personal.send('notifications')).join('\n')).toContain(
+      say('notify.state.personal'),
+    );
+    expect(texts(await chat.personal.send('stop notifications'))).toEqual([say('notify.unsubscribed')]);
+    expect(texts(await chat.personal.send('notifications')).join('\n')).toContain(say('notify.state.off'));
+    expect((await scene.onboard()).notified).toEqual([]);
+    expect(texts(await chat.personal.send('Notify me.'))).toEqual([say('notify.subscribed')]);
+    expect((await scene.onboard()).notified).toEqual([{ kind: 'person', name: 'Marieke Bakker' }]);
+    expect(texts(await chat.groupChat.send('notify me'))).toEqual([say('notify.personalOnly')]);
+    expect(texts(await chat.personal.send('notify this channel'))).toEqual([
+      say('notify.channelOnlyInChannel'),
+    ]);
+  });
+
+  it('routes notifications to a channel, once for two managers who chose it, and back', async () => {
+    const [joost, eva] = [await scene.manager('Joost Visser'), await scene.manager('Eva Mulder')];
+    const channelId = `19:onboardings-${randomUUID()}@thread.tacv2`;
+    for (const manager of [joost, eva]) {
+      const answer = texts(
+        await chatOf(manager).channel(channelId, 'Onboardings').send('notify this channel'),
+      );
+      expect(answer).toEqual([say('notify.channelRouted', { channel: 'Onboardings' })]);
+    }
+    const outcome = await scene.onboard('Tailspin Toys B.V.');
+    expect(outcome.notified).toEqual([{ kind: 'channel', name: 'Onboardings' }]);
+    await teams.waitFor(() => scene.delivered(channelId).length > 0);
+    await settle();
+    expect(scene.delivered(channelId)).toHaveLength(1);
+    expect(visibleText(cardsOf(scene.delivered(channelId))[0]!)).toContain('Tailspin Toys B.V.');
+    for (const manager of [joost, eva]) expect(scene.delivered(manager.conversationId)).toHaveLength(0);
+    expect(texts(await chatOf(joost).personal.send('notifications')).join('\n')).toContain(
+      say('notify.state.channel', { channel: 'Onboardings' }),
+    );
+
+    // The team removes the bot: its channel gets nothing more, and each manager's chat gets them instead.
+    await chatOf(joost)
+      .channel(channelId, 'Onboardings')
+      .send({ type: 'installationUpdate', action: 'remove', text: undefined });
+    const after = await scene.onboard();
+    expect(after.notified.map((recipient) => recipient.name).sort()).toEqual(['Eva Mulder', 'Joost Visser']);
+    expect(texts(await chatOf(joost).personal.send('notify me'))).toEqual([say('notify.subscribed')]);
+  });
+
+  it('sends nothing to a manager who removed the app, until they install it again', async () => {
+    const manager = await scene.manager('Sanne de Wit');
+    await manager.chat.send({ type: 'installationUpdate', action: 'remove', text: undefined });
+    expect((await scene.onboard()).notified).toEqual([]);
+    await manager.chat.send({ type: 'installationUpdate', action: 'add', text: undefined });
+    expect((await scene.onboard()).notified).toEqual([{ kind: 'person', name: 'Sanne de Wit' }]);
+  });
+
+  it('answers a manager command at a waiting card, then shows the card again with the draft kept', async () => {
+    const manager = await scene.manager('Pieter Smit');
+    await scene.roles.assign(manager.id, ['salesAgent', 'manager'], { by: 'test' });
+    const chat = chatOf(manager).personal;
+    const first = await chat.send('add customer');
+    const answer = await chat.send('notifications');
+    expect(texts(answer).join('\n')).toContain(say('notify.state.personal'));
+    expect(visibleText(cardsOf(answer).at(-1)!)).toBe(visibleText(cardsOf(first).at(-1)!));
+  });
+
+  it("says on the agent's Done card who was notified", async () => {
+    const manager = await scene.manager('Lotte Vos');
+    const agentId = randomUUID();
+    await scene.roles.assign(agentId, ['salesAgent'], { by: 'test' });
+    const chat = teamsUser(agentId, 'Bram Peters').personal;
+    let replies = await chat.send('add customer');
+    replies = await pressButton(
+      chat,
+      replies,
+      'next',
+      dutchAccountInputs({ legalName: 'Wingtip Traders B.V.', domainPrefix: `wingtip${Date.now()}` }),
+    );
+    replies = await pressButton(chat, replies, 'next', { kind: 'attested', acceptedOn: '2026-01-15' });
+    replies = await pressButton(chat, replies, 'next', { 'offers.m365-business-standard.quantity': '3' });
+    replies = await pressButton(chat, replies, 'submit');
+    const done = cardsOf(replies).at(-1)!;
+    expectValidCard(done);
+    // The local agents file's mock managers are notified too (local mode), so only Lotte is asserted.
+    expect(visibleText(done)).toMatch(/Notified: [^\n]*Lotte Vos/);
+    await teams.waitFor(() => scene.delivered(manager.conversationId).length > 0);
+    const card = cardsOf(scene.delivered(manager.conversationId))[0]!;
+    expectValidCard(card);
+    expect(visibleText(card)).toContain('Wingtip Traders B.V.');
+    expect(visibleText(card)).toContain('Microsoft 365 Business Standard');
+  });
+
+  describe('recent onboardings', () => {
+    it('lists onboardings newest first, ten at a time with More, filtered by agent and date', async () => {
+      const manager = await scene.manager('Femke Dekker');
+      const chat = chatOf(manager).personal;
+      const marker = `Recent${Date.now().toString(36)}`;
+      for (let i = 0; i < 12; i += 1) await scene.onboard(`${marker} ${String(i).padStart(2, '0')} B.V.`);
+
+      const first = await chat.send('recent onboardings');
+      const card = cardsOf(first)[0]!;
+      expectValidCard(card);
+      const names = (replies: Partial<Activity>[]) =>
+        visibleText(cardsOf(replies)[0]!)
+          .split('\n')
+          .filter((line) => line.startsWith(marker));
+      expect(names(first).slice(0, 10)).toEqual(
+        Array.from({ length: 10 }, (_, i) => `${marker} ${String(11 - i).padStart(2, '0')} B.V.`),
+      );
+      const more = await pressButton(chat, first, {
+        command: 'recentOnboardings',
+        continuation: moreToken(card),
+      });
+      expect(names(more).slice(0, 2)).toEqual([`${marker} 01 B.V.`, `${marker} 00 B.V.`]);
+
+      const nobody = await pressButton(
+        chat,
+        first,
+        { command: 'recentOnboardings' },
+        { agent: 'nobody-like-this' },
+      );
+      expect(visibleText(cardsOf(nobody)[0]!)).toContain(say('recent.none'));
+      expect(inputOf(cardsOf(nobody)[0]!, 'agent')?.value).toBe('nobody-like-this');
+      const byAnna = await pressButton(chat, first, { command: 'recentOnboardings' }, { agent: 'anna de' });
+      expect(names(byAnna)).toHaveLength(10);
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      const future = await pressButton(chat, first, { command: 'recentOnboardings' }, { from: tomorrow });
+      expect(names(future)).toHaveLength(0);
+    });
+
+    it('refuses a date it cannot read, and starts again from the newest on a forged More', async () => {
+      const manager = await scene.manager('Bas Jacobs');
+      const chat = chatOf(manager).personal;
+      await scene.onboard();
+      const card = cardsOf(await chat.send('recent onboardings'))[0]!;
+      expect(card).toBeDefined();
+      const badDate = await chat.send({ value: { command: 'recentOnboardings', from: '2026-13-45' } });
+      expect(visibleText(cardsOf(badDate)[0]!)).toContain(say('recent.badDate'));
+      const backwards = await chat.send({
+        value: { command: 'recentOnboardings', from: '2026-05-02', to: '2026-05-01' },
+      });
+      expect(visibleText(cardsOf(backwards)[0]!)).toContain(say('recent.badRange'));
+      // A token shaped like the store's that it cannot use: the newest page, and why.
+      const forged = await chat.send({
+        value: { command: 'recentOnboardings', continuation: '[{"compositeToken":"x","orderByItems":[]}]' },
+      });
+      expect(visibleText(cardsOf(forged)[0]!)).toContain(say('recent.expired'));
+      for (const token of ['not a token', '{"token":"forged"}', 'x'.repeat(8192)]) {
+        const answer = await chat.send({ value: { command: 'recentOnboardings', continuation: token } });
+        expect(visibleText(cardsOf(answer)[0]!)).toContain(say('recent.title'));
+      }
+    });
+  });
+});
+
+function moreToken(card: Parameters<typeof actionsOf>[0]): string {
+  const more = actionsOf(card).find((action) => action.data?.continuation);
+  if (!more) throw new Error('The card has no More button');
+  return String(more.data!.continuation);
+}
