@@ -8,6 +8,8 @@ const fill = cardTemplate(template);
 export interface HelpCardModel {
   /** The agent is adding a customer: the draft is kept and the current card follows this one. */
   inFlow: boolean;
+  /** The reader is a manager: their notification commands too. */
+  manager: boolean;
 }
 
 /** The commands the bot understands; outside the flow with an "Add customer" button. */
@@ -18,6 +20,14 @@ export function helpCard(model: HelpCardModel): AdaptiveCardJson {
       say(model.inFlow ? 'card.help.command.addCustomerInFlow' : 'card.help.command.addCustomer'),
       say('card.help.command.help'),
       say('card.help.command.cancel'),
+      ...(model.manager
+        ? [
+            say('card.help.command.notifyMe'),
+            say('card.help.command.notifications'),
+            say('card.help.command.notifyChannel'),
+            say('card.help.command.recentOnboardings'),
+          ]
+        : []),
     ],
     t: {
       title: say('card.help.title'),

@@ -65,13 +65,17 @@ export class OnboardingConversation {
    */
   async notePresence(context: TurnContext): Promise<void> {
     if (chatKind(context) !== 'personal') return;
+    if (!(await this.isManager(context))) return;
     const agent = await this.services.resolveAgent(context);
-    if (!this.services.onboarding.isManager(agent)) return;
     await this.services.notifications.seen(agent.actor.agentId, {
       address: personalAddress(context),
       ...(agent.actor.displayName ? { displayName: agent.actor.displayName } : {}),
       ...readerOf(context),
     });
+  }
+
+  private async isManager(context: TurnContext): Promise<boolean> {
+    return this.services.onboarding.isManager(await this.services.resolveAgent(context));
   }
 
   /** The bot was removed: from a person's personal scope, or from a team. */
@@ -91,7 +95,7 @@ export class OnboardingConversation {
     const intent = intentOf(context, waitingPromptId(dc));
     switch (intent) {
       case 'help':
-        await sendCard(context, helpCard({ inFlow }));
+        await sendCard(context, helpCard({ inFlow, manager: await this.isManager(context) }));
         if (inFlow) await dc.repromptDialog();
         return;
       case 'recentOnboardingsSubmit':

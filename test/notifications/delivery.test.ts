@@ -20,7 +20,10 @@ describe('onboarding notifications are delivered once, whatever Teams answers', 
 
   beforeAll(async () => {
     teams = await new ConnectorRecorder().start();
-    bot = await startTestBot({}, { dispatcher: { pollMs: 100, backoffBaseMs: 40, leaseMs: 5_000 } });
+    bot = await startTestBot(
+      {},
+      { dispatcher: { pollMs: 100, backoffBaseMs: 40, leaseMs: 5_000, maxAttempts: 4 } },
+    );
     scene = new NotificationScene(bot, teams);
   });
   afterEach(() => scene.retireManagers());
@@ -136,6 +139,22 @@ describe('onboarding notifications are delivered once, whatever Teams answers', 
     ]);
     const state = texts(await manager.chat.send('notifications')).join('\n');
     expect(state).toContain('Contoso Failing B.V. (InternalServerError)');
+  });
+
+  it('marks an entry that keeps failing failed after a bounded number of tries, and says so', async () => {
+    const manager = await scene.manager('Ruben Kok');
+    teams.script(
+      manager.conversationId,
+      Array.from({ length: 10 }, () => teamsError(503, 'ServiceUnavailable')),
+    );
+    const outcome = await scene.onboard('Keeps Failing B.V.');
+    await teams.waitFor(() => teams.posts(manager.conversationId).length >= 4, 8000);
+    await settle(1200);
+    expect(teams.posts(manager.conversationId).map((post) => post.status)).toEqual([503, 503, 503, 503]);
+    expect(await outboxOf(outcome.customer.id)).toMatchObject([{ status: 'failed', attempts: 4 }]);
+    expect(texts(await manager.chat.send('notifications')).join('\n')).toContain(
+      'Keeps Failing B.V. (ServiceUnavailable)',
+    );
   });
 
   it.each([

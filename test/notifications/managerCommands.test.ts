@@ -72,6 +72,18 @@ describe("managers' notification commands", () => {
     expect((await scene.onboard()).notified).toEqual([]);
   });
 
+  it("lists the managers' commands in help for managers only", async () => {
+    const manager = await scene.manager('Thijs Vermeulen');
+    const forManager = visibleText(cardsOf(await chatOf(manager).personal.send('help'))[0]!);
+    expect(forManager).toContain('recent onboardings');
+    expect(forManager).toContain('notify this channel');
+    const agentId = randomUUID();
+    await scene.roles.assign(agentId, ['salesAgent'], { by: 'test' });
+    const forAgent = visibleText(cardsOf(await teamsUser(agentId, 'Anna').personal.send('help'))[0]!);
+    expect(forAgent).toContain('add customer');
+    expect(forAgent).not.toContain('recent onboardings');
+  });
+
   it('turns notifications off and on, and says where they go', async () => {
     const manager = await scene.manager('Marieke Bakker');
     const chat = chatOf(manager);

@@ -87,17 +87,25 @@ describe('the Teams app manifest', () => {
     });
   });
 
-  it('offers the bot in personal chats, teams and group chats, with the same commands in each', () => {
+  it("offers the bot in personal chats, teams and group chats, with each scope's commands", () => {
     const [bot] = manifestSchema.parse(built.manifest).bots;
     expect(bot.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(bot).toMatchObject({ supportsFiles: false, isNotificationOnly: false });
     expect(bot.commandLists.flatMap((list) => list.scopes).sort()).toEqual(['groupChat', 'personal', 'team']);
+    const managers: Record<string, string[]> = {
+      personal: ['notify me', 'stop notifications', 'notifications', 'recent onboardings'],
+      team: ['notify this channel', 'recent onboardings'],
+      groupChat: ['recent onboardings'],
+    };
     for (const list of bot.commandLists) {
-      expect(list.commands).toEqual([
+      expect(list.commands.slice(0, 3)).toEqual([
         { title: 'add customer', description: 'Add a new customer, step by step' },
         { title: 'help', description: 'What I can do' },
         { title: 'cancel', description: 'Discard the draft you are working on' },
       ]);
+      expect(list.commands.slice(3).map((command) => command.title)).toEqual(managers[list.scopes[0]!]);
+      // Teams takes at most 10 commands per list.
+      expect(list.commands.length).toBeLessThanOrEqual(10);
     }
   });
 

@@ -21,6 +21,15 @@ const expectedAnswers: Record<string, (replies: Partial<Activity>[]) => void> = 
   cancel: (replies) => {
     expect(texts(replies)).toEqual([say('cancel.nothing')]);
   },
+  // The managers' commands: the local agent is not a manager, so each is refused as such.
+  ...Object.fromEntries(
+    ['notify me', 'stop notifications', 'notifications', 'notify this channel', 'recent onboardings'].map(
+      (title) => [
+        title,
+        (replies: Partial<Activity>[]) => expect(texts(replies)).toEqual([say('notify.needRole')]),
+      ],
+    ),
+  ),
 };
 
 describe('every command in the Teams manifest is one the bot answers', () => {

@@ -1,5 +1,12 @@
 /** Managers' onboarding notifications: the commands, the notification card, recent onboardings. */
 export const notifications = {
+  'card.help.command.notifyMe':
+    '**notify me** / **stop notifications** (personal chat): a message for each new customer, or none.',
+  'card.help.command.notifications': '**notifications**: where your notifications go, and any that failed.',
+  'card.help.command.notifyChannel':
+    '**notify this channel** (in a team channel): post your notifications there.',
+  'card.help.command.recentOnboardings':
+    '**recent onboardings**: the latest customers added, by agent and date.',
   'notify.needRole':
     'Onboarding notifications are for managers. Ask an administrator for the Manager role if you need them.',
   'notify.subscribed':
