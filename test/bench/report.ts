@@ -2,6 +2,7 @@ import type { ProfileSummary } from './cpuProfile';
 import { mib, ms, num, percent, ratio, table } from './format';
 import type { PointResult } from './measurePoint';
 import { onboardingTurns } from './onboardingScript';
+import { renderNotifications } from './notificationReport';
 import { median } from './percentiles';
 import { journalAgents, journalPoint, point, stateWritesOf, type BenchResults } from './results';
 import { checkTargets, disturbanceOf } from './targets';
@@ -270,6 +271,7 @@ export function renderSection(results: BenchResults): string {
   }
 
   out.push(...renderJournal(results));
+  out.push(...renderNotifications(results));
   out.push(...renderTurnCosts(results));
   out.push(...renderStartupAndMemory(results));
   out.push(...renderProfile(results));

@@ -3,6 +3,7 @@ import type { HostStartup } from './hostProtocol';
 import type { Machine } from './machine';
 import type { PointResult } from './measurePoint';
 import type { MemoryFigures } from './memoryProbe';
+import type { NotificationCost } from './notificationCost';
 import type { BenchOptions } from './options';
 import type { StartupTiming } from './startupProbe';
 import type { TurnCosts } from './turnProfile';
@@ -20,6 +21,8 @@ export interface BenchResults {
   /** The journal's cost: onboarding points on a data folder, journal off (`snapshot`) and on (`journal`). */
   journal?: PointResult[];
   turnCosts: TurnCosts[];
+  /** What managers' notifications cost (the submit's share and the dispatcher's). */
+  notifications?: NotificationCost;
   /** How the benchmark's own onboarding bot process started (the start-up breakdown). */
   hostStartup?: HostStartup;
   startup: StartupTiming[];

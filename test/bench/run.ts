@@ -13,6 +13,7 @@ import { startHost, type BotKind, type HostStartup, type StoreMode } from './hos
 import { describeMachine, measureParallelCapacity } from './machine';
 import { measurePoint, type PointResult, type PointSettings } from './measurePoint';
 import { measureMemory } from './memoryProbe';
+import { measureNotificationCost } from './notificationCost';
 import { benchCompany, runOnboarding } from './onboardingScript';
 import { OptionsError, parseOptions, usage, type BenchOptions } from './options';
 import { profileBot } from './profileRun';
@@ -96,6 +97,13 @@ async function main(): Promise<void> {
   const turnCosts = await measureAllTurnCosts(options, settings);
   const { store, hostStartup } = turnCosts;
 
+  log("Managers' notifications…");
+  const notifications = await measureNotificationCost();
+  log(
+    `  submit ${notifications.submit.msWithout.toFixed(1)} ms without a manager, ${notifications.submit.msWith.toFixed(1)} ms with ${notifications.managers}; ` +
+      `dispatcher ${notifications.dispatcher.cpuMsPerNotification.toFixed(1)} ms CPU and ${notifications.dispatcher.requestsPerNotification.toFixed(1)} Cosmos DB requests per notification`,
+  );
+
   let profile: BenchResults['profile'];
   if (options.profile) {
     log(`CPU profile at ${options.agents} agents…`);
@@ -133,6 +141,7 @@ async function main(): Promise<void> {
     points,
     ...(journal ? { journal } : {}),
     turnCosts: turnCosts.costs,
+    notifications,
     hostStartup,
     startup,
     ...(memory ? { memory } : {}),
