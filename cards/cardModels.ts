@@ -192,5 +192,7 @@ export interface WelcomeCardModel {
   mayAddCustomers: boolean;
   /** A group chat or team channel: everyone in it reads the card, and commands need an @mention. */
   sharedChat: boolean;
+  /** A manager in their personal chat: their onboarding notifications come here. */
+  manager: boolean;
 }
 // Actions: { command: 'addCustomer' }.

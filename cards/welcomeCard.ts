@@ -10,6 +10,7 @@ export function welcomeCard(model: WelcomeCardModel): AdaptiveCardJson {
   return fill({
     mayAddCustomers: model.mayAddCustomers,
     sharedChat: model.sharedChat,
+    manager: model.manager,
     t: {
       title: say('card.welcome.title'),
       intro: say('card.welcome.intro'),
@@ -18,6 +19,7 @@ export function welcomeCard(model: WelcomeCardModel): AdaptiveCardJson {
       commands: say('card.welcome.commands'),
       sharedChat: say('card.welcome.sharedChat'),
       notAllowed: say('roles.addCustomer.notAllowed'),
+      manager: say('card.welcome.manager'),
       addCustomer: say('card.action.addCustomer'),
     },
   });

@@ -51,12 +51,13 @@ export class OnboardingConversation {
    */
   async welcome(context: TurnContext): Promise<void> {
     if (context.activity.conversation?.isGroup) {
-      await sendCard(context, welcomeCard({ mayAddCustomers: true, sharedChat: true }));
+      await sendCard(context, welcomeCard({ mayAddCustomers: true, sharedChat: true, manager: false }));
       return;
     }
     const agent = await this.services.resolveAgent(context);
     const mayAddCustomers = this.services.onboarding.mayAddCustomers(agent);
-    await sendCard(context, welcomeCard({ mayAddCustomers, sharedChat: false }));
+    const manager = this.services.onboarding.isManager(agent);
+    await sendCard(context, welcomeCard({ mayAddCustomers, sharedChat: false, manager }));
   }
 
   /**

@@ -72,6 +72,26 @@ describe("managers' notification commands", () => {
     expect((await scene.onboard()).notified).toEqual([]);
   });
 
+  it('welcomes a manager with where their notifications will come', async () => {
+    const manager = await scene.manager('Iris Bosman');
+    const installed = await chatOf(manager).personal.send({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'bot', name: 'Onboarding' }],
+      text: undefined,
+    });
+    const welcome = cardsOf(installed)[0]!;
+    expectValidCard(welcome);
+    expect(visibleText(welcome)).toContain(say('card.welcome.manager'));
+    const agentId = randomUUID();
+    await scene.roles.assign(agentId, ['salesAgent'], { by: 'test' });
+    const forAgent = await teamsUser(agentId, 'Anna').personal.send({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'bot', name: 'Onboarding' }],
+      text: undefined,
+    });
+    expect(visibleText(cardsOf(forAgent)[0]!)).not.toContain(say('card.welcome.manager'));
+  });
+
   it("lists the managers' commands in help for managers only", async () => {
     const manager = await scene.manager('Thijs Vermeulen');
     const forManager = visibleText(cardsOf(await chatOf(manager).personal.send('help'))[0]!);

@@ -7,6 +7,8 @@ export const notifications = {
     '**notify this channel** (in a team channel): post your notifications there.',
   'card.help.command.recentOnboardings':
     '**recent onboardings**: the latest customers added, by agent and date.',
+  'card.welcome.manager':
+    'As a manager you get a message here for each customer your agents add. Type "help" for your commands.',
   'notify.needRole':
     'Onboarding notifications are for managers. Ask an administrator for the Manager role if you need them.',
   'notify.subscribed':
