@@ -1,8 +1,8 @@
 import type { AdaptiveCardJson } from '../cards/cardModels';
 import { notificationCard } from '../cards/notificationCard';
-import { asText } from '../cards/plainText';
+import { asTextParams } from '../cards/plainText';
 import type { CustomerRecord } from '../services/customers/customerRecord';
-import { say } from '../services/messages/catalogue';
+import { isMessageKey, say } from '../services/messages/catalogue';
 import type { OnboardingService } from '../services/onboarding/onboardingService';
 import { subscriptionFacts } from './steps/reviewFacts';
 
@@ -57,12 +57,13 @@ export async function onboardingNotificationCard(
   const subscriptions =
     record.subscriptions.length > 0 ? await subscriptionFacts(record.subscriptions, onboarding) : [];
   const audit = record.audit.map((entry) => {
-    const params = { agent: asText(agentNameOf(entry)), channel: asText(entry.channel) };
-    const line =
-      entry.action === 'updated'
-        ? say('card.notification.audit.updated', { ...params, changes: asText(entry.changes.join(', ')) })
-        : say(`card.notification.audit.${entry.action}`, params);
-    return `${asText(when.format(new Date(entry.at)))}: ${line}`;
+    const params = asTextParams({
+      when: when.format(new Date(entry.at)),
+      agent: agentNameOf(entry),
+      channel: channelName(entry.channel),
+      changes: entry.changes.join(', '),
+    });
+    return say(`card.notification.audit.${entry.action}`, params);
   });
   return notificationCard({
     agentName,
@@ -71,6 +72,12 @@ export async function onboardingNotificationCard(
     subscriptions,
     audit,
   });
+}
+
+/** "Teams", "the web chat page"; a channel the catalogue does not name, by its id. */
+function channelName(channelId: string): string {
+  const key = `channel.${channelId}`;
+  return isMessageKey(key) ? say(key) : channelId;
 }
 
 function agentNameOf(actor: { displayName?: string; userPrincipalName?: string }): string {

@@ -57,6 +57,8 @@ export class NotificationDispatcher {
   private again = false;
   private stopped = true;
   private unsubscribe: (() => void) | undefined;
+  /** Ends a wait for Teams' rate limits when the dispatcher stops. */
+  private stopping = new AbortController();
   private readonly settings: Required<
     Pick<
       DispatcherOptions,
@@ -88,6 +90,7 @@ export class NotificationDispatcher {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopping = new AbortController();
     this.unsubscribe = this.options.notifications.onReady(() => this.wake());
     this.wake();
   }
@@ -95,6 +98,7 @@ export class NotificationDispatcher {
   /** Finishes the round under way; what is left stays in the outbox for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);
     await this.round;
@@ -205,7 +209,9 @@ export class NotificationDispatcher {
       });
       for (;;) {
         try {
-          await this.pacer.take(address.conversationId);
+          // Stopping while Teams' limits hold this one back: it goes back to the outbox as it was.
+          if (!(await this.pacer.take(address.conversationId, this.stopping.signal)))
+            return { kind: 'later', notBefore: this.now(), countsAsAttempt: false };
           await this.options.sender.send(address, card, summary);
           return { kind: 'sent' };
         } catch (error) {
@@ -273,6 +279,10 @@ export class NotificationDispatcher {
         await this.options.notifications.recipients.deactivate(entry.recipientId, failure.code);
         return { kind: 'failed', error };
       case 'conversationNotFound':
+        // A channel that is gone (a personal chat was already started again, once, before this).
+        if (entry.recipientId.startsWith('channel:'))
+          await this.options.notifications.recipients.deactivate(entry.recipientId, failure.code);
+        return { kind: 'failed', error };
       case 'failed':
         return { kind: 'failed', error };
     }

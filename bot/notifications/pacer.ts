@@ -29,16 +29,26 @@ export class ConversationPacer {
     this.longest = Math.max(...limits.map((limit) => limit.ms));
   }
 
-  /** Waits as long as the limits require, then counts the send. */
-  async take(conversationId: string): Promise<void> {
+  /** Waits as long as the limits require, then counts the send; false when `signal` ended the wait. */
+  async take(conversationId: string, signal?: AbortSignal): Promise<boolean> {
     for (;;) {
+      if (signal?.aborted) return false;
       const wait = this.waitFor(conversationId);
       if (wait <= 0) break;
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, wait);
+        function done() {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+      });
     }
     const times = this.sent.get(conversationId) ?? [];
     times.push(this.now());
     this.sent.set(conversationId, times);
+    return true;
   }
 
   private waitFor(conversationId: string): number {

@@ -40,12 +40,23 @@ describe.each(names)('the %s card, as the bot sends it', (name) => {
     expect(() => expectValidCard(card())).not.toThrow();
   });
 
-  it('uses version 1.5 and Action.Submit buttons only, with nothing left by templating', () => {
+  it('uses version 1.5, Action.Submit buttons (Action.ShowCard only to show more), nothing left by templating', () => {
     expect(card().version).toBe('1.5');
-    const actionTypes = allObjects(card())
-      .map((node) => node.type)
-      .filter((type): type is string => typeof type === 'string' && type.startsWith('Action.'));
-    expect(actionTypes.every((type) => type === 'Action.Submit')).toBe(true);
+    const actions = allObjects(card()).filter(
+      (node) => typeof node.type === 'string' && node.type.startsWith('Action.'),
+    );
+    expect(actions.every((node) => node.type === 'Action.Submit' || node.type === 'Action.ShowCard')).toBe(
+      true,
+    );
+    // What a ShowCard opens is read, never filled in: no inputs, no buttons.
+    for (const shown of actions.filter((node) => node.type === 'Action.ShowCard')) {
+      const inner = allObjects(shown.card).filter((node) => typeof node.type === 'string');
+      expect(
+        inner.filter(
+          (node) => String(node.type).startsWith('Input.') || String(node.type).startsWith('Action.'),
+        ),
+      ).toEqual([]);
+    }
     expect(JSON.stringify(card())).not.toContain('${');
   });
 
@@ -58,7 +69,12 @@ describe.each(names)('the %s card, as the bot sends it', (name) => {
   it('lets Cancel and other navigation through without checking or sending the inputs', () => {
     for (const action of submitActions(card())) {
       const data = action.data as JsonObject;
-      if (['cancel', 'update', 'confirmCancel', 'keepDraft'].includes(String(data.action)) || data.command) {
+      // A command is navigation unless it says it sends the card's inputs (a filter's Show).
+      const sendsInputs = action.associatedInputs === 'auto';
+      if (
+        ['cancel', 'update', 'confirmCancel', 'keepDraft'].includes(String(data.action)) ||
+        (data.command && !sendsInputs)
+      ) {
         expect(action.associatedInputs).toBe('none');
       }
     }
@@ -114,7 +130,9 @@ describe('the card templates', () => {
         'done',
         'help',
         'mca',
+        'notification',
         'ownCustomer',
+        'recentOnboardings',
         'reseller',
         'review',
         'submitted',
@@ -211,9 +229,23 @@ function canonical(text: string): string {
   return text.toLowerCase().replace(/\s+/g, '');
 }
 
+/** The times a manager's card shows, as its two readers read them (Amsterdam in Dutch; UTC in English). */
+const readers = [
+  { locale: 'nl-NL', timeZone: 'Europe/Amsterdam' },
+  { locale: 'en', timeZone: 'UTC' },
+];
+
 /** What the store holds of a customer the scenarios created. */
 function customerValues(customer: ProducedCards['customers']['direct']): string[] {
+  const times = [customer.createdAt, ...customer.audit.map((entry) => entry.at)].flatMap((at) =>
+    readers.map((reader) =>
+      new Intl.DateTimeFormat(reader.locale, { dateStyle: 'medium', timeStyle: 'short', ...reader }).format(
+        new Date(at),
+      ),
+    ),
+  );
   return [
+    ...times,
     customer.id,
     customer.domain,
     customer.adminSignInName,

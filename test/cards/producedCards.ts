@@ -8,6 +8,7 @@ import {
   type ConversationHarness,
 } from '../harness/conversationHarness';
 import { storedCustomer } from '../harness/storedCustomer';
+import { onboardingNotificationCard } from '../../dialogs/onboardingNotificationCard';
 
 /**
  * Every card the tests in this folder check, as the real bot produces it: the composed bot (services,
@@ -27,7 +28,9 @@ export type TemplateName =
   | 'done'
   | 'ownCustomer'
   | 'confirmCancel'
-  | 'submitted';
+  | 'submitted'
+  | 'notification'
+  | 'recentOnboardings';
 
 /** Every card the scenarios keep, by name, with its template. */
 export const producedCardNames = {
@@ -69,6 +72,9 @@ export const producedCardNames = {
   'confirm cancel': 'confirmCancel',
   'submitted: account info (Teams)': 'submitted',
   'submitted: customer agreement (Teams)': 'submitted',
+  'notification: indirect, read in Dutch': 'notification',
+  'notification: MCA pending': 'notification',
+  'recent onboardings': 'recentOnboardings',
 } as const satisfies Record<string, TemplateName>;
 
 export type ProducedCardName = keyof typeof producedCardNames;
@@ -167,6 +173,7 @@ export async function produceCards(): Promise<ProducedCards> {
       mcaPending: await storedCustomer(direct.composed.customers, 'Later Accept B.V.'),
       indirect: await storedCustomer(indirect.composed.customers, 'Adventure Customer Private Limited'),
     };
+    await managerScenarios(direct, indirect, customers, collector);
     const missing = Object.keys(producedCardNames).filter((name) => !collector.cards.has(name));
     if (missing.length > 0) throw new Error(`No scenario produced: ${missing.join(', ')}`);
     return {
@@ -251,6 +258,36 @@ class Collector {
     this.replaced.set(agent, agent.adapter.updates.slice(updatesBefore));
     return answered;
   }
+}
+
+/** Entra object id of a manager in the role directory. */
+const teamsManager = '9a8b7c6d-0000-4000-8000-00000000aa01';
+
+/**
+ * A manager's cards: the notification the dispatcher sends (drawn by the function it uses, from the
+ * stored record), read in Dutch in Amsterdam and in English; and "recent onboardings".
+ */
+async function managerScenarios(
+  direct: ConversationHarness,
+  indirect: ConversationHarness,
+  customers: { mcaPending: CustomerRecord; indirect: CustomerRecord },
+  c: Collector,
+): Promise<void> {
+  c.keepCard(
+    'notification: indirect, read in Dutch',
+    await onboardingNotificationCard(customers.indirect, indirect.composed.onboarding, {
+      locale: 'nl-NL',
+      timeZone: 'Europe/Amsterdam',
+    }),
+  );
+  c.keepCard(
+    'notification: MCA pending',
+    await onboardingNotificationCard(customers.mcaPending, direct.composed.onboarding, {}),
+  );
+  await direct.composed.roles.assign(teamsManager, ['manager'], { by: 'test' });
+  const manager = direct.agent({ channelId: 'msteams', aadObjectId: teamsManager });
+  await c.say(manager, 'recent onboardings');
+  c.keep('recent onboardings', manager);
 }
 
 /** A conversationUpdate adding the agent (1:1) or the bot (group chat). */

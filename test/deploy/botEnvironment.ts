@@ -38,6 +38,7 @@ export const variablesNotDeployed: Readonly<Record<string, string>> = {
   LOCAL_AGENTS_FILE: 'local mode only (no MicrosoftAppId)',
   EMBEDDED_COSMOS_PORT: 'the embedded store runs only without COSMOS_ENDPOINT',
   EMBEDDED_COSMOS_DATA_DIR: 'the embedded store runs only without COSMOS_ENDPOINT',
+  NOTIFICATION_LEASE_SECONDS: 'an operator tunes it only when sends take longer; its default suits Azure',
 };
 
 /** App settings read by something other than bot/config.ts, each with its reader. */

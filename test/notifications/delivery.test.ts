@@ -215,6 +215,24 @@ describe('onboarding notifications are delivered once, whatever Teams answers', 
     }
   });
 
+  it('stops at once while Teams limits hold messages back, and sends the rest once after starting again', async () => {
+    const manager = await scene.manager('Anouk Peeters');
+    await bot.dispatcher.stop();
+    const outcomes: Awaited<ReturnType<NotificationScene['onboard']>>[] = [];
+    for (let i = 0; i < 12; i += 1) outcomes.push(await scene.onboard());
+    bot.dispatcher.start();
+    await teams.waitFor(() => scene.delivered(manager.conversationId).length >= 7);
+    const stopping = Date.now();
+    await bot.dispatcher.stop();
+    expect(Date.now() - stopping).toBeLessThan(1000);
+    const held = await Promise.all(outcomes.map((outcome) => outboxOf(outcome.customer.id)));
+    expect(held.flat().filter((entry) => entry.status === 'sending')).toEqual([]);
+    bot.dispatcher.start();
+    await teams.waitFor(() => scene.delivered(manager.conversationId).length >= 12, 10_000);
+    await settle();
+    expect(scene.delivered(manager.conversationId)).toHaveLength(12);
+  });
+
   it('paces a burst of 50 onboardings to one manager within Teams limits, all delivered in order', async () => {
     const manager = await scene.manager('Bas Jacobs');
     const outcomes: Awaited<ReturnType<NotificationScene['onboard']>>[] = [];
