@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { say } from '../../services/messages/catalogue';
 import { BotClient } from '../harness/botClient';
 import { killBotProcesses, startBotProcess, type BotProcess } from '../harness/botProcess';
 import { ConnectorRecorder, teamsError } from '../harness/connectorRecorder';
@@ -77,7 +78,9 @@ describe('a bot killed between the submit and the send', () => {
     replies = await pressButton(agent, replies, 'next', { kind: 'attested', acceptedOn: '2026-01-15' });
     replies = await pressButton(agent, replies, 'next', { 'offers.m365-business-standard.quantity': '3' });
     replies = await pressButton(agent, replies, 'submit');
-    expect(visibleText(cardsOf(replies).at(-1)!)).toContain(`Notified: ${manager.name}.`);
+    expect(visibleText(cardsOf(replies).at(-1)!)).toContain(
+      say('done.notified', { recipients: manager.name }),
+    );
     await hardKill(first);
     expect(teams.sent(managerChat)).toHaveLength(0);
 

@@ -186,7 +186,7 @@ describe("managers' notification commands", () => {
     const done = cardsOf(replies).at(-1)!;
     expectValidCard(done);
     // The local agents file's mock managers are notified too (local mode), so only Lotte is asserted.
-    expect(visibleText(done)).toMatch(/Notified: [^\n]*Lotte Vos/);
+    expect(visibleText(done)).toMatch(/A notification goes to [^\n]*Lotte Vos/);
     await teams.waitFor(() => scene.delivered(manager.conversationId).length > 0);
     const card = cardsOf(scene.delivered(manager.conversationId))[0]!;
     expectValidCard(card);
