@@ -32,7 +32,7 @@ export class OnboardingBot extends ActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await conversation.notePresence(context);
+      await conversation.notePresence(context, { fresh: true });
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {

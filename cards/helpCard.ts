@@ -10,16 +10,21 @@ export interface HelpCardModel {
   inFlow: boolean;
   /** The reader is a manager: their notification commands too. */
   manager: boolean;
+  /** The reader may add customers: the flow's commands and the "Add customer" button. */
+  mayAddCustomers: boolean;
 }
 
 /** The commands the bot understands; outside the flow with an "Add customer" button. */
 export function helpCard(model: HelpCardModel): AdaptiveCardJson {
   return fill({
     inFlow: model.inFlow,
+    mayAddCustomers: model.mayAddCustomers,
     commands: [
-      say(model.inFlow ? 'card.help.command.addCustomerInFlow' : 'card.help.command.addCustomer'),
+      ...(model.mayAddCustomers || model.inFlow
+        ? [say(model.inFlow ? 'card.help.command.addCustomerInFlow' : 'card.help.command.addCustomer')]
+        : []),
       say('card.help.command.help'),
-      say('card.help.command.cancel'),
+      ...(model.mayAddCustomers || model.inFlow ? [say('card.help.command.cancel')] : []),
       ...(model.manager
         ? [
             say('card.help.command.notifyMe'),

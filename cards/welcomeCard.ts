@@ -12,7 +12,9 @@ export function welcomeCard(model: WelcomeCardModel): AdaptiveCardJson {
     sharedChat: model.sharedChat,
     manager: model.manager,
     t: {
-      title: say('card.welcome.title'),
+      title: say(
+        model.manager && !model.mayAddCustomers ? 'card.welcome.managerTitle' : 'card.welcome.title',
+      ),
       intro: say('card.welcome.intro'),
       steps: say('card.welcome.steps'),
       existingCustomers: say('card.welcome.existingCustomers'),

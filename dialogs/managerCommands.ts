@@ -2,11 +2,13 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { recentOnboardingsCard } from '../cards/recentOnboardingsCard';
 import type { AgentContext } from '../services/customers/customerService';
-import { say, type MessageKey } from '../services/messages/catalogue';
+import { isMessageKey, say, type MessageKey } from '../services/messages/catalogue';
+import type { OutboxEntry } from '../services/notifications/outboxStore';
 import { deliveryAddressSchema, type DeliveryAddress } from '../services/notifications/deliveryAddress';
 import type { NotificationState } from '../services/notifications/onboardingNotifications';
 import type { FlowServices } from './flowServices';
 import { readerOf, tenantOf } from './activityFacts';
+import { formatDateTime, type Reader } from './readerTime';
 import { sendCard } from './sendCard';
 import { asTextParams } from '../cards/plainText';
 
@@ -15,20 +17,24 @@ export type ManagerCommand =
 
 export const managerPhrases: Record<ManagerCommand, readonly string[]> = {
   notifyMe: ['notify me', 'start notifications', 'subscribe'],
-  stopNotifications: ['stop notifications', 'stop notifying me', 'unsubscribe'],
+  stopNotifications: ['stop notifications', 'stop notification', 'stop notifying me', 'unsubscribe'],
   notificationState: ['notifications', 'my notifications', 'notification settings'],
   notifyChannel: ['notify this channel'],
   recentOnboardings: ['recent onboardings', 'recent customers'],
 };
 
 /** The recent onboardings card's Show and More buttons. */
+/** The recent onboardings card's Show and More: anything else it sends is read as text, checked below. */
+const typedText = z.unknown().transform((value) => (typeof value === 'string' ? value : ''));
 export const recentOnboardingsSubmitSchema = z.looseObject({
   command: z.literal('recentOnboardings'),
-  agent: z.string().max(100).optional(),
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
-  continuation: z.string().max(8192).optional(),
+  agent: typedText.optional(),
+  from: typedText.optional(),
+  to: typedText.optional(),
+  continuation: typedText.optional(),
 });
+const maxAgentFilter = 100;
+const maxContinuation = 8192;
 type RecentOnboardingsSubmit = z.infer<typeof recentOnboardingsSubmitSchema>;
 
 const pageSize = 10;
@@ -55,14 +61,13 @@ export async function runManagerCommand(
     case 'notifyMe':
       if (where !== 'personal') return say1(context, 'notify.personalOnly');
       await notifications.subscribe(managerId, name);
-      await notifications.seen(managerId, { address: personalAddress(context), ...readerOf(context) });
       return say1(context, 'notify.subscribed');
     case 'stopNotifications':
       await notifications.unsubscribe(managerId);
       return say1(context, 'notify.unsubscribed');
     case 'notificationState':
       if (where !== 'personal') return say1(context, 'notify.personalOnly');
-      await context.sendActivity(stateText(await notifications.state(managerId)));
+      await context.sendActivity(stateText(await notifications.state(managerId), readerOf(context)));
       return;
     case 'notifyChannel': {
       if (where !== 'channel') return say1(context, 'notify.channelOnlyInChannel');
@@ -74,6 +79,8 @@ export async function runManagerCommand(
       return;
     }
     case 'recentOnboardings':
+      // The list names customers: shown in a personal chat only, not to everyone in a chat or channel.
+      if (where !== 'personal') return say1(context, 'recent.personalOnly');
       return showRecentOnboardings(context, services, agent, { command: 'recentOnboardings' });
   }
 }
@@ -86,9 +93,10 @@ export async function runRecentOnboardingsSubmit(
 ): Promise<void> {
   const agent = await services.resolveAgent(context);
   if (!services.onboarding.isManager(agent)) {
-    await context.sendActivity(say('notify.needRole'));
+    await context.sendActivity(say('recent.needRole'));
     return;
   }
+  if (chatKind(context) !== 'personal') return say1(context, 'recent.personalOnly');
   await showRecentOnboardings(context, services, agent, submit);
 }
 
@@ -98,8 +106,15 @@ async function showRecentOnboardings(
   agent: AgentContext,
   submit: RecentOnboardingsSubmit,
 ): Promise<void> {
-  const typed = { agent: (submit.agent ?? '').trim(), from: submit.from ?? '', to: submit.to ?? '' };
-  const range = timeRange(typed.from, typed.to, agent.utcOffsetMinutes ?? 0);
+  const typed = {
+    agent: (submit.agent ?? '').trim().slice(0, maxAgentFilter),
+    from: (submit.from ?? '').trim().slice(0, 10),
+    to: (submit.to ?? '').trim().slice(0, 10),
+  };
+  const range =
+    (submit.agent ?? '').trim().length > maxAgentFilter
+      ? ({ ok: false, key: 'recent.agentTooLong' } as const)
+      : timeRange(submit.from ?? '', submit.to ?? '', agent.utcOffsetMinutes ?? 0);
   const reader = readerOf(context);
   if (!range.ok) {
     await sendCard(
@@ -110,30 +125,28 @@ async function showRecentOnboardings(
   }
   const filter = { agent: typed.agent.toLowerCase(), from: range.from, to: range.to };
   let notice = '';
+  const continuation =
+    submit.continuation && submit.continuation.length <= maxContinuation ? submit.continuation : '';
   let page;
   try {
     page = await services.onboarding.recentOnboardings(filter, {
       pageSize,
-      ...(submit.continuation ? { continuationToken: submit.continuation } : {}),
+      ...(continuation ? { continuationToken: continuation } : {}),
     });
   } catch (error) {
-    if (!submit.continuation) throw error;
+    if (!continuation) throw error;
     // A token the store no longer accepts (or never issued): start from the newest again.
     notice = say('recent.expired');
     page = await services.onboarding.recentOnboardings(filter, { pageSize });
   }
-  const when = new Intl.DateTimeFormat(reader.locale ?? 'en', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: validTimeZone(reader.timeZone),
-  });
   const rows = page.onboardings.map((row) => ({
     legalName: row.legalName,
     line: say('recent.line', {
+      domain: row.domain,
       country: services.onboarding.countryName(row.country),
       agent:
         row.createdBy.displayName ?? row.createdBy.userPrincipalName ?? say('card.notification.unknownAgent'),
-      when: when.format(new Date(row.createdAt)),
+      when: formatDateTime(reader, new Date(row.createdAt)),
       status: say(`status.${row.status}`),
     }),
   }));
@@ -147,31 +160,39 @@ type Range = { ok: true; from: string; to: string } | { ok: false; key: MessageK
 
 /** The manager's days from and to (both included), as UTC instants; open ends when not given. */
 function timeRange(from: string, to: string, utcOffsetMinutes: number): Range {
-  const start = from ? dayStart(from, utcOffsetMinutes) : '0000-01-01T00:00:00.000Z';
-  const end = to ? dayStart(to, utcOffsetMinutes, 1) : '9999-12-31T23:59:59.999Z';
+  const start = from.trim() ? dayStart(from, utcOffsetMinutes) : '0000-01-01T00:00:00.000Z';
+  const end = to.trim() ? dayStart(to, utcOffsetMinutes, 1) : '9999-12-31T23:59:59.999Z';
   if (start === undefined || end === undefined) return { ok: false, key: 'recent.badDate' };
   if (end <= start) return { ok: false, key: 'recent.badRange' };
   return { ok: true, from: start, to: end };
 }
 
-function dayStart(date: string, utcOffsetMinutes: number, plusDays = 0): string | undefined {
+function dayStart(typed: string, utcOffsetMinutes: number, plusDays = 0): string | undefined {
+  const date = typed.trim();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
   const midnight = new Date(`${date}T00:00:00.000Z`);
   if (Number.isNaN(midnight.getTime()) || midnight.toISOString().slice(0, 10) !== date) return undefined;
   return new Date(midnight.getTime() + plusDays * 86_400_000 - utcOffsetMinutes * 60_000).toISOString();
 }
 
-function validTimeZone(timeZone: string | undefined): string {
-  if (!timeZone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
+/** Why a notification failed, in words; a code Teams sent that this bot does not know, as it is. */
+function reasonOf(error: OutboxEntry['lastError']): string {
+  const code = error?.code;
+  const key = `notify.reason.${code ?? ''}`;
+  if (code && isMessageKey(key)) return say(key);
+  const status = error?.status;
+  if (
+    status === 429 ||
+    (status !== undefined && status >= 502) ||
+    status === 412 ||
+    code === 'REQUEST_SEND_ERROR'
+  )
+    return say('notify.reason.unavailable');
+  if (status === 500) return say('notify.reason.teamsError');
+  return say('notify.reason.other', { code: code ?? String(status ?? '?') });
 }
 
-function stateText(state: NotificationState): string {
+function stateText(state: NotificationState, reader: Reader): string {
   const lines: string[] = [];
   if (!state.subscribed) lines.push(say('notify.state.off'));
   else if (state.channel && !state.channel.inactive)
@@ -189,7 +210,8 @@ function stateText(state: NotificationState): string {
       ),
     );
   else lines.push(say('notify.state.personal'));
-  if (state.inactiveCode) lines.push(say('notify.state.inactive', { code: state.inactiveCode }));
+  if (state.inactiveCode)
+    lines.push(say('notify.state.inactive', { reason: reasonOf({ code: state.inactiveCode }) }));
   if (state.waiting > 0) lines.push(say('notify.state.waiting', { count: state.waiting }));
   lines.push(
     state.failed.length > 0
@@ -200,7 +222,8 @@ function stateText(state: NotificationState): string {
                 'notify.failedItem',
                 asTextParams({
                   legalName: entry.legalName,
-                  reason: entry.lastError?.code ?? String(entry.lastError?.status ?? '?'),
+                  when: formatDateTime(reader, new Date(entry.failedAt ?? entry.createdAt)),
+                  reason: reasonOf(entry.lastError),
                 }),
               ),
             )
@@ -240,7 +263,14 @@ export function personalAddress(context: TurnContext): DeliveryAddress {
 function channelOf(context: TurnContext): { address: DeliveryAddress; name?: string; teamId?: string } {
   const { channelId, serviceUrl, conversation, recipient, channelData } = context.activity;
   const data = channelData as
-    { channel?: { id?: unknown; name?: unknown }; team?: { id?: unknown } } | undefined;
+    { channel?: { id?: unknown; name?: unknown }; team?: { id?: unknown; name?: unknown } } | undefined;
+  // Teams names no channel but General, whose id is the team's; it names the team.
+  const name =
+    typeof data?.channel?.name === 'string'
+      ? data.channel.name
+      : typeof data?.team?.name === 'string'
+        ? say('notify.generalChannel', { team: data.team.name })
+        : undefined;
   const channelConversation =
     typeof data?.channel?.id === 'string' ? data.channel.id : conversation.id.split(';messageid=')[0]!;
   return {
@@ -251,7 +281,7 @@ function channelOf(context: TurnContext): { address: DeliveryAddress; name?: str
       ...(tenantOf(context) ? { tenantId: tenantOf(context) } : {}),
       ...(recipient?.id ? { botId: recipient.id } : {}),
     }),
-    ...(typeof data?.channel?.name === 'string' ? { name: data.channel.name } : {}),
+    ...(name ? { name } : {}),
     ...(typeof data?.team?.id === 'string' ? { teamId: data.team.id } : {}),
   };
 }

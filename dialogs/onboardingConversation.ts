@@ -62,21 +62,40 @@ export class OnboardingConversation {
 
   /**
    * A manager's personal chat is where their notifications go: each activity from it keeps its
-   * address fresh (written only when it changed).
+   * address fresh (written only when it changed, or, `fresh`, read again: another instance may have
+   * marked them unreachable, and hearing from them clears that).
    */
-  async notePresence(context: TurnContext): Promise<void> {
+  async notePresence(context: TurnContext, options: { fresh?: boolean } = {}): Promise<void> {
     if (chatKind(context) !== 'personal') return;
     if (!(await this.isManager(context))) return;
     const agent = await this.services.resolveAgent(context);
-    await this.services.notifications.seen(agent.actor.agentId, {
-      address: personalAddress(context),
-      ...(agent.actor.displayName ? { displayName: agent.actor.displayName } : {}),
-      ...readerOf(context),
-    });
+    await this.services.notifications.seen(
+      agent.actor.agentId,
+      {
+        address: personalAddress(context),
+        ...(agent.actor.displayName ? { displayName: agent.actor.displayName } : {}),
+        ...readerOf(context),
+      },
+      options,
+    );
   }
 
   private async isManager(context: TurnContext): Promise<boolean> {
-    return this.services.onboarding.isManager(await this.services.resolveAgent(context));
+    return (await this.readerRoles(context)).manager;
+  }
+
+  private async readerRoles(context: TurnContext): Promise<{ manager: boolean; mayAddCustomers: boolean }> {
+    const agent = await this.services.resolveAgent(context);
+    const { onboarding } = this.services;
+    return { manager: onboarding.isManager(agent), mayAddCustomers: onboarding.mayAddCustomers(agent) };
+  }
+
+  /** A manager who does not add customers is not pointed at "add customer". */
+  private async unknownTextKey(
+    context: TurnContext,
+  ): Promise<'flow.unknownText' | 'flow.unknownTextManager'> {
+    const { manager, mayAddCustomers } = await this.readerRoles(context);
+    return manager && !mayAddCustomers ? 'flow.unknownTextManager' : 'flow.unknownText';
   }
 
   /** The bot was removed: from a person's personal scope, or from a team. */
@@ -91,12 +110,12 @@ export class OnboardingConversation {
   async onMessage(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     await this.dropOutdatedDraft(dc);
-    await this.notePresence(context);
     const inFlow = dc.activeDialog !== undefined;
     const intent = intentOf(context, waitingPromptId(dc));
+    await this.notePresence(context, { fresh: intent in managerPhrases });
     switch (intent) {
       case 'help':
-        await sendCard(context, helpCard({ inFlow, manager: await this.isManager(context) }));
+        await sendCard(context, helpCard({ inFlow, ...(await this.readerRoles(context)) }));
         if (inFlow) await dc.repromptDialog();
         return;
       case 'recentOnboardingsSubmit':
@@ -132,7 +151,7 @@ export class OnboardingConversation {
         await context.sendActivity(
           submitEnvelopeSchema.safeParse(context.activity.value).success
             ? say(staleCardMessage(context, 'card.staleNoFlow'))
-            : say('flow.unknownText'),
+            : say(await this.unknownTextKey(context)),
         );
     }
   }
@@ -192,10 +211,12 @@ function intentOf(context: TurnContext, waitingPrompt: string | undefined): Inte
   if (submit.success && submit.data.action === 'cancel' && submit.data.promptId === waitingPrompt)
     return 'cancel';
   if (typeof text !== 'string' || value !== undefined) return 'other';
+  // Case, runs of spaces (a non-breaking one too) and closing punctuation do not change a command.
   const typed = text
+    .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()
-    .replace(/[.!]+$/, '');
+    .replace(/(?<=\S)\s*[.!?]+$/, '');
   for (const [intent, list] of Object.entries(phrases) as [Exclude<Intent, 'other'>, readonly string[]][]) {
     if (list.includes(typed)) return intent;
   }

@@ -4,13 +4,8 @@ import { asTextParams } from '../cards/plainText';
 import type { CustomerRecord } from '../services/customers/customerRecord';
 import { isMessageKey, say } from '../services/messages/catalogue';
 import type { OnboardingService } from '../services/onboarding/onboardingService';
+import { formatDateTime, formatDay, type Reader } from './readerTime';
 import { subscriptionFacts } from './steps/reviewFacts';
-
-/** How the reader of a notification reads dates and times (their client's locale and time zone). */
-export interface Reader {
-  locale?: string;
-  timeZone?: string;
-}
 
 /**
  * A manager's notification of an onboarding, from its record: customer, country, domain, reseller,
@@ -22,13 +17,21 @@ export async function onboardingNotificationCard(
   onboarding: OnboardingService,
   reader: Reader,
 ): Promise<AdaptiveCardJson> {
-  const when = dateTimeFormat(reader);
   const agentName = agentNameOf(record.createdBy);
   const { mca, reseller } = record;
+  const { primaryContact } = record.accountInfo;
+  // The summary line names the customer; the facts say the rest.
   const facts = [
-    { title: say('card.notification.customer'), value: record.accountInfo.legalName },
     { title: say('card.notification.country'), value: onboarding.countryName(record.accountInfo.country) },
     { title: say('card.notification.domain'), value: record.domain },
+    { title: say('card.notification.adminSignInName'), value: record.adminSignInName },
+    {
+      title: say('card.notification.contact'),
+      value: say('card.notification.contactValue', {
+        name: `${primaryContact.firstName} ${primaryContact.lastName}`,
+        email: primaryContact.email,
+      }),
+    },
     ...(onboarding.partner.type === 'indirectProvider'
       ? [
           {
@@ -45,12 +48,20 @@ export async function onboardingNotificationCard(
         mca.kind === 'attested'
           ? say('card.notification.mca.attested', {
               name: `${mca.acceptedBy.firstName} ${mca.acceptedBy.lastName}`,
-              date: dateFormat(reader).format(new Date(`${mca.acceptedOn}T12:00:00Z`)),
+              date: formatDay(reader, mca.acceptedOn),
             })
           : say('card.notification.mca.pending'),
     },
-    { title: say('card.notification.addedBy'), value: agentName },
-    { title: say('card.notification.when'), value: when.format(new Date(record.createdAt)) },
+    {
+      title: say('card.notification.addedBy'),
+      value: record.createdBy.userPrincipalName
+        ? say('card.notification.agentWithSignIn', {
+            name: agentName,
+            signIn: record.createdBy.userPrincipalName,
+          })
+        : agentName,
+    },
+    { title: say('card.notification.when'), value: formatDateTime(reader, new Date(record.createdAt)) },
     { title: say('card.notification.status'), value: say(`status.${record.status}`) },
     { title: say('card.notification.customerId'), value: record.id },
   ];
@@ -58,7 +69,7 @@ export async function onboardingNotificationCard(
     record.subscriptions.length > 0 ? await subscriptionFacts(record.subscriptions, onboarding) : [];
   const audit = record.audit.map((entry) => {
     const params = asTextParams({
-      when: when.format(new Date(entry.at)),
+      when: formatDateTime(reader, new Date(entry.at)),
       agent: agentNameOf(entry),
       channel: channelName(entry.channel),
       changes: entry.changes.join(', '),
@@ -80,27 +91,14 @@ function channelName(channelId: string): string {
   return isMessageKey(key) ? say(key) : channelId;
 }
 
+/** What Teams shows of the notification in its activity feed and the chat preview. */
+export function notificationSummary(record: CustomerRecord): string {
+  return say('card.notification.summary', {
+    agent: agentNameOf(record.createdBy),
+    legalName: record.accountInfo.legalName,
+  });
+}
+
 function agentNameOf(actor: { displayName?: string; userPrincipalName?: string }): string {
   return actor.displayName ?? actor.userPrincipalName ?? say('card.notification.unknownAgent');
-}
-
-/** In the reader's own locale and time zone when the runtime knows them; English and UTC otherwise. */
-function dateTimeFormat(reader: Reader): Intl.DateTimeFormat {
-  return formatWith(reader, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-function dateFormat(reader: Reader): Intl.DateTimeFormat {
-  return formatWith(
-    { ...(reader.locale ? { locale: reader.locale } : {}) },
-    { dateStyle: 'medium', timeZone: 'UTC' },
-  );
-}
-
-function formatWith(reader: Reader, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const timeZone = options.timeZone ?? reader.timeZone ?? 'UTC';
-  try {
-    return new Intl.DateTimeFormat(reader.locale ?? 'en', { ...options, timeZone });
-  } catch {
-    return new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' });
-  }
 }

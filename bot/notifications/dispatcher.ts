@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { onboardingNotificationCard } from '../../dialogs/onboardingNotificationCard';
-import { say } from '../../services/messages/catalogue';
+import { notificationSummary, onboardingNotificationCard } from '../../dialogs/onboardingNotificationCard';
 import type { DeliveryAddress } from '../../services/notifications/deliveryAddress';
 import type { OnboardingNotifications } from '../../services/notifications/onboardingNotifications';
 import type { OutboxEntry, StoredEntry } from '../../services/notifications/outboxStore';
 import type { Recipient } from '../../services/notifications/recipientStore';
 import type { OnboardingService } from '../../services/onboarding/onboardingService';
+import type { CustomerRecord } from '../../services/customers/customerRecord';
 import type { Logger } from '../logger';
 import type { NotificationSender } from './notificationSender';
 import { ConversationPacer, teamsConversationLimits, type RateLimit } from './pacer';
@@ -36,7 +36,15 @@ export interface DispatcherOptions {
 /** What became of one entry's attempt. */
 type Result =
   | { kind: 'sent' }
-  | { kind: 'later'; notBefore: Date; countsAsAttempt: boolean; error?: OutboxEntry['lastError'] }
+  | { kind: 'cancelled' }
+  /** `holdsLane`: the recipient's later entries wait for this one (a retry), so they stay in order. */
+  | {
+      kind: 'later';
+      notBefore: Date;
+      countsAsAttempt: boolean;
+      holdsLane: boolean;
+      error?: OutboxEntry['lastError'];
+    }
   | { kind: 'failed'; error: OutboxEntry['lastError'] };
 
 const batchSize = 200;
@@ -135,9 +143,13 @@ export class NotificationDispatcher {
 
   /** Sends every entry that is due, and returns in how many ms the next one will be (if known). */
   async runRound(): Promise<number | undefined> {
-    const unsent = (await this.options.notifications.outbox.unsent(batchSize)).sort(byOnboardingOrder);
+    const { notifications } = this.options;
+    const [unsent, managers] = await Promise.all([
+      notifications.outbox.unsent(batchSize),
+      notifications.managerIds(),
+    ]);
     const lanes = new Map<string, StoredEntry[]>();
-    for (const stored of unsent) {
+    for (const stored of unsent.sort(byOnboardingOrder)) {
       const lane = lanes.get(stored.entry.recipientId) ?? [];
       lane.push(stored);
       lanes.set(stored.entry.recipientId, lane);
@@ -146,7 +158,7 @@ export class NotificationDispatcher {
     const nextDue: number[] = [];
     const worker = async () => {
       for (let lane = queue.shift(); lane; lane = queue.shift()) {
-        const due = await this.runLane(lane);
+        const due = await this.runLane(lane, managers);
         if (due !== undefined) nextDue.push(due);
       }
     };
@@ -154,8 +166,14 @@ export class NotificationDispatcher {
     return nextDue.length > 0 ? Math.max(0, Math.min(...nextDue) - this.now().getTime()) : undefined;
   }
 
-  /** One recipient's entries in order; stops at the first that must wait. Returns when it is due. */
-  private async runLane(lane: StoredEntry[]): Promise<number | undefined> {
+  /**
+   * One recipient's entries in order, while this dispatcher holds the recipient's lane; stops at the
+   * first that must wait (a retry later keeps the order). Returns when the lane is next due.
+   */
+  private async runLane(lane: StoredEntry[], managers: ReadonlySet<string>): Promise<number | undefined> {
+    const { outbox } = this.options.notifications;
+    const recipientId = lane[0]!.entry.recipientId;
+    let laneUntil = 0;
     for (const stored of lane) {
       if (this.stopped) return undefined;
       const now = this.now().getTime();
@@ -164,62 +182,100 @@ export class NotificationDispatcher {
         return Date.parse(entry.leaseUntil);
       }
       if (Date.parse(entry.notBefore) > now) return Date.parse(entry.notBefore);
-      const claimed = await this.options.notifications.outbox.replaceIfUnchanged(
-        {
-          ...entry,
-          status: 'sending',
-          claimedBy: this.instanceId,
-          leaseUntil: new Date(now + this.settings.leaseMs).toISOString(),
-        },
-        stored.etag,
-      );
-      if (!claimed) return undefined;
-      const result = await this.attempt(claimed.entry);
-      await this.finish(claimed, result);
-      if (result.kind === 'later') return result.notBefore.getTime();
+      if (laneUntil - now < this.settings.leaseMs / 2) {
+        const claim = await outbox.claimLane(recipientId, this.instanceId, this.now(), this.settings.leaseMs);
+        if (!claim.claimed) return Date.parse(claim.until);
+        laneUntil = Date.parse(claim.until);
+      }
+      const result = await this.deliver(stored, managers);
+      if (result === 'held') return Date.parse(stored.entry.notBefore);
+      if (result === 'skipped') continue;
+      if (result.kind === 'later' && result.holdsLane) return result.notBefore.getTime();
     }
     return undefined;
   }
 
-  private async attempt(entry: OutboxEntry): Promise<Result> {
+  /**
+   * One entry: checked (still wanted, its record there), paced, claimed, sent, finished. 'skipped':
+   * not for now, without holding back the ones after it (its record has not come yet); 'held': another
+   * dispatcher claimed it first.
+   */
+  private async deliver(
+    stored: StoredEntry,
+    managers: ReadonlySet<string>,
+  ): Promise<Result | 'skipped' | 'held'> {
     const { notifications, onboarding } = this.options;
+    const { entry } = stored;
     const record = await onboarding.customer(entry.customerId);
     if (!record) {
+      // Its submit has not written the record yet, or never will (abandoned): the entry is dropped.
       const age = this.now().getTime() - Date.parse(entry.createdAt);
-      return age > this.settings.abandonAfterMs
-        ? { kind: 'failed', error: { code: 'SubmissionAbandoned' } }
-        : { kind: 'later', notBefore: this.later(this.settings.pollMs), countsAsAttempt: false };
+      if (age > this.settings.abandonAfterMs) await notifications.outbox.remove(stored);
+      return 'skipped';
     }
     const recipient = await notifications.recipients.recipient(entry.recipientId);
-    if (recipient?.inactive) return { kind: 'failed', error: { code: recipient.inactive.code } };
+    if (entry.recipientId.startsWith('person:')) {
+      const personId = entry.recipientId.slice('person:'.length);
+      const unwanted = !managers.has(personId) || (recipient?.kind === 'person' && !recipient.subscribed);
+      if (unwanted) return this.finishIfClaimed(stored, { kind: 'cancelled' });
+    }
+    if (recipient?.inactive)
+      return this.finishIfClaimed(stored, { kind: 'failed', error: { code: recipient.inactive.code } });
+
+    // Paced before it is claimed: a claim is never held through a wait for Teams' limits.
+    if (
+      recipient?.address &&
+      !(await this.pacer.take(recipient.address.conversationId, this.stopping.signal))
+    )
+      return 'held';
+    const claimed = await notifications.outbox.replaceIfUnchanged(
+      {
+        ...entry,
+        status: 'sending',
+        claimedBy: this.instanceId,
+        leaseUntil: new Date(this.now().getTime() + this.settings.leaseMs).toISOString(),
+      },
+      stored.etag,
+    );
+    if (!claimed) return 'held';
+    const result = await this.send(claimed.entry, record, recipient, recipient?.address !== undefined);
+    await this.finish(claimed, result);
+    return result;
+  }
+
+  private async send(
+    entry: OutboxEntry,
+    record: CustomerRecord,
+    recipient: Recipient | undefined,
+    paced: boolean,
+  ): Promise<Result> {
+    const { onboarding } = this.options;
     let address: DeliveryAddress | undefined = recipient?.address;
-    let readdressed = entry.readdressed ?? false;
+    let readdressed = false;
+    let needsPace = !paced;
     try {
       if (!address) {
         address = await this.startPersonalChat(entry, recipient);
         if (!address) return { kind: 'failed', error: { code: 'NoAddress' } };
       }
+      const reader: { locale?: string; timeZone?: string } = recipient?.kind === 'person' ? recipient : {};
       const card = await onboardingNotificationCard(record, onboarding, {
-        ...(recipient?.kind === 'person' && recipient.locale ? { locale: recipient.locale } : {}),
-        ...(recipient?.kind === 'person' && recipient.timeZone ? { timeZone: recipient.timeZone } : {}),
-      });
-      const summary = say('card.notification.summary', {
-        agent: record.createdBy.displayName ?? say('card.notification.unknownAgent'),
-        legalName: record.accountInfo.legalName,
+        ...(reader.locale ? { locale: reader.locale } : {}),
+        ...(reader.timeZone ? { timeZone: reader.timeZone } : {}),
       });
       for (;;) {
         try {
-          // Stopping while Teams' limits hold this one back: it goes back to the outbox as it was.
-          if (!(await this.pacer.take(address.conversationId, this.stopping.signal)))
-            return { kind: 'later', notBefore: this.now(), countsAsAttempt: false };
-          await this.options.sender.send(address, card, summary);
+          if (needsPace && !(await this.pacer.take(address.conversationId, this.stopping.signal)))
+            return { kind: 'later', notBefore: this.now(), countsAsAttempt: false, holdsLane: true };
+          await this.options.sender.send(address, card, notificationSummary(record));
           return { kind: 'sent' };
         } catch (error) {
           const failure = classifySendError(error);
           // A personal chat Teams lost is started again, once per entry, and the message sent there.
-          if (failure.kind !== 'conversationNotFound' || readdressed || recipient?.kind !== 'person')
+          if (failure.kind !== 'conversationNotFound' || readdressed || recipient?.kind === 'channel')
             throw error;
           readdressed = true;
+          needsPace = true;
           address = await this.startPersonalChat(entry, recipient);
           if (!address) throw error;
         }
@@ -227,6 +283,12 @@ export class NotificationDispatcher {
     } catch (error) {
       return this.afterFailure(entry, classifySendError(error));
     }
+  }
+
+  /** An entry not to be sent after all: finished as such, unless another dispatcher has it. */
+  private async finishIfClaimed(stored: StoredEntry, result: Result): Promise<Result | 'held'> {
+    const saved = await this.finish(stored, result);
+    return saved ? result : 'held';
   }
 
   private async startPersonalChat(
@@ -263,7 +325,13 @@ export class NotificationDispatcher {
       case 'retryAfter':
         return lastTry
           ? { kind: 'failed', error }
-          : { kind: 'later', notBefore: this.later(failure.ms), countsAsAttempt: true, error };
+          : {
+              kind: 'later',
+              notBefore: this.later(failure.ms),
+              countsAsAttempt: true,
+              holdsLane: true,
+              error,
+            };
       case 'backoff': {
         const ceiling = Math.min(
           this.settings.backoffCapMs,
@@ -273,7 +341,7 @@ export class NotificationDispatcher {
         const wait = ceiling / 2 + Math.random() * (ceiling / 2);
         return lastTry
           ? { kind: 'failed', error }
-          : { kind: 'later', notBefore: this.later(wait), countsAsAttempt: true, error };
+          : { kind: 'later', notBefore: this.later(wait), countsAsAttempt: true, holdsLane: true, error };
       }
       case 'unreachable':
         await this.options.notifications.recipients.deactivate(entry.recipientId, failure.code);
@@ -288,33 +356,33 @@ export class NotificationDispatcher {
     }
   }
 
-  private async finish(claimed: StoredEntry, result: Result): Promise<void> {
+  /** Writes what became of an entry, over the etag it was read or claimed with; false when it changed. */
+  private async finish(claimed: StoredEntry, result: Result): Promise<boolean> {
     const entry: OutboxEntry = { ...claimed.entry };
     delete entry.claimedBy;
     delete entry.leaseUntil;
     const at = this.now().toISOString();
+    const attempts = entry.attempts + 1;
+    const error = 'error' in result && result.error ? { lastError: result.error } : {};
     const next: OutboxEntry =
       result.kind === 'sent'
-        ? { ...entry, status: 'sent', attempts: entry.attempts + 1, sentAt: at }
-        : result.kind === 'failed'
-          ? {
-              ...entry,
-              status: 'failed',
-              attempts: entry.attempts + 1,
-              failedAt: at,
-              ...(result.error ? { lastError: result.error } : {}),
-            }
-          : {
-              ...entry,
-              status: 'pending',
-              attempts: entry.attempts + (result.countsAsAttempt ? 1 : 0),
-              notBefore: result.notBefore.toISOString(),
-              ...(result.error ? { lastError: result.error } : {}),
-            };
+        ? { ...entry, status: 'sent', attempts, sentAt: at }
+        : result.kind === 'cancelled'
+          ? { ...entry, status: 'cancelled' }
+          : result.kind === 'failed'
+            ? { ...entry, status: 'failed', attempts, failedAt: at, ...error }
+            : {
+                ...entry,
+                status: 'pending',
+                attempts: result.countsAsAttempt ? attempts : entry.attempts,
+                notBefore: result.notBefore.toISOString(),
+                ...error,
+              };
     const saved = await this.options.notifications.outbox.replaceIfUnchanged(next, claimed.etag);
-    if (!saved) {
+    if (!saved && claimed.entry.status === 'sending') {
       this.options.logger.warn({ entryId: entry.id }, 'notification entry changed while it was being sent');
     }
+    return saved !== undefined;
   }
 
   private later(ms: number): Date {

@@ -27,6 +27,7 @@ const summaryRowSchema = z.object({
 export const onboardingRowSchema = z.object({
   id: z.string(),
   legalName: z.string(),
+  domain: z.string(),
   country: z.string(),
   status: customerStatusSchema,
   createdAt: z.string(),
@@ -108,7 +109,7 @@ export class CustomerRepository {
     const iterator = this.container.items.query(
       {
         query:
-          'SELECT c.id, c.accountInfo.legalName AS legalName, c.accountInfo.country AS country, c.status, ' +
+          'SELECT c.id, c.accountInfo.legalName AS legalName, c.domain, c.accountInfo.country AS country, c.status, ' +
           'c.createdAt, c.createdBy FROM c WHERE c.createdAt >= @from AND c.createdAt < @to' +
           byAgent +
           ' ORDER BY c.createdAt DESC',

@@ -2,7 +2,13 @@ import type { Database } from '@azure/cosmos';
 import type { DeliveryAddress, DeliveryOrigin } from './deliveryAddress';
 import { planTargets, type Manager, type Target } from './notificationPlan';
 import { OutboxStore, outboxEntryId, type OutboxEntry } from './outboxStore';
-import { RecipientStore, type Channel, type Person, type PersonSeen } from './recipientStore';
+import {
+  RecipientStore,
+  personRecipientId,
+  type Channel,
+  type Person,
+  type PersonSeen,
+} from './recipientStore';
 
 /** Who an onboarding's notification went to, as the agent's Done card says it. */
 export type NotifiedRecipient = Pick<Target, 'kind' | 'name'>;
@@ -80,6 +86,11 @@ export class OnboardingNotifications implements OnboardingOutbox {
     return targets.map(notified);
   }
 
+  /** The object ids of everyone who holds the manager role now, lower case. */
+  async managerIds(): Promise<Set<string>> {
+    return new Set((await this.options.managers()).map((manager) => manager.id.toLowerCase()));
+  }
+
   recordWritten(): void {
     for (const wake of this.wakeListeners) wake();
   }
@@ -103,8 +114,8 @@ export class OnboardingNotifications implements OnboardingOutbox {
   }
 
   /** A person wrote in their personal chat, or installed the bot. */
-  seen(personId: string, seen: PersonSeen): Promise<void> {
-    return this.recipients.seen(personId, seen);
+  seen(personId: string, seen: PersonSeen, options: { fresh?: boolean } = {}): Promise<void> {
+    return this.recipients.seen(personId, seen, options);
   }
 
   uninstalled(personId: string): Promise<void> {
@@ -134,10 +145,10 @@ export class OnboardingNotifications implements OnboardingOutbox {
   async state(managerId: string): Promise<NotificationState> {
     const person = await this.recipients.person(managerId);
     const channel = person?.routedTo ? await this.recipients.recipient(person.routedTo) : undefined;
-    const recipientIds = [`person:${managerId}`, ...(channel ? [channel.id] : [])];
+    const recipientIds = [personRecipientId(managerId), ...(channel ? [channel.id] : [])];
     const [pending, sending, failed] = await Promise.all([
-      this.outbox.forRecipients(recipientIds, 'pending', 100),
-      this.outbox.forRecipients(recipientIds, 'sending', 100),
+      this.outbox.countFor(recipientIds, 'pending'),
+      this.outbox.countFor(recipientIds, 'sending'),
       this.outbox.forRecipients(recipientIds, 'failed', 5),
     ]);
     return {
@@ -151,7 +162,7 @@ export class OnboardingNotifications implements OnboardingOutbox {
           }
         : {}),
       ...(person?.inactive ? { inactiveCode: person.inactive.code } : {}),
-      waiting: pending.length + sending.length,
+      waiting: pending + sending,
       failed,
     };
   }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { containerDefinitions } from '../cosmos/containers';
 import { deliveryOriginSchema } from './deliveryAddress';
 
-export const outboxStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed']);
+/** `cancelled`: not sent, because the manager stopped notifications or lost the role meanwhile. */
+export const outboxStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled']);
 export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
 
 /** One notification of one onboarding to one recipient. Its id makes a second write of it a no-op. */
@@ -40,6 +41,11 @@ export interface StoredEntry {
   entry: OutboxEntry;
   etag: string;
 }
+
+const laneSchema = z.object({ owner: z.string(), until: z.string() });
+const laneId = (recipientId: string): string => `lane|${recipientId}`;
+
+export type LaneClaim = { claimed: boolean; until: string };
 
 export const outboxEntryId = (customerId: string, recipientId: string): string =>
   `${customerId}|${recipientId}`;
@@ -110,6 +116,61 @@ export class OutboxStore {
       )
       .fetchNext();
     return resources.flatMap((resource) => this.parse(resource).map(({ entry }) => entry));
+  }
+
+  /** How many of the recipients' entries are in this state. */
+  async countFor(recipientIds: readonly string[], status: OutboxStatus): Promise<number> {
+    if (recipientIds.length === 0) return 0;
+    const { resources } = await this.container.items
+      .query<number>({
+        query:
+          'SELECT VALUE COUNT(1) FROM c WHERE ARRAY_CONTAINS(@recipients, c.recipientId) AND c.status = @status',
+        parameters: [
+          { name: '@recipients', value: [...recipientIds] },
+          { name: '@status', value: status },
+        ],
+      })
+      .fetchAll();
+    return resources.reduce((sum, count) => sum + count, 0);
+  }
+
+  /** Removes an entry nobody changed since it was read (one whose onboarding never came). */
+  async remove(stored: StoredEntry): Promise<void> {
+    try {
+      await this.container
+        .item(stored.entry.id, stored.entry.id)
+        .delete({ accessCondition: { type: 'IfMatch', condition: stored.etag } });
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== 412 && code !== 404) throw error;
+    }
+  }
+
+  /**
+   * Takes (or keeps) the right to send a recipient's notifications until `leaseMs` from now: one
+   * dispatcher at a time per recipient, so Teams' pace per conversation holds across instances and
+   * a recipient's notifications stay in order. False when another dispatcher holds it.
+   */
+  async claimLane(recipientId: string, owner: string, now: Date, leaseMs: number): Promise<LaneClaim> {
+    const id = laneId(recipientId);
+    const until = new Date(now.getTime() + leaseMs).toISOString();
+    const lane = { id, kind: 'lane', recipientId, owner, until };
+    const { resource, etag } = await this.container.item(id, id).read<ItemDefinition>();
+    const held = laneSchema.safeParse(resource);
+    try {
+      if (!resource) await this.container.items.create(lane);
+      else if (held.success && held.data.owner !== owner && Date.parse(held.data.until) > now.getTime())
+        return { claimed: false, until: held.data.until };
+      else
+        await this.container
+          .item(id, id)
+          .replace(lane, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return { claimed: true, until };
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === 409 || code === 412) return { claimed: false, until };
+      throw error;
+    }
   }
 
   /** Replaces the entry only if nobody changed it since it was read; false when someone did. */

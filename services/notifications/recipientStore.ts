@@ -41,6 +41,12 @@ export type Channel = z.infer<typeof channelSchema>;
 export type Recipient = Person | Channel;
 const recipientSchema = z.discriminatedUnion('kind', [personSchema, channelSchema]);
 
+/**
+ * How long what this process wrote of a person is trusted before an activity of theirs reads the item
+ * again: another instance may have marked them unreachable meanwhile, and writing clears that.
+ */
+const seenCacheMs = 5 * 60_000;
+
 export const personRecipientId = (personId: string): string => `person:${personId.toLowerCase()}`;
 export const channelRecipientId = (conversationId: string): string => `channel:${conversationId}`;
 
@@ -59,7 +65,8 @@ export interface PersonSeen {
  * so a turn costs no write when nothing changed.
  */
 export class RecipientStore {
-  private readonly lastSeen = new Map<string, string>();
+  /** What this process last wrote of a person, and when: another instance may have changed it since. */
+  private readonly lastSeen = new Map<string, { fingerprint: string; at: number }>();
 
   constructor(
     private readonly container: Container,
@@ -92,9 +99,11 @@ export class RecipientStore {
    * Someone wrote in (or installed the bot for) their personal chat: keep the address fresh (Teams may
    * move a conversation to another service URL) and, since they can be reached again, active.
    */
-  async seen(personId: string, seen: PersonSeen): Promise<void> {
+  async seen(personId: string, seen: PersonSeen, options: { fresh?: boolean } = {}): Promise<void> {
     const fingerprint = JSON.stringify([seen.address, seen.displayName, seen.locale, seen.timeZone]);
-    if (this.lastSeen.get(personId) === fingerprint) return;
+    const last = this.lastSeen.get(personId);
+    const recent = last && this.now().getTime() - last.at < seenCacheMs;
+    if (!options.fresh && recent && last.fingerprint === fingerprint) return;
     await this.updatePerson(personId, (person) => {
       const unchanged =
         sameAddress(person.address, seen.address) &&
@@ -113,12 +122,14 @@ export class RecipientStore {
         ...(seen.timeZone ? { timeZone: seen.timeZone } : {}),
       };
     });
-    this.lastSeen.set(personId, fingerprint);
+    this.lastSeen.set(personId, { fingerprint, at: this.now().getTime() });
   }
 
   /** The bot was removed from their personal scope: nothing can be sent there any more. */
   async uninstalled(personId: string): Promise<void> {
     this.lastSeen.delete(personId);
+    // Only someone the bot keeps an item for (a manager): nobody else's removal is recorded.
+    if (!(await this.person(personId))) return;
     await this.updatePerson(personId, (person) => {
       const rest: Person = { ...person };
       delete rest.address;
@@ -167,6 +178,15 @@ export class RecipientStore {
   /** Teams said this recipient cannot be reached (blocked, removed, disabled): send nothing more. */
   async deactivate(recipientId: string, code: string): Promise<void> {
     const found = await this.read(recipientId);
+    if (!found && recipientId.startsWith('person:')) {
+      // A manager the bot never talked to, whose chat Teams would not start: remembered as such.
+      const personId = recipientId.slice('person:'.length);
+      await this.updatePerson(personId, (person) => ({
+        ...person,
+        inactive: { code, at: this.now().toISOString() },
+      }));
+      return;
+    }
     if (!found || found.recipient.inactive) return;
     if (found.recipient.kind === 'person') this.lastSeen.delete(found.recipient.personId);
     const inactive = { code, at: this.now().toISOString() };

@@ -9,6 +9,7 @@ import { messageForms, say } from '../../services/messages/catalogue';
 import { en } from '../../services/messages/en';
 import { expectValidCard, validateAdaptiveCard } from '../harness/cardValidation';
 import { testPartner } from '../harness/serviceHarness';
+import { formatDateTime } from '../../dialogs/readerTime';
 import { allObjects, inputs, submitActions, visibleStrings, type JsonObject } from './cardQueries';
 import { localAgentName, produceCards, producedCardNames, today, type ProducedCards } from './producedCards';
 
@@ -238,11 +239,7 @@ const readers = [
 /** What the store holds of a customer the scenarios created. */
 function customerValues(customer: ProducedCards['customers']['direct']): string[] {
   const times = [customer.createdAt, ...customer.audit.map((entry) => entry.at)].flatMap((at) =>
-    readers.map((reader) =>
-      new Intl.DateTimeFormat(reader.locale, { dateStyle: 'medium', timeStyle: 'short', ...reader }).format(
-        new Date(at),
-      ),
-    ),
+    readers.map((reader) => formatDateTime(reader, new Date(at))),
   );
   return [
     ...times,

@@ -4,7 +4,7 @@ import { say } from '../../services/messages/catalogue';
 import type { OutboxEntry } from '../../services/notifications/outboxStore';
 import { NotificationDispatcher } from '../../bot/notifications/dispatcher';
 import { texts } from '../harness/botClient';
-import { ConnectorRecorder, teamsError } from '../harness/connectorRecorder';
+import { ConnectorRecorder, newConversation, teamsError } from '../harness/connectorRecorder';
 import { cardsOf, visibleText } from '../harness/conversationHarness';
 import { startTestBot } from '../harness/testBot';
 import { NotificationScene, tenantId } from './notificationHarness';
@@ -138,7 +138,7 @@ describe('onboarding notifications are delivered once, whatever Teams answers', 
       { status: 'failed', lastError: { status: 500, code: 'InternalServerError' } },
     ]);
     const state = texts(await manager.chat.send('notifications')).join('\n');
-    expect(state).toContain('Contoso Failing B.V. (InternalServerError)');
+    expect(state).toMatch(/Contoso Failing B\.V\. \([^)]*UTC: Teams had an error\)/);
   });
 
   it('marks an entry that keeps failing failed after a bounded number of tries, and says so', async () => {
@@ -153,7 +153,7 @@ describe('onboarding notifications are delivered once, whatever Teams answers', 
     expect(teams.posts(manager.conversationId).map((post) => post.status)).toEqual([503, 503, 503, 503]);
     expect(await outboxOf(outcome.customer.id)).toMatchObject([{ status: 'failed', attempts: 4 }]);
     expect(texts(await manager.chat.send('notifications')).join('\n')).toContain(
-      'Keeps Failing B.V. (ServiceUnavailable)',
+      say('notify.reason.unavailable'),
     );
   });
 
@@ -194,25 +194,95 @@ describe('onboarding notifications are delivered once, whatever Teams answers', 
     ]);
   });
 
-  it('sends each entry once with two dispatchers on one store', async () => {
+  it('sends each entry once, in order and paced, with two dispatchers on one store', async () => {
     const manager = await scene.manager('Femke Dekker');
     const second = new NotificationDispatcher({ ...bot.dispatcher.options, pollMs: 20 });
     second.start();
     try {
       const outcomes: Awaited<ReturnType<NotificationScene['onboard']>>[] = [];
-      for (let i = 0; i < 12; i += 1) outcomes.push(await scene.onboard());
-      await teams.waitFor(() => scene.delivered(manager.conversationId).length >= 12, 15_000);
+      for (let i = 0; i < 20; i += 1) outcomes.push(await scene.onboard());
+      await teams.waitFor(() => scene.delivered(manager.conversationId).length >= 20, 15_000);
       await settle(800);
-      const cards = scene
-        .delivered(manager.conversationId)
-        .map((activity) => visibleText(cardsOf([activity])[0]!));
-      expect(cards).toHaveLength(12);
+      const delivered = scene.delivered(manager.conversationId);
+      const cards = delivered.map((activity) => visibleText(cardsOf([activity])[0]!));
+      expect(cards).toHaveLength(20);
       expect(
         outcomes.map((outcome) => cards.filter((card) => card.includes(outcome.customer.id)).length),
-      ).toEqual(new Array(12).fill(1));
+      ).toEqual(new Array(20).fill(1));
+      // One dispatcher at a time holds a manager's lane: Teams' pace holds across both, and the order.
+      expect(
+        cards.map((card) => outcomes.findIndex((outcome) => card.includes(outcome.customer.id))),
+      ).toEqual(outcomes.map((_, index) => index));
+      const times = teams.posts(manager.conversationId).map((post) => post.at);
+      for (const start of times) {
+        expect(times.filter((at) => at >= start && at < start + 1000).length).toBeLessThanOrEqual(7);
+        expect(times.filter((at) => at >= start && at < start + 2000).length).toBeLessThanOrEqual(8);
+      }
     } finally {
       await second.stop();
     }
+  });
+
+  it('sends nothing more to a manager who stopped notifications or lost the role while theirs waited', async () => {
+    const [stops, demoted] = [await scene.manager('Mila de Graaf'), await scene.manager('Sem Kuipers')];
+    for (const manager of [stops, demoted])
+      teams.script(manager.conversationId, [teamsError(429, 'Throttled', { 'Retry-After': '2' })]);
+    const outcome = await scene.onboard('Waiting Long B.V.');
+    await teams.waitFor(
+      () => teams.posts(stops.conversationId).length > 0 && teams.posts(demoted.conversationId).length > 0,
+    );
+    expect(texts(await stops.chat.send('stop notifications'))).toEqual([say('notify.unsubscribed')]);
+    await scene.roles.assign(demoted.id, ['salesAgent'], { by: 'test' });
+    await settle(2600);
+    for (const manager of [stops, demoted]) {
+      expect(teams.posts(manager.conversationId).map((post) => post.status)).toEqual([429]);
+    }
+    expect((await outboxOf(outcome.customer.id)).map((entry) => entry.status)).toEqual([
+      'cancelled',
+      'cancelled',
+    ]);
+  });
+
+  it('remembers a manager whose chat Teams would not start (app not installed), and stops trying', async () => {
+    const manager = await scene.manager('Finn Jansen', { installed: false });
+    teams.script(newConversation, [teamsError(403, 'ForbiddenOperationException')]);
+    const first = await scene.onboard();
+    expect(first.notified).toEqual([{ kind: 'person', name: 'Finn Jansen' }]);
+    await teams.waitFor(() => teams.calls.some((call) => call.conversationId === newConversation));
+    await settle();
+    expect((await outboxOf(first.customer.id))[0]).toMatchObject({
+      status: 'failed',
+      lastError: { code: 'ForbiddenOperationException' },
+    });
+    expect((await scene.onboard()).notified).toEqual([]);
+    // Installing the app brings them back.
+    await manager.chat.send({ type: 'installationUpdate', action: 'add', text: undefined });
+    expect((await scene.onboard()).notified).toEqual([{ kind: 'person', name: 'Finn Jansen' }]);
+  });
+
+  it('does not hold a manager back for an entry whose record has not come, and drops one abandoned', async () => {
+    const manager = await scene.manager('Julia Meijer');
+    const outbox = bot.dispatcher.options.notifications.outbox;
+    const ghost = (customerId: string, minutesAgo: number): OutboxEntry => {
+      const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+      return {
+        id: `${customerId}|person:${manager.id}`,
+        customerId,
+        legalName: 'Ghost B.V.',
+        recipientId: `person:${manager.id}`,
+        createdAt: at,
+        status: 'pending',
+        attempts: 0,
+        notBefore: at,
+      };
+    };
+    await outbox.add([ghost('never-written', 1), ghost('abandoned-long-ago', 20)]);
+    const outcome = await scene.onboard('After The Ghost B.V.');
+    await teams.waitFor(() => scene.delivered(manager.conversationId).length > 0, 3000);
+    expect(visibleText(cardsOf(scene.delivered(manager.conversationId))[0]!)).toContain(outcome.customer.id);
+    await settle();
+    expect(await outboxOf('abandoned-long-ago')).toEqual([]);
+    expect((await outboxOf('never-written')).map((entry) => entry.status)).toEqual(['pending']);
   });
 
   it('stops at once while Teams limits hold messages back, and sends the rest once after starting again', async () => {

@@ -94,8 +94,8 @@ describe('the Teams app manifest', () => {
     expect(bot.commandLists.flatMap((list) => list.scopes).sort()).toEqual(['groupChat', 'personal', 'team']);
     const managers: Record<string, string[]> = {
       personal: ['notify me', 'stop notifications', 'notifications', 'recent onboardings'],
-      team: ['notify this channel', 'recent onboardings'],
-      groupChat: ['recent onboardings'],
+      team: ['notify this channel'],
+      groupChat: [],
     };
     for (const list of bot.commandLists) {
       expect(list.commands.slice(0, 3)).toEqual([
