@@ -10,6 +10,8 @@ import { pressButton } from '../harness/pressButton';
 import { startTestBot } from '../harness/testBot';
 import { dutchAccountInputs } from '../dialogs/flowFixtures';
 import { NotificationScene, tenantId, type TestManager } from './notificationHarness';
+import { containerDefinitions } from '../../services/cosmos/containers';
+import { RecipientStore } from '../../services/notifications/recipientStore';
 
 /** What managers (and others) say to the bot about notifications, in Teams, over HTTP. */
 describe("managers' notification commands", () => {
@@ -190,11 +192,98 @@ describe("managers' notification commands", () => {
     await teams.waitFor(() => scene.delivered(manager.conversationId).length > 0);
     const card = cardsOf(scene.delivered(manager.conversationId))[0]!;
     expectValidCard(card);
-    expect(visibleText(card)).toContain('Wingtip Traders B.V.');
-    expect(visibleText(card)).toContain('Microsoft 365 Business Standard');
+    const text = visibleText(card);
+    expect(text).toContain('Wingtip Traders B.V.');
+    expect(text).toContain('Microsoft 365 Business Standard');
+    expect(text).toContain('anna.jansen@northwind.nl');
+    expect(text).toMatch(/admin@wingtip\d+\.onmicrosoft\.com/);
+    // The manager's time zone is not known yet: the time says it is UTC.
+    expect(text).toMatch(/When: .*UTC/);
+  });
+
+  it('gives a manager who does not add customers a welcome, help and hint of their own', async () => {
+    const manager = await scene.manager('Ruud Dijkstra');
+    const chat = chatOf(manager).personal;
+    const welcome = visibleText(
+      cardsOf(
+        await chat.send({
+          type: 'conversationUpdate',
+          membersAdded: [{ id: 'bot', name: 'Onboarding' }],
+          text: undefined,
+        }),
+      )[0]!,
+    );
+    expect(welcome).toContain(say('card.welcome.managerTitle'));
+    expect(welcome).not.toContain(say('roles.addCustomer.notAllowed'));
+    const help = cardsOf(await chat.send('help'))[0]!;
+    expect(visibleText(help)).toContain('recent onboardings');
+    expect(visibleText(help)).not.toContain('add customer');
+    expect(actionsOf(help)).toEqual([]);
+    expect(texts(await chat.send('what about last week'))).toEqual([say('flow.unknownTextManager')]);
+  });
+
+  it('understands a command with odd spacing and closing punctuation', async () => {
+    const manager = await scene.manager('Daan de Jong');
+    const chat = chatOf(manager).personal;
+    expect(texts(await chat.send('Stop  notification.'))).toEqual([say('notify.unsubscribed')]);
+    expect(texts(await chat.send('notify\u00a0me?'))).toEqual([say('notify.subscribed')]);
+  });
+
+  it('names the General channel by its team, since Teams names no General channel', async () => {
+    const manager = await scene.manager('Nina Hoekstra');
+    const teamId = `19:team-${randomUUID()}@thread.tacv2`;
+    const general = new BotClient(bot.messagesUrl, {
+      channelId: 'msteams',
+      serviceUrl: teams.serviceUrl,
+      conversationId: `${teamId};messageid=1`,
+      conversation: { tenantId, conversationType: 'channel', isGroup: true },
+      channelData: { tenant: { id: tenantId }, channel: { id: teamId }, team: { id: teamId, name: 'Sales' } },
+      user: { id: `29:${manager.id}`, name: manager.name, aadObjectId: manager.id },
+    });
+    expect(texts(await general.send('notify this channel'))).toEqual([
+      say('notify.channelRouted', { channel: say('notify.generalChannel', { team: 'Sales' }) }),
+    ]);
+    expect((await scene.onboard()).notified).toEqual([{ kind: 'channel', name: 'General in Sales' }]);
+  });
+
+  it('hears from a manager another instance marked unreachable: a command of theirs clears it', async () => {
+    const manager = await scene.manager('Tim Willems');
+    // Another bot instance found Teams could not deliver to them.
+    const otherInstance = new RecipientStore(
+      bot.cosmos.client.database(bot.databaseId).container(containerDefinitions.notificationRecipients.id),
+    );
+    await otherInstance.deactivate(`person:${manager.id}`, 'ConversationBlockedByUser');
+    expect((await scene.onboard()).notified).toEqual([]);
+    const state = texts(await chatOf(manager).personal.send('notifications')).join('\n');
+    expect(state).not.toContain(say('notify.reason.ConversationBlockedByUser'));
+    expect((await scene.onboard()).notified).toEqual([{ kind: 'person', name: 'Tim Willems' }]);
   });
 
   describe('recent onboardings', () => {
+    it('is shown in the personal chat only, and its buttons are for managers', async () => {
+      const manager = await scene.manager('Sophie Smits');
+      expect(
+        texts(await chatOf(manager).channel('19:open@thread.tacv2', 'Open').send('recent onboardings')),
+      ).toEqual([say('recent.personalOnly')]);
+      expect(texts(await chatOf(manager).groupChat.send('recent onboardings'))).toEqual([
+        say('recent.personalOnly'),
+      ]);
+      const agentId = randomUUID();
+      await scene.roles.assign(agentId, ['salesAgent'], { by: 'test' });
+      const pressed = await teamsUser(agentId, 'Anna').personal.send({
+        value: { command: 'recentOnboardings' },
+      });
+      expect(texts(pressed)).toEqual([say('recent.needRole')]);
+    });
+
+    it('says so on the card when the agent filter is too long', async () => {
+      const manager = await scene.manager('Lars Bakker');
+      const answer = await chatOf(manager).personal.send({
+        value: { command: 'recentOnboardings', agent: 'a'.repeat(101), from: 20261130 },
+      });
+      expect(visibleText(cardsOf(answer)[0]!)).toContain(say('recent.agentTooLong'));
+    });
+
     it('lists onboardings newest first, ten at a time with More, filtered by agent and date', async () => {
       const manager = await scene.manager('Femke Dekker');
       const chat = chatOf(manager).personal;
