@@ -14,6 +14,7 @@ import { say } from '../services/messages/catalogue';
 import { submitEnvelopeSchema } from './cardSubmit';
 import type { CardStep, StepEnd, StepTurn } from './cardStep';
 import type { FlowResult } from './flowResult';
+import { noteInTrail } from './draft';
 import type { FlowServices } from './flowServices';
 import { sendCard } from './sendCard';
 import { stepViewSchema, type StepView } from './stepView';
@@ -104,7 +105,9 @@ export class CardPrompt<Values, Valid> extends Dialog<StepOptions> {
     const verdict = await this.step.validate(turn, answer);
     if (!verdict.ok) return this.showAgain(dc, verdict.view);
     await replaceAnsweredCard(context, this.step.summary(turn, answer));
-    return this.follow(dc, await this.step.onValid(turn, verdict.value, answer));
+    const end = await this.step.onValid(turn, verdict.value, answer);
+    if (end.kind === 'next') noteInTrail(turn.draft, this.step.id, state.fromReview, this.services.now());
+    return this.follow(dc, end);
   }
 
   /** Back from "keep the draft", or from a step this one opened. */

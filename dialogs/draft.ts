@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { OrderSchema } from '../services/catalogue/schemas';
 import { accountInfoSchema } from '../services/customers/accountInfo';
+import { draftTrailEventSchema } from '../services/customers/customerRecord';
 import { mcaConfirmationSchema } from '../services/customers/mca';
 import { wordingSchema } from './stepView';
 
@@ -26,6 +27,8 @@ export const draftSchema = z.object({
   order: OrderSchema.optional(),
   /** What an update changed in other sections (order lines removed, and why): said on Review. */
   changes: z.array(wordingSchema),
+  /** Each section as it was confirmed, or changed from Review: kept with the record (its audit trail). */
+  trail: z.array(draftTrailEventSchema).default([]),
 });
 
 export type Draft = z.infer<typeof draftSchema>;
@@ -36,7 +39,15 @@ export function newDraft(now: Date): Draft {
     startedAt: now.toISOString(),
     values: { accountInfo: {}, mca: {}, subscriptions: {} },
     changes: [],
+    trail: [],
   };
+}
+
+/** A section the agent confirmed (or changed from Review) goes into the draft's trail. */
+export function noteInTrail(draft: Draft, step: string, fromReview: boolean, at: Date): void {
+  const section = draftTrailEventSchema.shape.section.safeParse(step);
+  if (!section.success) return;
+  draft.trail.push({ at: at.toISOString(), section: section.data, event: fromReview ? 'updated' : 'confirmed' });
 }
 
 /** Reads and writes the draft of the conversation. */
@@ -95,5 +106,7 @@ export function draftInput(draft: Draft) {
     mca: draft.mca ?? {},
     resellerId: draft.resellerId,
     order: draft.order ?? { lines: [] },
+    startedAt: draft.startedAt,
+    trail: draft.trail,
   };
 }

@@ -1,6 +1,6 @@
 import type { AdaptiveCardJson } from '../cards/cardModels';
 import { notificationCard } from '../cards/notificationCard';
-import { asTextParams } from '../cards/plainText';
+import { asText, asTextParams } from '../cards/plainText';
 import type { CustomerRecord } from '../services/customers/customerRecord';
 import { isMessageKey, say } from '../services/messages/catalogue';
 import type { OnboardingService } from '../services/onboarding/onboardingService';
@@ -10,7 +10,7 @@ import { subscriptionFacts } from './steps/reviewFacts';
 /**
  * A manager's notification of an onboarding, from its record: customer, country, domain, reseller,
  * Customer Agreement, who added it and when (in the reader's locale and time zone), status, id,
- * every subscription, and the record's audit trail behind a button.
+ * every subscription, and behind a button the audit trail: the draft's steps, then the record's.
  */
 export async function onboardingNotificationCard(
   record: CustomerRecord,
@@ -67,21 +67,32 @@ export async function onboardingNotificationCard(
   ];
   const subscriptions =
     record.subscriptions.length > 0 ? await subscriptionFacts(record.subscriptions, onboarding) : [];
-  const audit = record.audit.map((entry) => {
-    const params = asTextParams({
-      when: formatDateTime(reader, new Date(entry.at)),
-      agent: agentNameOf(entry),
-      channel: channelName(entry.channel),
-      changes: entry.changes.join(', '),
-    });
-    return say(`card.notification.audit.${entry.action}`, params);
-  });
+  const when = (at: string) => asText(formatDateTime(reader, new Date(at)));
+  const started = record.draftStartedAt
+    ? [say('card.notification.trail.started', { when: when(record.draftStartedAt) })]
+    : [];
+  const trail = (record.draftTrail ?? []).map((step) =>
+    say(`card.notification.trail.${step.event}`, {
+      when: when(step.at),
+      section: say(`card.review.section.${step.section}`),
+    }),
+  );
+  const audit = record.audit.map((entry) =>
+    say(`card.notification.audit.${entry.action}`, {
+      when: when(entry.at),
+      ...asTextParams({
+        agent: agentNameOf(entry),
+        channel: channelName(entry.channel),
+        changes: entry.changes.join(', '),
+      }),
+    }),
+  );
   return notificationCard({
     agentName,
     legalName: record.accountInfo.legalName,
     facts,
     subscriptions,
-    audit,
+    audit: [...started, ...trail, ...audit],
   });
 }
 

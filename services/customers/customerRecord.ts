@@ -26,6 +26,14 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const subscriptionSchema = OrderLineSchema.extend({ offerName: z.string() });
 
+/** A step of the draft a record was made from: a section confirmed, or changed again from Review. */
+export const draftTrailEventSchema = z.object({
+  at: z.string(),
+  section: z.enum(['accountInfo', 'mca', 'reseller', 'subscriptions']),
+  event: z.enum(['confirmed', 'updated']),
+});
+export type DraftTrailEvent = z.infer<typeof draftTrailEventSchema>;
+
 /** A customer record as stored in the `customers` container. */
 export const customerRecordSchema = z.object({
   id: z.string(),
@@ -45,6 +53,9 @@ export const customerRecordSchema = z.object({
   createdAt: z.string(),
   createdBy: actorSchema,
   audit: z.array(auditEntrySchema),
+  /** When the agent started the draft, and each section as they confirmed it (absent on older records). */
+  draftStartedAt: z.string().optional(),
+  draftTrail: z.array(draftTrailEventSchema).optional(),
 });
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;
 

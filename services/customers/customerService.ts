@@ -12,7 +12,14 @@ import type { DeliveryOrigin } from '../notifications/deliveryAddress';
 import type { NotifiedRecipient, OnboardingOutbox } from '../notifications/onboardingNotifications';
 import { fieldError, type FieldError, type Validated } from '../validation/fieldError';
 import { validateAccountInfo, type AccountInfo } from './accountInfo';
-import type { Actor, CustomerRecord, CustomerStatus, StoredCustomer } from './customerRecord';
+import { z } from 'zod';
+import {
+  draftTrailEventSchema,
+  type Actor,
+  type CustomerRecord,
+  type CustomerStatus,
+  type StoredCustomer,
+} from './customerRecord';
 import {
   CustomerRepository,
   type CustomerPage,
@@ -55,6 +62,9 @@ export interface DraftInput {
   /** An indirect reseller's id; null or absent: the partner's direct customer. */
   resellerId?: string | null;
   order: unknown;
+  /** When the draft was started and how it went (kept with the record; left out when not readable). */
+  startedAt?: unknown;
+  trail?: unknown;
 }
 
 export interface ValidDraft {
@@ -336,7 +346,15 @@ export class CustomerService {
     await this.options.afterReservations?.(customerId);
 
     const offers = await this.options.catalogue.offers();
-    const record = this.newRecord({ customerId, draft: valid, nameKey, idempotencyKey, agent, offers });
+    const record = this.newRecord({
+      customerId,
+      draft: valid,
+      history: draftHistory(draft),
+      nameKey,
+      idempotencyKey,
+      agent,
+      offers,
+    });
     // The notifications first: a record never exists without them. Entries whose record never comes
     // (the submission abandoned) are dropped by the dispatcher.
     const onboarding = { customerId, legalName: record.accountInfo.legalName, createdAt: record.createdAt };
@@ -492,6 +510,7 @@ export class CustomerService {
   private newRecord(parts: {
     customerId: string;
     draft: ValidDraft;
+    history: Pick<CustomerRecord, 'draftStartedAt' | 'draftTrail'>;
     nameKey: string;
     idempotencyKey: string;
     agent: AgentContext;
@@ -529,8 +548,19 @@ export class CustomerService {
           changes: ['accountInfo', 'mca', 'reseller', 'subscriptions'],
         },
       ],
+      ...parts.history,
     };
   }
+}
+
+/** The draft's start and trail as the caller kept them, when they are readable. */
+function draftHistory(draft: DraftInput): Pick<CustomerRecord, 'draftStartedAt' | 'draftTrail'> {
+  const startedAt = z.iso.datetime().safeParse(draft.startedAt);
+  const trail = z.array(draftTrailEventSchema).max(200).safeParse(draft.trail);
+  return {
+    ...(startedAt.success ? { draftStartedAt: startedAt.data } : {}),
+    ...(trail.success && trail.data.length > 0 ? { draftTrail: trail.data } : {}),
+  };
 }
 
 /** The customer as the agent is shown it when it is already the partner's own. */

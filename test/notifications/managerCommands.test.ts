@@ -199,6 +199,16 @@ describe("managers' notification commands", () => {
     expect(text).toMatch(/admin@wingtip\d+\.onmicrosoft\.com/);
     // The manager's time zone is not known yet: the time says it is UTC.
     expect(text).toMatch(/When: .*UTC/);
+    // The audit trail, behind its button: the draft's steps as the agent took them, then the record.
+    const shown = (card.actions as { type: string; title: string; card: typeof card }[]).find(
+      (action) => action.type === 'Action.ShowCard',
+    )!;
+    expect(shown.title).toBe(say('card.notification.showAudit'));
+    const trail = visibleText(shown.card);
+    expect(trail).toMatch(/UTC: draft started/);
+    for (const section of ['accountInfo', 'mca', 'subscriptions'] as const)
+      expect(trail).toContain(`UTC: ${say(`card.review.section.${section}`)} confirmed`);
+    expect(trail).toMatch(/UTC: created by Bram Peters in Teams/);
   });
 
   it('gives a manager who does not add customers a welcome, help and hint of their own', async () => {
