@@ -47,7 +47,11 @@ export function newDraft(now: Date): Draft {
 export function noteInTrail(draft: Draft, step: string, fromReview: boolean, at: Date): void {
   const section = draftTrailEventSchema.shape.section.safeParse(step);
   if (!section.success) return;
-  draft.trail.push({ at: at.toISOString(), section: section.data, event: fromReview ? 'updated' : 'confirmed' });
+  draft.trail.push({
+    at: at.toISOString(),
+    section: section.data,
+    event: fromReview ? 'updated' : 'confirmed',
+  });
 }
 
 /** Reads and writes the draft of the conversation. */

@@ -6,6 +6,7 @@ import {
   licences,
   type DutchCompany,
 } from './cardForms';
+import { say } from '../../services/messages/catalogue';
 import { driving } from './playgroundPage';
 import { PlaygroundSession } from './playgroundSession';
 
@@ -100,12 +101,16 @@ describe('the Agents Playground, personal chat', () => {
     });
   });
 
-  it('Isaiah Langer (Manager) is told which roles may add a customer', async () => {
+  it('Isaiah Langer (Manager) is welcomed as a manager, with his own commands in help', async () => {
     const chat = await session.open('Isaiah Langer');
-    await driving([chat], 'playground-refusal-failure', async () => {
-      const welcome = chat.lastCard();
-      expect(await welcome.innerText()).toContain(refusal);
-      await chat.screenshot('teams-06-manager-refused');
+    await driving([chat], 'playground-manager-failure', async () => {
+      const welcome = await chat.lastCard().innerText();
+      expect(welcome).toContain(say('card.welcome.manager'));
+      // He does not add customers, and is not shown a refusal for it.
+      expect(welcome).not.toContain(refusal);
+      await chat.screenshot('teams-06-manager-welcome');
+      const help = await chat.say('help', 'recent onboardings');
+      expect(await help.innerText()).not.toContain('add customer');
     });
   });
 
