@@ -21,6 +21,13 @@ export function killBotProcesses(): void {
   running.clear();
 }
 
+/** SIGKILL at once (no shutdown, no snapshot), and wait for the process to be gone. */
+export async function hardKill(bot: BotProcess): Promise<void> {
+  const exited = new Promise((resolve) => bot.child.once('exit', resolve));
+  bot.child.kill('SIGKILL');
+  await exited;
+}
+
 /** The environment a fresh machine has: none of the developer's own bot or Cosmos variables. */
 function cleanEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env };

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { say } from '../../services/messages/catalogue';
 import { BotClient } from '../harness/botClient';
-import { killBotProcesses, startBotProcess, type BotProcess } from '../harness/botProcess';
+import { hardKill, killBotProcesses, startBotProcess } from '../harness/botProcess';
 import { ConnectorRecorder, teamsError } from '../harness/connectorRecorder';
 import { cardsOf, visibleText } from '../harness/conversationHarness';
 import { pressButton } from '../harness/pressButton';
@@ -30,12 +30,6 @@ describe('a bot killed between the submit and the send', () => {
     await teams.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
-
-  async function hardKill(bot: BotProcess): Promise<void> {
-    const exited = new Promise((resolve) => bot.child.once('exit', resolve));
-    bot.child.kill('SIGKILL');
-    await exited;
-  }
 
   it('delivers the notification after the restart, once', async () => {
     const agentsFile = path.join(dataDir, 'local-agents.json');

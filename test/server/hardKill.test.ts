@@ -7,7 +7,7 @@ import { createCosmosAccess } from '../../services/cosmos/cosmosClientFactory';
 import { dataFolderOwner } from '../../services/cosmos/dataFolderOwner';
 import { embeddedCosmosKey } from '../../services/cosmos/embeddedCosmos';
 import { BotClient, texts } from '../harness/botClient';
-import { killBotProcesses, startBotProcess, type BotProcess } from '../harness/botProcess';
+import { hardKill, killBotProcesses, startBotProcess } from '../harness/botProcess';
 import { cardsOf, inputOf, visibleText } from '../harness/conversationHarness';
 import { pressButton } from '../harness/pressButton';
 import { dutchAccountInputs } from '../dialogs/flowFixtures';
@@ -28,13 +28,6 @@ describe('a hard kill of the bot right after a reply (embedded store with a data
     killBotProcesses();
     await rm(dataDir, { recursive: true, force: true });
   });
-
-  /** SIGKILL at once, and wait for the process to be gone. */
-  async function hardKill(bot: BotProcess): Promise<void> {
-    const exited = new Promise((resolve) => bot.child.once('exit', resolve));
-    bot.child.kill('SIGKILL');
-    await exited;
-  }
 
   /** The store of the bot now serving the data folder (its endpoint is in the folder's owner mark). */
   async function storeOfRunningBot() {
