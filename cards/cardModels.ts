@@ -117,31 +117,67 @@ export interface ResellerCardModel extends PromptIdentity, NextStep {
  */
 export const noResellerChoiceValue = 'directCustomer';
 
+/** An offer as the subscriptions card shows it: a search result, or the offer of an order line. */
 export interface OfferRow {
   id: string;
   name: string;
+  productFamily: string;
+  sku: string;
   description: string;
   minQuantity: number;
   maxQuantity: number;
-  isAddOn: boolean;
+  /** An add-on's base offers as a sentence names them ("A, B or C"); absent for a base offer. */
+  baseOffers?: string;
   /** Term choices, e.g. { value: 'P1Y', title: '1 year' }. */
   terms: Choice[];
-  /** Billing frequency choices, e.g. { value: 'monthly', title: 'Monthly' }. */
+  /** Billing frequency choices, e.g. { value: 'monthly', title: 'Billed monthly' }. */
   billingCycles: Choice[];
 }
 
+/** A line of the order: its offer and what was chosen, the term and billing as a sentence says them. */
+export interface OrderLineRow {
+  offer: OfferRow;
+  quantity: number;
+  /** "1 year". */
+  term: string;
+  /** "monthly". */
+  billingCycle: string;
+}
+
 export interface SubscriptionsCardModel extends PromptIdentity, NextStep {
-  /** Offers sold in the customer's country, grouped by product family. */
-  families: { name: string; offers: OfferRow[] }[];
-  /** Inputs `offers.<offerId>.quantity` (empty or 0: not ordered), `.term` and `.billingCycle`. */
+  /** The order so far, in the order the lines were added. */
+  lines: OrderLineRow[];
+  /** The offer id of the line being changed: its inputs show at the top, instead of the search. */
+  changing?: string;
+  /** Input `offerQuery`: the search shown. */
+  query: string;
+  /** A page of offers: matches of the query, or (no query, or no match) the most sold in the country. */
+  results: {
+    kind: 'bestSellers' | 'search';
+    offers: OfferRow[];
+    /** The query found nothing, so the most sold are shown. */
+    noMatch: boolean;
+    /** Where the page is in the whole list, from 1. */
+    first: number;
+    hasPrevious: boolean;
+    /** Where the next page starts (the More button's `cursor`); absent on the last page. */
+    next?: string;
+  };
+  /** Inputs `offers.<offerId>.quantity`, `.term` and `.billingCycle` of the results and of the line changed. */
   values: FormValues;
-  /** Keyed by field path: `offers.<offerId>.quantity`, `offers.<offerId>` for the offer as a whole. */
+  /** Keyed by field path: an input, `offers.<offerId>` for an offer as a whole, `offers` for the order. */
   errors: FieldMessages;
-  /** The customer accepts the MCA later: nothing can be ordered yet, the card says so and has no inputs. */
+  /** What the last action did ("Added …"), a message. */
+  notice?: string;
+  /** The customer accepts the MCA later: nothing can be ordered yet, the card says so and has no search. */
   mcaPending: boolean;
   countryName: string;
 }
-// Actions: { promptId, action: 'next' }, { promptId, action: 'cancel' }.
+// Actions: { promptId, action: 'search' } (submits offerQuery), { promptId, action: 'morePage', cursor },
+// { promptId, action: 'previousPage' }, { promptId, action: 'addLine', offerId } (submits that offer's
+// inputs), { promptId, action: 'changeLine' | 'removeLine' | 'keepLine', offerId },
+// { promptId, action: 'saveLine', offerId }, { promptId, action: 'next' } (submits every input: an
+// offer with a licence count typed is added), { promptId, action: 'cancel' }.
 
 export interface Fact {
   title: string;

@@ -102,7 +102,7 @@ export class CardPrompt<Values, Valid> extends Dialog<StepOptions> {
     }
     const answer = { action: envelope.data.action, values: values.data };
     const turn = await this.turn(context);
-    const verdict = await this.step.validate(turn, answer);
+    const verdict = await this.step.validate(turn, answer, state.view);
     if (!verdict.ok) return this.showAgain(dc, verdict.view);
     await replaceAnsweredCard(context, this.step.summary(turn, answer));
     const end = await this.step.onValid(turn, verdict.value, answer);

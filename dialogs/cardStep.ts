@@ -56,8 +56,11 @@ export interface CardStep<Values = unknown, Valid = unknown> {
   render(turn: StepTurn, drawing: CardDrawing): Promise<AdaptiveCardJson>;
   /** In Teams the answered card is replaced by this read-only summary. */
   summary(turn: StepTurn, answer: CardAnswer<Values>): SubmittedCardModel;
-  /** Checks an answer with the service; may keep what was typed in the draft. */
-  validate(turn: StepTurn, answer: CardAnswer<Values>): Promise<Verdict<Valid>>;
+  /**
+   * Checks an answer with the service; may keep what was typed in the draft. `shown` is the view the
+   * answered card was drawn from (a step's own extra, such as the search it showed).
+   */
+  validate(turn: StepTurn, answer: CardAnswer<Values>, shown: StepView): Promise<Verdict<Valid>>;
   /** Records an accepted answer in the draft and says where the flow goes. */
   onValid(turn: StepTurn, valid: Valid, answer: CardAnswer<Values>): Promise<StepEnd>;
   /** Back from a step this one opened, with that step's result. */

@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { OrderSchema } from '../services/catalogue/schemas';
+import { OrderLineSchema, OrderSchema } from '../services/catalogue/schemas';
 import { accountInfoSchema } from '../services/customers/accountInfo';
 import { draftTrailEventSchema } from '../services/customers/customerRecord';
 import { mcaConfirmationSchema } from '../services/customers/mca';
@@ -12,14 +12,15 @@ const textRecord = z.record(z.string(), z.string());
 /**
  * The customer being added, as this conversation holds it between turns (in conversation state,
  * so in Cosmos DB). What the agent typed on each card is kept by field path, so a card comes back
- * as the agent left it; the sections are what the service accepted. Parsed with zod whenever it is
- * read.
+ * as the agent left it, and the order as the subscriptions card builds it, line by line in the order
+ * added; the sections are what the service accepted. Parsed with zod whenever it is read (a draft of
+ * an older shape, such as one with the subscriptions as typed text, is dropped politely).
  */
 export const draftSchema = z.object({
   /** Passed to submit, so a double click or a retry never creates two records. */
   idempotencyKey: z.string(),
   startedAt: z.string(),
-  values: z.object({ accountInfo: textRecord, mca: textRecord, subscriptions: textRecord }),
+  values: z.object({ accountInfo: textRecord, mca: textRecord, subscriptions: z.array(OrderLineSchema) }),
   accountInfo: accountInfoSchema.optional(),
   mca: mcaConfirmationSchema.optional(),
   /** undefined: not chosen yet; null: no reseller (a direct customer). */
@@ -37,7 +38,7 @@ export function newDraft(now: Date): Draft {
   return {
     idempotencyKey: randomUUID(),
     startedAt: now.toISOString(),
-    values: { accountInfo: {}, mca: {}, subscriptions: {} },
+    values: { accountInfo: {}, mca: {}, subscriptions: [] },
     changes: [],
     trail: [],
   };

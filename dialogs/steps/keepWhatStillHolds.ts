@@ -15,7 +15,7 @@ export async function keepWhatStillHolds(turn: StepTurn): Promise<void> {
   });
   if (kept.order) {
     draft.order = kept.order;
-    draft.values.subscriptions = turn.services.onboarding.orderFormValues(kept.order);
+    draft.values.subscriptions = kept.order.lines;
   }
   if (kept.resellerDropped) delete draft.resellerId;
   draft.changes.push(...problemsOf(kept.removed));

@@ -91,7 +91,8 @@ export async function subscriptionFacts(
   onboarding: OnboardingService,
 ): Promise<Fact[]> {
   if (lines.length === 0) return [{ title: say('fact.subscriptions'), value: say('value.noSubscriptions') }];
-  const offers = await onboarding.offersById();
+  const unnamed = lines.filter((line) => !line.offerName).map((line) => line.offerId);
+  const offers = await onboarding.offersByIds(unnamed);
   return lines.map((line) => {
     const offer = offers.get(line.offerId);
     return {

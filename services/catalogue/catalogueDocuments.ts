@@ -38,14 +38,46 @@ export const CatalogueVersionSchema = z.object({
   contentHash: z.string().min(1),
   loadedAt: z.iso.datetime(),
   itemCount: z.number().int().min(0),
+  /** The layout of the stored items (OFFER_DOCUMENT_LAYOUT); absent: the first one. */
+  layout: z.number().int().min(1).optional(),
 });
 export type CatalogueVersion = z.infer<typeof CatalogueVersionSchema>;
 
-export type OfferDocument = Offer & { catalogue: typeof OFFERS_PARTITION };
+/**
+ * An offer as stored, with what searches run on: `searchText` (name, product family and SKU folded
+ * by searchKey(), as the query's words are), `sortKey` (worldwide sales rank, then name, then id:
+ * one unique field, so a page of results continues after the last key of the one before) and
+ * `rankedIn` (the countries, or "*", where the offer is among the most sold).
+ */
+export type OfferDocument = Offer & {
+  catalogue: typeof OFFERS_PARTITION;
+  searchText: string;
+  sortKey: string;
+  rankedIn: string[];
+};
 export type ResellerDocument = Reseller & { catalogue: typeof RESELLERS_PARTITION; nameKey: string };
 
+/** Bump when OfferDocument's derived fields change, so a store loaded by an older version is reloaded. */
+export const OFFER_DOCUMENT_LAYOUT = 2;
+
 export function offerDocument(offer: Offer): OfferDocument {
-  return { ...offer, catalogue: OFFERS_PARTITION };
+  return {
+    ...offer,
+    catalogue: OFFERS_PARTITION,
+    searchText: searchKey(`${offer.name} ${offer.productFamily} ${offer.sku}`),
+    sortKey: offerSortKey(offer),
+    rankedIn: Object.keys(offer.salesRank),
+  };
+}
+
+/**
+ * "00003!microsoft_365_business_basic!m365-business-basic": compared as text, the worldwide most
+ * sold first (unranked offers after every ranked one), then by name. Spaces become "_" and the parts
+ * are joined by "!", which sorts before every letter, digit and "_", so "E3" comes before "E3 (no Teams)".
+ */
+export function offerSortKey(offer: Pick<Offer, 'id' | 'name' | 'salesRank'>): string {
+  const rank = String(offer.salesRank['*'] ?? 99999).padStart(5, '0');
+  return `${rank}!${searchKey(offer.name).replace(/ /g, '_')}!${offer.id}`;
 }
 
 /** `nameKey` is what searches run on: the name folded by searchKey(), as the query is. */

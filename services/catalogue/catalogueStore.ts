@@ -1,4 +1,4 @@
-import type { Container, Database, SqlParameter } from '@azure/cosmos';
+import type { Database, SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import { z } from 'zod';
 import {
   OFFERS_PARTITION,
@@ -9,7 +9,20 @@ import {
 } from './catalogueDocuments';
 import { syncCatalogue, type CatalogueSyncOptions, type CatalogueSyncResult } from './catalogueSync';
 import type { LoadedCatalogue } from './loadCatalogue';
-import { offersForCountry } from './offerAvailability';
+import {
+  OFFER_PAGE_SIZE,
+  bestSellersPage,
+  bestSellersQuery,
+  idGroups,
+  offerSearchQuery,
+  offersByIdQuery,
+  rankBestSellers,
+  searchPage,
+  searchWords,
+  type OfferFinder,
+  type OfferPage,
+  type OfferPageRequest,
+} from './offerSearch';
 import { findResellers } from './resellerSearch';
 import { OfferSchema, ResellerSchema, type Offer, type Reseller } from './schemas';
 import { searchKey } from './searchKey';
@@ -32,61 +45,59 @@ export const MAX_RESELLER_SEARCH_LIMIT = 100;
 
 const LimitSchema = z.number().int().min(1).max(MAX_RESELLER_SEARCH_LIMIT);
 const CatalogueIdSchema = ResellerSchema.shape.id;
-
-interface OfferCache {
-  list: readonly Offer[];
-  byId: ReadonlyMap<string, Offer>;
-  /** Filled as countries are asked for; dropped with the rest of the cache. */
-  byCountry: Map<string, Offer[]>;
-}
+const OfferIdSchema = OfferSchema.shape.id;
 
 /**
- * The partner's offers and indirect resellers as the customer service reads them, from Cosmos DB.
- * Every item read is parsed with its zod schema.
+ * The partner's offers and indirect resellers as the services read them, from Cosmos DB. Every item
+ * read is parsed with its zod schema.
  *
- * Offers are kept in memory after the first read: they are few (tens), read on nearly every turn
- * (listing them, checking an order), and change only when this store loads a changed file, which
- * happens at start-up (`sync`, which also drops the copy). So listing offers costs no database
- * request per turn. With several instances the files ship with the code: a changed file arrives by a
- * deployment that restarts every instance, and an instance not yet restarted keeps the offers it read
- * until then. Resellers can be many and are searched, so they are queried in Cosmos DB each time.
+ * Nothing is kept in memory: the catalogue runs to hundreds of offers and thousands at a large
+ * partner, and a turn needs only a page of them (a search, the most sold in a country) and the offers
+ * of the order it checks. So each is a parameterised query in the offers' one logical partition,
+ * served from the container's index: the country and the words of a search filter, the sort key
+ * orders and pages (see offerSearch.ts). Resellers are queried the same way.
  */
-export class CatalogueStore {
-  private offerCache: Promise<OfferCache> | undefined;
-
+export class CatalogueStore implements OfferFinder {
   constructor(private readonly containers: CatalogueContainers) {}
 
   static forDatabase(database: Database): CatalogueStore {
     return new CatalogueStore(catalogueContainers(database));
   }
 
-  /** Loads changed catalogue files into Cosmos DB (see syncCatalogue) and forgets the offers kept in memory. */
-  async sync(catalogue: LoadedCatalogue, options: CatalogueSyncOptions = {}): Promise<CatalogueSyncResult> {
-    try {
-      return await syncCatalogue(this.containers, catalogue, options);
-    } finally {
-      this.offerCache = undefined;
+  /** Loads changed catalogue files into Cosmos DB (see syncCatalogue). */
+  sync(catalogue: LoadedCatalogue, options: CatalogueSyncOptions = {}): Promise<CatalogueSyncResult> {
+    return syncCatalogue(this.containers, catalogue, options);
+  }
+
+  /**
+   * A page of the offers sold in the country: with a query, those whose name, product family or SKU
+   * holds every word of it (ignoring case, diacritics and punctuation), the most sold worldwide first,
+   * then by name; without one, the most sold in that country (rankBestSellers).
+   */
+  async findOffers(request: OfferPageRequest): Promise<OfferPage> {
+    const limit = LimitSchema.parse(request.limit ?? OFFER_PAGE_SIZE);
+    const words = searchWords(request.query);
+    if (words.length === 0) {
+      const ranked = rankBestSellers(
+        await this.queryOffers(bestSellersQuery(request.country)),
+        request.country,
+      );
+      return bestSellersPage(ranked, request.cursor, limit);
     }
+    const found = await this.queryOffers(offerSearchQuery(request.country, words, request.cursor, limit + 1));
+    return searchPage(found, limit);
   }
 
-  /** Every offer, by product family and then name; frozen, as every caller shares them. */
-  async offers(): Promise<readonly Offer[]> {
-    return (await this.cachedOffers()).list;
-  }
-
-  /** The offers an agent may pick for a customer in `country`, by product family and then name. */
-  async offersForCountry(country: string): Promise<Offer[]> {
-    const cache = await this.cachedOffers();
-    let offers = cache.byCountry.get(country);
-    if (!offers) {
-      offers = Object.freeze(offersForCountry(cache.list, country)) as Offer[];
-      cache.byCountry.set(country, offers);
-    }
-    return offers;
-  }
-
-  async offer(id: string): Promise<Offer | undefined> {
-    return (await this.cachedOffers()).byId.get(id);
+  /**
+   * The offers with these ids (unknown ids are left out), and the base offers of any add-on among
+   * them, so that a rule can name them. One query per hundred ids, and one more for the bases.
+   */
+  async offersByIds(ids: readonly string[]): Promise<Offer[]> {
+    const wanted = ids.filter((id) => OfferIdSchema.safeParse(id).success);
+    const found = await this.readOffers(wanted);
+    const known = new Set(found.map((offer) => offer.id));
+    const bases = found.flatMap((offer) => offer.prerequisiteOfferIds).filter((id) => !known.has(id));
+    return bases.length > 0 ? [...found, ...(await this.readOffers(bases))] : found;
   }
 
   /** Resellers an agent may choose (active relationship, and active in `options.country` when given), by name. */
@@ -133,16 +144,16 @@ export class CatalogueStore {
     return resource ? parseStored(ResellerSchema, resource, 'reseller') : undefined;
   }
 
-  private cachedOffers(): Promise<OfferCache> {
-    if (!this.offerCache) {
-      const loading = readOffers(this.containers.offers);
-      this.offerCache = loading;
-      // A failed read is not kept: the next call asks the database again.
-      loading.catch(() => {
-        if (this.offerCache === loading) this.offerCache = undefined;
-      });
-    }
-    return this.offerCache;
+  private async readOffers(ids: readonly string[]): Promise<Offer[]> {
+    const groups = await Promise.all(idGroups(ids).map((group) => this.queryOffers(offersByIdQuery(group))));
+    return groups.flat();
+  }
+
+  private async queryOffers(spec: SqlQuerySpec): Promise<Offer[]> {
+    const { resources } = await this.containers.offers.items
+      .query<unknown>(spec, { partitionKey: OFFERS_PARTITION })
+      .fetchAll();
+    return resources.map((resource) => parseStored(OfferSchema, resource, 'offer'));
   }
 
   private async queryResellers(query: string, parameters: SqlParameter[]): Promise<Reseller[]> {
@@ -166,36 +177,4 @@ function activeResellerFilter(options: ResellerFilter): { where: string; paramet
     parameters.push({ name: '@country', value: country });
   }
   return { where: conditions.join(' AND '), parameters };
-}
-
-async function readOffers(container: Container): Promise<OfferCache> {
-  const { resources } = await container.items
-    .query<unknown>(
-      {
-        query: 'SELECT * FROM c WHERE c.catalogue = @catalogue',
-        parameters: [{ name: '@catalogue', value: OFFERS_PARTITION }],
-      },
-      { partitionKey: OFFERS_PARTITION },
-    )
-    .fetchAll();
-  const list = resources
-    .map((resource) => deepFreeze(parseStored(OfferSchema, resource, 'offer')))
-    .sort(
-      (a, b) =>
-        a.productFamily.localeCompare(b.productFamily, 'en', { sensitivity: 'base' }) ||
-        a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }),
-    );
-  return {
-    list: Object.freeze(list),
-    byId: new Map(list.map((offer) => [offer.id, offer])),
-    byCountry: new Map(),
-  };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }

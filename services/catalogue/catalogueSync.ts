@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
 import {
   CatalogueVersionSchema,
+  OFFER_DOCUMENT_LAYOUT,
   OFFERS_PARTITION,
   RESELLERS_PARTITION,
   offerDocument,
@@ -46,9 +47,10 @@ interface CatalogueItem {
 
 /**
  * Brings the offers and resellers in Cosmos DB in line with the partner's files, at start-up. A
- * catalogue is rewritten only when its file's hash differs from the stored version document; then
- * every item is upserted, items no longer in the file are deleted, and the version document is
- * written last, so a load that stops half-way is done again at the next start.
+ * catalogue is rewritten only when its file's hash (or the layout of its stored items) differs from
+ * the stored version document; then every item is upserted, items no longer in the file are
+ * deleted, and the version document is written last, so a load that stops half-way is done again
+ * at the next start.
  */
 export async function syncCatalogue(
   containers: CatalogueContainers,
@@ -61,6 +63,7 @@ export async function syncCatalogue(
     containers.versions,
     catalogue.offers,
     catalogue.offers.data.offers.map(offerDocument),
+    OFFER_DOCUMENT_LAYOUT,
     options,
   );
   const resellers = await syncFile(
@@ -69,6 +72,7 @@ export async function syncCatalogue(
     containers.versions,
     catalogue.resellers,
     catalogue.resellers.data.resellers.map(resellerDocument),
+    1,
     options,
   );
   return { offers, resellers };
@@ -91,11 +95,13 @@ async function syncFile(
   versions: Container,
   file: LoadedCatalogueFile<{ version: number | string }>,
   documents: readonly CatalogueItem[],
+  layout: number,
   options: CatalogueSyncOptions,
 ): Promise<CatalogueFileSync> {
   const outcome = { catalogue: name, version: file.data.version, contentHash: file.contentHash };
   const stored = await readCatalogueVersion(versions, name);
-  if (!options.force && stored?.contentHash === file.contentHash) {
+  const current = stored?.contentHash === file.contentHash && (stored.layout ?? 1) === layout;
+  if (!options.force && current) {
     return { ...outcome, changed: false, upserted: 0, deleted: 0 };
   }
 
@@ -115,8 +121,10 @@ async function syncFile(
       if (statusCodeOf(error) !== 404) throw error;
     }
   });
-  await inBatches(documents, concurrency, async (document) => {
-    await container.items.upsert(document);
+  // Upserted a hundred at a time (the most one transactional batch holds): every item is in the one
+  // logical partition of its catalogue, and a catalogue of hundreds loads in a few requests.
+  await inBatches(inGroups(documents, BATCH_SIZE), concurrency, async (group) => {
+    await upsertBatch(container, name, group);
   });
 
   const version: CatalogueVersion = {
@@ -125,6 +133,7 @@ async function syncFile(
     contentHash: file.contentHash,
     loadedAt: (options.now?.() ?? new Date()).toISOString(),
     itemCount: documents.length,
+    ...(layout > 1 ? { layout } : {}),
   };
   await versions.items.upsert(version);
   const deleted = stale.filter((item) => !wanted.has(item.id)).length;
@@ -148,6 +157,29 @@ async function storedItems(container: Container, name: CatalogueName): Promise<C
     const { id, mpnId } = StoredItemSchema.parse(resource);
     return mpnId === undefined ? { id } : { id, mpnId };
   });
+}
+
+const BATCH_SIZE = 100;
+
+function inGroups<T>(items: readonly T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let start = 0; start < items.length; start += size) groups.push(items.slice(start, start + size));
+  return groups;
+}
+
+async function upsertBatch(
+  container: Container,
+  partition: string,
+  items: readonly CatalogueItem[],
+): Promise<void> {
+  const { result } = await container.items.batch(
+    items.map((item) => ({ operationType: 'Upsert', partitionKey: partition, resourceBody: { ...item } })),
+    partition,
+  );
+  const failed = (result ?? []).find((operation) => operation.statusCode >= 400);
+  if (failed || !result || result.length !== items.length) {
+    throw new Error(`Loading the ${partition} catalogue failed (status ${failed?.statusCode ?? 'unknown'})`);
+  }
 }
 
 async function inBatches<T>(

@@ -11,7 +11,14 @@ import {
   type Term,
 } from './terms';
 
+/**
+ * The most lines one order holds. An order is built and shown on one card, which Teams refuses above
+ * about 100 KB: 50 lines keep the card well inside that (docs/architecture.md, "Card size").
+ */
+export const MAX_ORDER_LINES = 50;
+
 export interface OrderContext {
+  /** The offers of the lines checked and the base offers of their add-ons; any others are not needed. */
   offers: readonly Offer[];
   /** ISO 3166 alpha-2 code of the customer's country. */
   country: string;
@@ -47,6 +54,16 @@ export interface LineValues {
 /** A line to check and where its problems go, or a line already known to be unreadable. */
 export type LineCandidate = (LineValues & { offerId: string; at: LineFieldPath }) | { problem: FieldError };
 
+/** The offer ids an order names, as far as they can be read: the offers its check needs. */
+export function offerIdsOf(input: unknown): string[] {
+  const outline = OrderInputSchema.safeParse(input ?? {});
+  if (!outline.success) return [];
+  return (outline.data.lines ?? []).flatMap((raw) => {
+    const line = LineInputSchema.safeParse(raw);
+    return line.success ? [line.data.offerId] : [];
+  });
+}
+
 /**
  * Everything an order must satisfy before it can be submitted; every problem is reported at once.
  * Every line of the valid order has its term and billing cycle set: the agent's choice, else the
@@ -67,7 +84,7 @@ export function validateOrder(input: unknown, context: OrderContext): Validated<
 
 /**
  * The order rules over lines already read: order-level problems (nothing ordered, MCA pending) go
- * to `orderField`, each line's to its own paths. Shared by validateOrder and validateOrderForm.
+ * to `orderField`, each line's to its own paths. Shared by validateOrder and completeOrder.
  */
 export function checkOrderLines(
   candidates: readonly LineCandidate[],
@@ -82,6 +99,9 @@ export function checkOrderLines(
   }
   // The fix is the same whatever else is wrong with the lines, so listing those would only be noise.
   if (context.mcaPending) return refuse([fieldError(orderField, 'order.mcaPending')]);
+  if (candidates.length > MAX_ORDER_LINES) {
+    return refuse([fieldError(orderField, 'order.tooManyLines', { max: MAX_ORDER_LINES })]);
+  }
 
   const offersById = new Map(context.offers.map((offer) => [offer.id, offer]));
   const availableBaseIds = new Set([
@@ -124,6 +144,50 @@ export function checkOrderLines(
 
 function refuse(errors: FieldError[]): Validated<Order> {
   return { ok: false, errors };
+}
+
+/**
+ * One line as the agent adds it to the order or changes it there: nothing can be ordered while the
+ * MCA is pending, the offer must exist and be sold in the country, its values must pass
+ * (checkLineValues), and a new line needs room in the order. Whether an add-on has its base is not
+ * checked: the agent may add the base after it (addOnProblems says what is missing meanwhile, and
+ * validateOrder refuses the order until it is there).
+ */
+export function checkLine(
+  candidate: LineValues & { offerId: string },
+  context: OrderContext & { lines: readonly OrderLine[] },
+  at: LineFieldPath,
+): Validated<OrderLine> {
+  const failed = (error: FieldError): Validated<OrderLine> => ({ ok: false, errors: [error] });
+  if (context.mcaPending) return failed(fieldError(at('offer'), 'order.mcaPending'));
+  const offer = context.offers.find((known) => known.id === candidate.offerId);
+  if (!offer) return failed(fieldError(at('offer'), 'order.offer.unknown', { offerId: candidate.offerId }));
+  const isNew = !context.lines.some((line) => line.offerId === offer.id);
+  if (isNew && context.lines.length >= MAX_ORDER_LINES) {
+    return failed(fieldError(at('offer'), 'order.tooManyLines', { max: MAX_ORDER_LINES }));
+  }
+  const country = countryErrors(offer, context, at('offer'));
+  if (country.length > 0) return { ok: false, errors: country };
+  return checkLineValues(candidate, offer, at);
+}
+
+/**
+ * The add-ons of an order whose base offers are all missing from it (and not owned), each with what
+ * it needs at its line: what the order still needs before it can go on. The message is short and the
+ * same for every add-on (the line names it; the offer itself lists its bases), so an order of many
+ * lines stays small on a card.
+ */
+export function addOnProblems(
+  lines: readonly Pick<OrderLine, 'offerId'>[],
+  context: Pick<OrderContext, 'offers' | 'ownedOfferIds'>,
+  at: (offerId: string) => string,
+): FieldError[] {
+  const available = new Set([...lines.map((line) => line.offerId), ...(context.ownedOfferIds ?? [])]);
+  return lines.flatMap((line) => {
+    const offer = context.offers.find((known) => known.id === line.offerId);
+    if (!offer?.isAddOn || offer.prerequisiteOfferIds.some((id) => available.has(id))) return [];
+    return [fieldError(at(offer.id), 'order.addOn.needsBase')];
+  });
 }
 
 /**
@@ -280,11 +344,12 @@ function addOnErrors(
   field: string,
 ): FieldError[] {
   if (!offer.isAddOn || offer.prerequisiteOfferIds.some((id) => availableBaseIds.has(id))) return [];
-  const baseNames = offer.prerequisiteOfferIds.map((id) => offers.find((base) => base.id === id)?.name ?? id);
   return [
     fieldError(field, 'order.addOn.baseMissing', {
       offerName: offer.name,
-      baseOffers: listAlternatives(baseNames),
+      baseOffers: listAlternatives(
+        offer.prerequisiteOfferIds.map((id) => offers.find((base) => base.id === id)?.name ?? id),
+      ),
     }),
   ];
 }

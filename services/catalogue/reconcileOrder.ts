@@ -1,6 +1,6 @@
 import { fieldError, type FieldError } from '../validation/fieldError';
 import { isSoldIn } from './offerAvailability';
-import { offerFieldPath } from './orderForm';
+import { offerFieldPath, offerFieldPaths } from './orderForm';
 import { checkLineValues, type OrderContext } from './orderRules';
 import { listAll, listAlternatives } from './offerWording';
 import type { Offer, Order, OrderLine } from './schemas';
@@ -63,9 +63,7 @@ export function reconcileOrder(order: Order, context: OrderContext): ReconciledO
       remove(offer.id, fieldError(at, 'order.removed.notSoldInCountry', { offerName: offer.name, country }));
       continue;
     }
-    const checked = checkLineValues(line, offer, (field) =>
-      offerFieldPath(offer.id, field === 'offer' ? undefined : field),
-    );
+    const checked = checkLineValues(line, offer, offerFieldPaths(offer.id));
     if (!checked.ok) {
       remove(offer.id, checked.errors[0]!);
       continue;

@@ -25,10 +25,31 @@ const OfferIdSchema = SlugSchema.refine(
   'an offer id cannot contain "." (it is part of the order form\'s field paths, offers.<id>.quantity)',
 );
 
+/** Partner Center's product id and SKU id, such as "CFQ7TTC0LCHC:0002". */
+export const SkuSchema = z
+  .string()
+  .regex(
+    /^[A-Z0-9]{12}:[0-9]{4}$/,
+    'use the product id and SKU id as Partner Center writes them, such as "CFQ7TTC0LCHC:0002"',
+  );
+
+/**
+ * Where an offer is among the partner's most sold: per country (ISO 3166 alpha-2, or "*" for any
+ * country) its place, 1 being the most sold. Before any search, the offers ranked in the customer's
+ * country come first, then those ranked for "*".
+ */
+const SalesRankSchema = z
+  .record(
+    z.string().regex(/^(\*|[A-Z]{2})$/, 'use an ISO 3166 alpha-2 code in capitals, or "*" for any country'),
+    z.number().int().min(1),
+  )
+  .default({});
+
 const offerShape = {
   id: OfferIdSchema,
   name: z.string().trim().min(1).max(200),
   productFamily: z.string().trim().min(1).max(100),
+  sku: SkuSchema,
   description: z.string().trim().min(1).max(500),
   minQuantity: z.number().int().min(1),
   maxQuantity: z.number().int().min(1),
@@ -38,6 +59,7 @@ const offerShape = {
   isAddOn: z.boolean(),
   /** For an add-on: the base offers, any one of which the customer must have. */
   prerequisiteOfferIds: z.array(SlugSchema).default([]),
+  salesRank: SalesRankSchema,
 };
 
 type OfferFields = z.output<z.ZodObject<typeof offerShape>>;
@@ -62,6 +84,12 @@ function checkOffer(offer: OfferFields, ctx: z.RefinementCtx): void {
   }
   if (offer.prerequisiteOfferIds.includes(offer.id)) {
     problem(['prerequisiteOfferIds'], 'an offer cannot be its own prerequisite');
+  }
+  for (const country of Object.keys(offer.salesRank)) {
+    const sold = offer.countries.some((code) => code === EVERY_COUNTRY || code === country);
+    if (country !== EVERY_COUNTRY && !sold) {
+      problem(['salesRank', country], `the offer is not sold in ${country}, so it cannot rank there`);
+    }
   }
   for (const [field, values] of [
     ['terms', offer.terms],
@@ -119,6 +147,23 @@ export const OfferCatalogueFileSchema = z
       (offer) => offer.id,
       'offer id',
       (i) => ['offers', i, 'id'],
+      ctx,
+    );
+    reportDuplicates(
+      file.offers,
+      (offer) => offer.sku,
+      'SKU',
+      (i) => ['offers', i, 'sku'],
+      ctx,
+    );
+    const ranked = file.offers.flatMap((offer, i) =>
+      Object.entries(offer.salesRank).map(([country, place]) => ({ i, country, place })),
+    );
+    reportDuplicates(
+      ranked,
+      ({ country, place }) => `${country} ${place}`,
+      'sales rank',
+      (k) => ['offers', ranked[k]!.i, 'salesRank', ranked[k]!.country],
       ctx,
     );
     const ids = new Set(file.offers.map((offer) => offer.id));

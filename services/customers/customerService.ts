@@ -1,7 +1,7 @@
 import type { Database } from '@azure/cosmos';
 import { randomUUID } from 'node:crypto';
 import type { Offer, Order, Reseller } from '../catalogue/schemas';
-import { validateOrder } from '../catalogue/orderRules';
+import { offerIdsOf, validateOrder } from '../catalogue/orderRules';
 import { validateResellerChoice } from '../catalogue/resellerChoice';
 import { searchKey } from '../catalogue/searchKey';
 import { countryName, countryNameInSentence } from '../countries/countryRules';
@@ -35,8 +35,8 @@ import { adminSignInName, tenantDomain } from './tenantDomain';
 
 /** What the service needs of the partner's catalogues. */
 export interface CatalogueReader {
-  offers(): Promise<readonly Offer[]>;
-  offersForCountry(country: string): Promise<readonly Offer[]>;
+  /** The offers with these ids and the base offers of their add-ons; the catalogue is never read whole. */
+  offersByIds(ids: readonly string[]): Promise<readonly Offer[]>;
   reseller(id: string): Promise<Reseller | undefined>;
   activeResellers(options?: { country?: string }): Promise<readonly Reseller[]>;
   searchResellers(
@@ -248,7 +248,7 @@ export class CustomerService {
     context: { country: string; mcaPending: boolean },
   ): Promise<Validated<Order>> {
     return validateOrder(input, {
-      offers: await this.options.catalogue.offers(),
+      offers: await this.options.catalogue.offersByIds(offerIdsOf(input)),
       country: context.country,
       countryName: countryName(context.country),
       mcaPending: context.mcaPending,
@@ -345,7 +345,7 @@ export class CustomerService {
 
     await this.options.afterReservations?.(customerId);
 
-    const offers = await this.options.catalogue.offers();
+    const offers = await this.options.catalogue.offersByIds(valid.order.lines.map((line) => line.offerId));
     const record = this.newRecord({
       customerId,
       draft: valid,

@@ -1,7 +1,20 @@
 import { reconcileOrder } from '../catalogue/reconcileOrder';
-import { orderFormValues, validateOrderForm } from '../catalogue/orderForm';
-import { billingCycleChoice, billingCycleLabel, termLabel } from '../catalogue/offerWording';
-import type { Offer, Order, Reseller } from '../catalogue/schemas';
+import {
+  checkEntry,
+  completeOrder,
+  lineEntriesFromValues,
+  orderFormValues,
+  orderProblems,
+  type LineEntry,
+} from '../catalogue/orderForm';
+import {
+  billingCycleChoice,
+  billingCycleLabel,
+  listAlternatives,
+  termLabel,
+} from '../catalogue/offerWording';
+import { OFFER_PAGE_SIZE, type OfferFinder, type OfferPage } from '../catalogue/offerSearch';
+import type { Offer, Order, OrderLine, Reseller } from '../catalogue/schemas';
 import { defaultChoices, type BillingCycle, type Term } from '../catalogue/terms';
 import {
   countryName,
@@ -55,7 +68,7 @@ export interface KeptSections {
 export class OnboardingService {
   constructor(
     private readonly customers: CustomerService,
-    private readonly catalogue: CatalogueReader,
+    private readonly catalogue: CatalogueReader & OfferFinder,
     private readonly now: () => Date,
   ) {}
 
@@ -113,6 +126,11 @@ export class OnboardingService {
     return billingCycleChoice(billingCycle);
   }
 
+  /** "A, B or C". */
+  anyOf(items: readonly string[]): string {
+    return listAlternatives(items);
+  }
+
   tenantDomain(prefix: string): string {
     return tenantDomain(prefix);
   }
@@ -144,12 +162,24 @@ export class OnboardingService {
     return this.customers.validateReseller(resellerId, country);
   }
 
-  offersForCountry(country: string): Promise<readonly Offer[]> {
-    return this.catalogue.offersForCountry(country);
+  /**
+   * A page of the offers sold in the customer's country: those matching the query (name, product
+   * family, part of the SKU), or without one the most sold there; `cursor` is the `next` of the page
+   * before.
+   */
+  findOffers(country: string, query: string, cursor?: string): Promise<OfferPage> {
+    return this.catalogue.findOffers({ country, query, ...(cursor ? { cursor } : {}) });
   }
 
-  async offersById(): Promise<ReadonlyMap<string, Offer>> {
-    return new Map((await this.catalogue.offers()).map((offer) => [offer.id, offer]));
+  /** Offers a page of findOffers holds at most. */
+  get offerPageSize(): number {
+    return OFFER_PAGE_SIZE;
+  }
+
+  /** The offers with these ids and the base offers of their add-ons, by id. */
+  async offersByIds(ids: readonly string[]): Promise<ReadonlyMap<string, Offer>> {
+    if (ids.length === 0) return new Map();
+    return new Map((await this.catalogue.offersByIds(ids)).map((offer) => [offer.id, offer]));
   }
 
   /** What an offer's term and billing frequency are until the agent chooses. */
@@ -157,19 +187,56 @@ export class OnboardingService {
     return defaultChoices(offer);
   }
 
-  async validateOrderForm(
-    form: unknown,
+  /**
+   * A line the agent adds to the order or changes there, checked on its own: the offer sold in the
+   * country, its licences, term and billing frequency, the MCA, room in the order. Problems are at
+   * the offer's inputs (`offers.<offerId>.quantity`, ...). Answers the offers it read too (the line's
+   * and its bases), so that the caller can name them without reading them again.
+   */
+  async checkOrderLine(
+    entry: LineEntry,
+    context: { country: string; mcaPending: boolean; lines: readonly OrderLine[] },
+  ): Promise<{ checked: Validated<OrderLine>; offers: ReadonlyMap<string, Offer> }> {
+    const offers = await this.catalogue.offersByIds([entry.offerId]);
+    const checked = checkEntry(entry, {
+      offers,
+      country: context.country,
+      countryName: countryNameInSentence(context.country),
+      mcaPending: context.mcaPending,
+      lines: context.lines,
+    });
+    return { checked, offers: new Map(offers.map((offer) => [offer.id, offer])) };
+  }
+
+  /** What the order still needs before it can go on (an add-on without its base), at each line. */
+  orderProblems(lines: readonly OrderLine[], offers: ReadonlyMap<string, Offer>): FieldError[] {
+    return orderProblems(lines, { offers: [...offers.values()] });
+  }
+
+  /**
+   * The whole order when the agent goes on: the lines with what the card still holds typed (a
+   * changed line, an offer with a licence count not yet added), under every order rule.
+   */
+  async completeOrder(
+    lines: readonly OrderLine[],
+    entries: readonly LineEntry[],
     context: { country: string; mcaPending: boolean },
   ): Promise<Validated<Order>> {
-    return validateOrderForm(form, {
-      offers: await this.catalogue.offers(),
+    const ids = [...lines, ...entries].map((line) => line.offerId);
+    return completeOrder(lines, entries, {
+      offers: await this.catalogue.offersByIds(ids),
       country: context.country,
       countryName: countryNameInSentence(context.country),
       mcaPending: context.mcaPending,
     });
   }
 
-  /** An order as the subscriptions card shows it, keyed by field path. */
+  /** The offers and their inputs in a card's values (`offers.<offerId>.quantity`, ...). */
+  lineEntries(values: Readonly<Record<string, unknown>>): LineEntry[] {
+    return lineEntriesFromValues(values);
+  }
+
+  /** Order lines as a card's inputs show them, keyed by field path. */
   orderFormValues(order: Order): Record<string, string> {
     return orderFormValues(order);
   }
@@ -185,7 +252,7 @@ export class OnboardingService {
     let kept: Order | undefined;
     if (order && accountInfo) {
       const reconciled = reconcileOrder(order, {
-        offers: await this.catalogue.offers(),
+        offers: await this.catalogue.offersByIds(order.lines.map((line) => line.offerId)),
         country: accountInfo.country,
         countryName: countryNameInSentence(accountInfo.country),
         mcaPending: mca?.kind === 'customerWillAccept',

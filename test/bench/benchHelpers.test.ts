@@ -8,7 +8,7 @@ import { benchCompany } from './onboardingScript';
 import { parseOptions } from './options';
 import { percentile, summarise } from './percentiles';
 import type { PointResult } from './measurePoint';
-import { renderJournal } from './report';
+import { renderCatalogue, renderJournal } from './report';
 import { writeReport } from './reportFile';
 import type { BenchResults } from './results';
 
@@ -140,6 +140,35 @@ describe('benchmark helpers', () => {
     expect(text).toContain('| 1 | 6.00 | 9.00 | 1.50 (4) | 4.00 ms (9.00 ms) | 4.0 KiB | 1 (30.0 ms) |');
     expect(text).toContain('| submit | 6.00 ms | 12.0 ms | 6.0 ms |');
     expect(renderJournal({ ...results, journal: [] })).toEqual([]);
+  });
+
+  it('reports the subscriptions card at catalogue scale: requests per turn and the largest card', () => {
+    const figures = (turns: number, requests: number, queries: number, largestBytes: number) => ({
+      turns,
+      tally: { ...emptyTally(), requests, byKind: { query: queries } },
+      durations: Array.from({ length: turns }, (_, index) => index + 1),
+      largestBytes,
+    });
+    const results = {
+      catalogue: {
+        lines: 50,
+        byTurn: {
+          search: figures(4, 8, 8, 30 * 1024),
+          more: figures(2, 4, 4, 20 * 1024),
+          add: figures(50, 300, 150, 70 * 1024),
+          change: figures(0, 0, 0, 0),
+          next: figures(1, 5, 2, 72.5 * 1024),
+          submit: figures(1, 12, 2, 10 * 1024),
+        },
+        largest: { bytes: 72.5 * 1024, turn: 'next' },
+      },
+    } as unknown as BenchResults;
+    const text = renderCatalogue(results).join('\n');
+    expect(text).toContain('### The subscriptions card at catalogue scale');
+    expect(text).toContain('| add | 50 | 6.00 | 3.00 | – | 25.0 | 70.0 KB |');
+    expect(text).not.toMatch(/^\| change/m);
+    expect(text).toContain('**Largest card: 72.5 KB** as Teams counts it');
+    expect(renderCatalogue({} as BenchResults)).toEqual([]);
   });
 
   it('replaces its own section of the report and keeps the others', async () => {

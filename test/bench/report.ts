@@ -1,6 +1,7 @@
 import type { ProfileSummary } from './cpuProfile';
 import { mib, ms, num, percent, ratio, table } from './format';
 import type { PointResult } from './measurePoint';
+import { catalogueTurns } from './catalogueSession';
 import { onboardingTurns } from './onboardingScript';
 import { renderNotifications } from './notificationReport';
 import { median } from './percentiles';
@@ -273,6 +274,7 @@ export function renderSection(results: BenchResults): string {
   out.push(...renderJournal(results));
   out.push(...renderNotifications(results));
   out.push(...renderTurnCosts(results));
+  out.push(...renderCatalogue(results));
   out.push(...renderStartupAndMemory(results));
   out.push(...renderProfile(results));
   out.push(...renderMethod(results));
@@ -474,6 +476,56 @@ function renderTurnCosts(results: BenchResults): string[] {
 function statusText(byStatus: Record<string, number>, onboardings: number): string {
   const of = (code: string) => num((byStatus[code] ?? 0) / onboardings, 0);
   return `${of('404')} / ${of('409')} / ${of('412')}`;
+}
+
+/**
+ * The subscriptions card at catalogue scale: the widest order the catalogue allows, built by one
+ * agent; Cosmos DB requests and time per kind of turn, and the largest card as Teams counts it.
+ */
+export function renderCatalogue(results: BenchResults): string[] {
+  const session = results.catalogue;
+  if (!session) return [];
+  // The embedded store answers a fixed 1 RU per request: not a charge worth a column.
+  const charged = !results.store?.startsWith('embedded');
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const rows = catalogueTurns
+    .filter((turn) => session.byTurn[turn].turns > 0)
+    .map((turn) => {
+      const { turns, tally, durations, largestBytes } = session.byTurn[turn];
+      return [
+        turn,
+        String(turns),
+        num(tally.requests / turns, 2),
+        num((tally.byKind.query ?? 0) / turns, 2),
+        charged && tally.requestCharge > 0 ? num(tally.requestCharge / turns, 1) : '–',
+        ms(median(durations)),
+        kb(largestBytes),
+      ];
+    });
+  return [
+    '### The subscriptions card at catalogue scale',
+    '',
+    `One agent builds the widest order the sample catalogue allows (${session.lines} lines of the offers with the longest names, ` +
+      'the add-ons first so that each waits for its base while the order grows), with searches and pages between, and submits it. ' +
+      'Requests as counted above (a query is two: its plan, then the query); RU only where Azure Cosmos DB answers them (the embedded store charges a fixed 1 RU per request).',
+    '',
+    table(
+      [
+        'turn',
+        'turns',
+        'Cosmos DB requests per turn',
+        'of them queries',
+        'RU per turn',
+        'p50',
+        'largest reply',
+      ],
+      rows,
+    ),
+    '',
+    `**Largest card: ${kb(session.largest.bytes)}** as Teams counts it (UTF-16 of the whole activity), sent by a "${session.largest.turn}" turn; ` +
+      'Teams recommends at most 80 KB and refuses about 100 KB.',
+    '',
+  ];
 }
 
 function renderStartupAndMemory(results: BenchResults): string[] {

@@ -6,6 +6,7 @@ import type { MemoryFigures } from './memoryProbe';
 import type { NotificationCost } from './notificationCost';
 import type { BenchOptions } from './options';
 import type { StartupTiming } from './startupProbe';
+import type { CatalogueSession } from './catalogueSession';
 import type { TurnCosts } from './turnProfile';
 
 /** Everything one run measured: what the report and the chart are made of. */
@@ -21,6 +22,8 @@ export interface BenchResults {
   /** The journal's cost: onboarding points on a data folder, journal off (`snapshot`) and on (`journal`). */
   journal?: PointResult[];
   turnCosts: TurnCosts[];
+  /** The widest order built on the subscriptions card: requests per turn and the largest card. */
+  catalogue?: CatalogueSession;
   /** What managers' notifications cost (the submit's share and the dispatcher's). */
   notifications?: NotificationCost;
   /** How the benchmark's own onboarding bot process started (the start-up breakdown). */

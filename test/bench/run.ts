@@ -22,6 +22,7 @@ import { formatMarkdown, reportPreamble, writeReport } from './reportFile';
 import { journalAgents, type BenchResults } from './results';
 import { disturbanceOf } from './targets';
 import { measureStartup, type StartupTiming } from './startupProbe';
+import { measureCatalogueSession, type CatalogueSession } from './catalogueSession';
 import { measureTurnCosts, type TurnCosts } from './turnProfile';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
     points,
     ...(journal ? { journal } : {}),
     turnCosts: turnCosts.costs,
+    catalogue: turnCosts.catalogue,
     notifications,
     hostStartup,
     startup,
@@ -207,10 +209,10 @@ async function measureQuietly(
 async function measureAllTurnCosts(
   options: BenchOptions,
   settings: PointSettings,
-): Promise<{ store: string; hostStartup: HostStartup; costs: TurnCosts[] }> {
+): Promise<{ store: string; hostStartup: HostStartup; costs: TurnCosts[]; catalogue: CatalogueSession }> {
   const host = await startHost('onboarding');
   try {
-    // Warm-up: the first onboarding loads the offer catalogue into memory and compiles code paths.
+    // Warm-up: the first onboardings compile code paths and fill the connection pool.
     for (let index = 0; index < 2; index += 1) {
       const client = new BenchClient(host.messagesUrl, { conversationId: `bench-${randomUUID()}` });
       await runOnboarding(client, settings.nextCompany(), { after: () => undefined });
@@ -219,7 +221,9 @@ async function measureAllTurnCosts(
       await measureTurnCosts(host, 'emulator', options.turnCostOnboardings, settings.nextCompany),
       await measureTurnCosts(host, 'teams', 1, settings.nextCompany),
     ];
-    return { store: host.store, hostStartup: host.startup, costs };
+    log('The widest order on the subscriptions card, turn by turn…');
+    const catalogue = await measureCatalogueSession(host, settings.nextCompany());
+    return { store: host.store, hostStartup: host.startup, costs, catalogue };
   } finally {
     await host.stop();
   }

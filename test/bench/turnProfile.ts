@@ -49,14 +49,15 @@ export async function measureTurnCosts(
       },
       after: async (turn) => {
         const after = await host.snapshot();
-        add(byTurn[turn]!, difference(storeTally(after), storeTally(before!)));
+        addTally(byTurn[turn]!, difference(storeTally(after), storeTally(before!)));
       },
     });
   }
   return { identity, onboardings, byTurn };
 }
 
-function add(sum: Tally, part: Tally): void {
+/** Adds one tally's counts into another. */
+export function addTally(sum: Tally, part: Tally): void {
   sum.requests += part.requests;
   sum.requestCharge += part.requestCharge;
   sum.bytesSent += part.bytesSent;

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import type { RunningBot } from '../../bot/startBot';
 import { containerDefinitions } from '../../services/cosmos/containers';
 import { startTestBot } from '../harness/testBot';
@@ -24,6 +24,14 @@ afterAll(async () => {
   await browser?.close();
   await bot?.stop();
 });
+
+/** The line of the order that names this offer. */
+function orderLine(card: Locator, offerName: string): Locator {
+  return card
+    .locator('.ac-container')
+    .filter({ hasText: new RegExp(`^${offerName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+ licences?`) })
+    .last();
+}
 
 describe('an agent adds a customer in the web chat page', () => {
   it('fills every card, updates a section from Review, submits, and the record is stored', async () => {
@@ -56,18 +64,66 @@ describe('an agent adds a customer in the web chat page', () => {
       await chat.field(card, 'Date of acceptance').fill('2026-01-15');
       await chat.screenshot('03-mca');
 
-      // Subscriptions: a number of licences for two offers; every other offer stays at 0.
+      // Subscriptions: the most sold in the Netherlands first; the order is built line by line.
       card = await chat.press(card.getByRole('button', { name: 'Next: Subscriptions', exact: true }));
-      await expect(card.innerText()).resolves.toContain('Subscriptions');
-      const premium = chat.block(card, 'Microsoft 365 Business Premium', 'input');
-      await premium.locator('input[type=number]').fill('25');
-      await chat.block(card, 'Teams Phone Standard', 'input').locator('input[type=number]').fill('5');
-      // Web Chat's renderer refuses an empty number input that has a min and max, so the
-      // agent enters 0 for the offers the customer does not want.
-      for (const quantity of await card.locator('input[type=number]').all()) {
-        if ((await quantity.inputValue()) === '') await quantity.fill('0');
-      }
-      await chat.screenshot('04-subscriptions', card.getByText('Microsoft 365', { exact: true }));
+      await expect(card.innerText()).resolves.toContain('Most sold in the Netherlands');
+
+      // An add-on before its base: it is added, and says what it still needs.
+      let offer = chat.block(card, 'Teams Phone Standard', 'input');
+      await offer.locator('input[type=number]').fill('5');
+      card = await chat.press(offer.getByRole('button', { name: 'Add', exact: true }));
+      let text = await card.innerText();
+      expect(text).toContain('Added Teams Phone Standard: 5 licences');
+      expect(text).toContain('Needs one of its base offers in the order too.');
+
+      // A search with no result shows the most sold instead.
+      await chat.field(card, 'Search offers').fill('Contoso Quantum Licence');
+      card = await chat.press(card.getByRole('button', { name: 'Search', exact: true }));
+      // Web Chat's typographer curls the quotes.
+      expect(await card.innerText()).toMatch(
+        /No offer sold in the Netherlands matches .Contoso Quantum Licence./,
+      );
+
+      // A search a page at a time.
+      await chat.field(card, 'Search offers').fill('business');
+      card = await chat.press(card.getByRole('button', { name: 'Search', exact: true }));
+      expect(await card.innerText()).toContain('Showing 1–5');
+      card = await chat.press(card.getByRole('button', { name: 'More', exact: true }));
+      expect(await card.innerText()).toContain('Showing 6–10');
+      card = await chat.press(card.getByRole('button', { name: 'Previous', exact: true }));
+      expect(await card.innerText()).toContain('Showing 1–5');
+
+      // The base: the add-on no longer waits.
+      offer = chat.block(card, 'Microsoft 365 Business Premium', 'input');
+      await offer.locator('input[type=number]').fill('20');
+      card = await chat.press(offer.getByRole('button', { name: 'Add', exact: true }));
+      text = await card.innerText();
+      expect(text).toContain('Added Microsoft 365 Business Premium: 20 licences');
+      expect(text).not.toContain('Needs one of its base offers');
+
+      // An add-on after its base, then removed again.
+      await chat.field(card, 'Search offers').fill('audio conferencing');
+      card = await chat.press(card.getByRole('button', { name: 'Search', exact: true }));
+      offer = chat.block(card, 'Microsoft 365 Audio Conferencing', 'input');
+      await offer.locator('input[type=number]').fill('3');
+      card = await chat.press(offer.getByRole('button', { name: 'Add', exact: true }));
+      expect(await card.innerText()).toContain('Order: 3 lines');
+      card = await chat.press(
+        orderLine(card, 'Microsoft 365 Audio Conferencing').getByRole('button', { name: 'Change' }),
+      );
+      card = await chat.press(card.getByRole('button', { name: 'Remove', exact: true }));
+      text = await card.innerText();
+      expect(text).toContain('Removed Microsoft 365 Audio Conferencing from the order.');
+      expect(text).toContain('Order: 2 lines');
+
+      // A line changed.
+      card = await chat.press(
+        orderLine(card, 'Microsoft 365 Business Premium').getByRole('button', { name: 'Change' }),
+      );
+      await chat.field(card, 'Licences of Microsoft 365 Business Premium').fill('25');
+      card = await chat.press(card.getByRole('button', { name: 'Save', exact: true }));
+      expect(await card.innerText()).toContain('Changed Microsoft 365 Business Premium to 25 licences');
+      await chat.screenshot('04-subscriptions', card.getByText('Find offers', { exact: true }));
 
       // Review: every section, each with Update.
       card = await chat.press(card.getByRole('button', { name: 'Next: Review', exact: true }));
@@ -126,9 +182,10 @@ describe('an agent adds a customer in the web chat page', () => {
         address: { line1: 'Keizersgracht 12', line2: '3rd floor', city: 'Amsterdam', postalCode: '1015 CJ' },
         primaryContact: { firstName: 'Anna', lastName: 'Jansen', email: 'anna.jansen@northwind.nl' },
       },
+      // In the order they were added: the add-on first, its base after it.
       subscriptions: [
-        { offerId: 'm365-business-premium', quantity: 25 },
         { offerId: 'teams-phone-standard', quantity: 5 },
+        { offerId: 'm365-business-premium', quantity: 25 },
       ],
       createdBy: { agentId: 'local-agent', channel: 'webchat' },
     });

@@ -73,7 +73,17 @@ describe.each(names)('the %s card, as the bot sends it', (name) => {
       // A command is navigation unless it says it sends the card's inputs (a filter's Show).
       const sendsInputs = action.associatedInputs === 'auto';
       if (
-        ['cancel', 'update', 'confirmCancel', 'keepDraft'].includes(String(data.action)) ||
+        [
+          'cancel',
+          'update',
+          'confirmCancel',
+          'keepDraft',
+          'morePage',
+          'previousPage',
+          'changeLine',
+          'removeLine',
+          'keepLine',
+        ].includes(String(data.action)) ||
         (data.command && !sendsInputs)
       ) {
         expect(action.associatedInputs).toBe('none');

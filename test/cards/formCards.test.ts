@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { noResellerChoiceValue } from '../../cards/cardModels';
 import { nestedForm } from '../../cards/formPaths';
 import { resellerCard } from '../../cards/resellerCard';
-import { subscriptionsCard } from '../../cards/subscriptionsCard';
-import { offerFieldPath, ORDER_FORM_INPUTS, validateOrderForm } from '../../services/catalogue/orderForm';
+import { loadCatalogue } from '../../services/catalogue/loadCatalogue';
+import { completeOrder, offerFieldPath, ORDER_FORM_INPUTS } from '../../services/catalogue/orderForm';
 import type { Offer } from '../../services/catalogue/schemas';
 import { countryName, countryNameInSentence, countryRules } from '../../services/countries/countryRules';
 import { cultureName, languageName } from '../../services/countries/languageNames';
@@ -15,8 +15,10 @@ import type { FieldError } from '../../services/validation/fieldError';
 import { inputValues } from '../harness/conversationHarness';
 import { testPartner } from '../harness/serviceHarness';
 import {
+  allObjects,
   attentionTexts,
   button,
+  buttons,
   elementAfterInput,
   elementsOfType,
   hasInput,
@@ -33,6 +35,7 @@ import {
   attestingAgentTimestamp,
   dutchCustomer,
   produceCards,
+  producedCardNames,
   today,
   typedForms,
   type CardJson,
@@ -556,94 +559,209 @@ describe('the reseller card', () => {
 });
 
 describe('the subscriptions card', () => {
+  const subscriptionCards = (Object.keys(producedCardNames) as ProducedCardName[]).filter(
+    (name) => producedCardNames[name] === 'subscriptions',
+  );
   const first = () => card('subscriptions: first');
-  let offers: Offer[];
+  let catalogue: ReadonlyMap<string, Offer>;
   beforeAll(async () => {
-    offers = await produced.direct.composed.catalogue.offersForCountry('NL');
+    const all = (await loadCatalogue()).offers.data.offers;
+    catalogue = new Map(all.map((offer) => [offer.id, offer]));
   });
+  /** The offers a card lists with Add, in order. */
+  const listed = (shown: CardJson) =>
+    buttons(shown, 'addLine').map((action) => String((action.data as JsonObject).offerId));
+  /** The block of one offer (a result, or the line being changed): the container headed by its name. */
+  const offerBlock = (shown: CardJson, offerId: string): JsonObject => {
+    const name = catalogue.get(offerId)!.name;
+    const block = elementsOfType(shown, 'Container').find((node) => {
+      const heading = (node.items as JsonObject[] | undefined)?.[0];
+      return heading?.type === 'TextBlock' && readerText(String(heading.text)) === name;
+    });
+    if (!block) throw new Error(`No block for ${offerId}`);
+    return block;
+  };
 
-  it('has input ids that are exactly the field paths the order form is validated on', () => {
-    expect(offers.length).toBeGreaterThan(0);
-    const paths = offers.flatMap((offer) =>
-      ORDER_FORM_INPUTS.map((field) => offerFieldPath(offer.id, field)),
+  it('has input ids that are exactly the field paths the order is checked on, and the search box', () => {
+    for (const name of subscriptionCards) {
+      for (const id of ids(card(name))) {
+        const offerId = id.split('.')[1] ?? '';
+        expect(
+          id === 'offerQuery' || ORDER_FORM_INPUTS.some((field) => id === offerFieldPath(offerId, field)),
+        ).toBe(true);
+      }
+    }
+    const paths = listed(first()).flatMap((offerId) =>
+      ORDER_FORM_INPUTS.map((field) => offerFieldPath(offerId, field)),
     );
-    expect(paths).toContain('offers.m365-business-basic.quantity');
-    for (const name of [
-      'subscriptions: first',
-      'subscriptions: field errors',
-      'subscriptions: from Review',
-    ] as const) {
-      expect(ids(card(name)).sort()).toEqual([...paths].sort());
+    expect(ids(first()).sort()).toEqual(['offerQuery', ...paths].sort());
+  });
+
+  it('lists the most sold in the country before any search, five at a time, each with its name, product family, SKU, licence range and description', () => {
+    expect(listed(first())).toEqual([
+      'm365-business-premium',
+      'm365-business-standard',
+      'm365-business-basic',
+      'teams-phone-standard',
+      'o365-e3',
+    ]);
+    expect(texts(first())).toContain(
+      say('card.subscriptions.bestSellers', { country: countryNameInSentence('NL') }),
+    );
+    for (const offerId of listed(first())) {
+      const offer = catalogue.get(offerId)!;
+      expect(texts(offerBlock(first(), offerId))).toEqual(
+        expect.arrayContaining([
+          offer.name,
+          offer.description,
+          say('card.subscriptions.offerFacts', {
+            productFamily: offer.productFamily,
+            sku: offer.sku,
+            range: say('card.subscriptions.range', { min: offer.minQuantity, max: offer.maxQuantity }),
+          }),
+        ]),
+      );
     }
+    expect(button(first(), 'morePage').data).toMatchObject({ cursor: '5' });
   });
 
-  it('has a heading per product family and the offers under it, each with its description and licence range', () => {
-    const headings = elementsOfType(first(), 'TextBlock')
-      .filter((node) => node.size === 'Medium')
-      .map((node) => readerText(String(node.text)));
-    expect(headings).toEqual([...new Set(offers.map((offer) => offer.productFamily))]);
-    for (const offer of offers) {
-      expect(texts(first())).toEqual(expect.arrayContaining([offer.name, offer.description]));
-    }
-    expect(texts(first())).toContain(say('card.subscriptions.range', { min: 1, max: 300 }));
-  });
-
-  it('says "Exactly 1 licence" for an offer sold in one licence only', () => {
-    const exact = offers.find((offer) => offer.minQuantity === offer.maxQuantity);
-    expect(exact).toMatchObject({ id: 'azure-plan', minQuantity: 1 });
-    expect(texts(first())).toContain('Exactly 1 licence');
-    expect(texts(first())).toContain(say('card.subscriptions.rangeExactly', { min: 1 }));
-  });
-
-  it('asks per offer for licences from 0 to its maximum, a term and a billing frequency from the catalogue', () => {
-    for (const offer of offers) {
-      expect(input(first(), offerFieldPath(offer.id, 'quantity'))).toMatchObject({
+  it('asks per offer for licences (empty, no range a client would enforce), a term and a billing frequency from the catalogue', () => {
+    for (const offerId of listed(first())) {
+      const offer = catalogue.get(offerId)!;
+      expect(input(first(), offerFieldPath(offerId, 'quantity'))).toEqual({
         type: 'Input.Number',
-        min: 0,
-        max: offer.maxQuantity,
-        // 0, not empty: clients refuse an empty number field that has a range.
-        value: 0,
+        id: offerFieldPath(offerId, 'quantity'),
         label: say('card.subscriptions.quantityOf', { offerName: offer.name }),
+        placeholder: say('card.subscriptions.range', { min: offer.minQuantity, max: offer.maxQuantity }),
       });
-      const term = input(first(), offerFieldPath(offer.id, 'term'));
-      expect(term).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact' });
+      const term = input(first(), offerFieldPath(offerId, 'term'));
+      expect(term).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact', value: 'P1Y' });
       expect((term.choices as JsonObject[]).map((choice) => choice.value)).toEqual(offer.terms);
-      const cycle = input(first(), offerFieldPath(offer.id, 'billingCycle'));
+      const cycle = input(first(), offerFieldPath(offerId, 'billingCycle'));
+      expect(cycle).toMatchObject({ value: 'monthly' });
       expect((cycle.choices as JsonObject[]).map((choice) => choice.value)).toEqual(offer.billingCycles);
+      expect(button(offerBlock(first(), offerId), 'addLine').associatedInputs).toBeUndefined();
     }
   });
 
-  it('marks add-ons', () => {
-    const notes = texts(first()).filter((text) => text === say('card.subscriptions.addOn'));
-    expect(notes).toHaveLength(offers.filter((offer) => offer.isAddOn).length);
-    expect(notes.length).toBeGreaterThan(0);
+  it('names the base offers of an add-on', () => {
+    const teamsPhone = catalogue.get('teams-phone-standard')!;
+    const bases = teamsPhone.prerequisiteOfferIds.map((id) => catalogue.get(id)!.name);
+    const last = bases.pop()!;
+    expect(texts(offerBlock(first(), 'teams-phone-standard'))).toContain(
+      say('card.subscriptions.addOnOf', { baseOffers: `${bases.join(', ')} or ${last}` }),
+    );
+    expect(texts(offerBlock(first(), 'o365-e3')).some((text) => text.startsWith('Add-on'))).toBe(false);
   });
 
-  it("shows the service's messages under each offer's licences, and keeps what was typed", async () => {
+  it("shows the service's messages of Next at each offer, and keeps what was typed", () => {
     const shown = card('subscriptions: field errors');
-    for (const [id, value] of Object.entries(typedForms.subscriptionsErrors)) {
-      expect(input(shown, id).value).toBe(Number(value));
-    }
-    const checked = validateOrderForm(nestedForm(inputValues(shown)), {
-      offers: await produced.direct.composed.catalogue.offers(),
+    expect(input(shown, 'offers.m365-business-premium.quantity').value).toBe(500);
+    // "ten" cannot show in a number field; the message quotes it.
+    expect(input(shown, 'offers.o365-e3.quantity').value).toBeUndefined();
+    const entries = Object.entries(typedForms.subscriptionsErrors).map(([id, quantity]) => ({
+      offerId: id.split('.')[1]!,
+      quantity,
+    }));
+    const checked = completeOrder([], entries, {
+      offers: [...catalogue.values()],
       country: 'NL',
       countryName: countryNameInSentence('NL'),
       mcaPending: false,
     });
     const errors = checked.ok ? [] : checked.errors;
-    expect(errors.map((error) => error.field).sort()).toEqual(
-      [
-        'offers.azure-plan.quantity',
-        'offers.defender-office-365-plan-1',
-        'offers.m365-business-premium.quantity',
-      ].sort(),
-    );
-    // An offer's own problem (an add-on without its base) shows under its licences.
-    expectMessagesWhereTheServiceSaysThem(shown, errors, (field) =>
-      /^offers\.[^.]+$/.test(field) ? `${field}.quantity` : field,
-    );
-    expect(attentionTexts(shown).join(' ')).toContain('exactly 1 licence; you entered 2');
+    // The add-on's base is typed too (refused for its licences), so the add-on itself is not refused.
+    expect(errors.map((error) => error.field).sort()).toEqual([
+      'offers.m365-business-premium.quantity',
+      'offers.o365-e3.quantity',
+    ]);
+    expectMessagesWhereTheServiceSaysThem(shown, errors);
+    expect(input(shown, 'offers.teams-phone-standard.quantity').value).toBe(3);
+    expect(attentionTexts(offerBlock(shown, 'teams-phone-standard'))).toEqual([]);
     expectNoMessageUnder(shown, 'offers.m365-business-basic.quantity');
+  });
+
+  it('after adding says so, shows the order, and the same search with the offer marked as in the order', () => {
+    const shown = card('subscriptions: after adding');
+    const line = { offerName: 'Azure plan', count: 1, term: '1 month', billingCycle: 'monthly' };
+    expect(textsAboveTheForm(shown)).toContain(say('order.line.added', line));
+    expect(texts(shown)).toEqual(
+      expect.arrayContaining([
+        say('card.subscriptions.order', { count: 1 }),
+        say('card.subscriptions.line', line),
+        say('card.subscriptions.results', { query: 'azure plan' }),
+      ]),
+    );
+    const azure = offerBlock(shown, 'azure-plan');
+    expect(texts(azure)).toContain(say('card.subscriptions.inOrder', { count: 1 }));
+    expect(texts(azure).join(' ')).toContain('Exactly 1 licence');
+    expect(inputs(azure)).toEqual([]);
+    expect(listed(shown)).not.toContain('azure-plan');
+  });
+
+  it('takes an add-on without its base, and says at its line what it still needs', () => {
+    const shown = card('subscriptions: add-on waiting for its base');
+    expect(textsAboveTheForm(shown).join(' ')).toContain('It is an add-on: add one of its base offers too');
+    const line = containerOfButton(shown, 'changeLine', 'teams-phone-standard');
+    expect(attentionTexts(line)).toEqual([say('order.addOn.needsBase')]);
+  });
+
+  it('refuses a line at its inputs with the reason, keeping the order as it was', () => {
+    const shown = card('subscriptions: a line refused');
+    const under = elementAfterInput(shown, 'offers.m365-business-premium.quantity');
+    expect(readerText(String(under?.text))).toBe(
+      say('order.quantity.outOfRange', {
+        offerName: 'Microsoft 365 Business Premium',
+        min: 1,
+        max: 300,
+        value: '500',
+      }),
+    );
+    expect(input(shown, 'offers.m365-business-premium.quantity').value).toBe(500);
+    expect(texts(shown)).toContain(say('card.subscriptions.order', { count: 1 }));
+  });
+
+  it('changes a line at the top: its inputs filled in, Save, Remove and Keep as it was, and no search meanwhile', () => {
+    const shown = card('subscriptions: changing a line');
+    expect(texts(shown)).toContain(say('card.subscriptions.changeLine'));
+    expect(ids(shown).sort()).toEqual(
+      ORDER_FORM_INPUTS.map((field) => offerFieldPath('teams-phone-standard', field)).sort(),
+    );
+    expect(input(shown, 'offers.teams-phone-standard.quantity').value).toBe(5);
+    const block = offerBlock(shown, 'teams-phone-standard');
+    expect(submitData(block).map((data) => data.action)).toEqual(['saveLine', 'removeLine', 'keepLine']);
+    expect(button(block, 'saveLine').associatedInputs).toBeUndefined();
+    expect(button(block, 'removeLine').associatedInputs).toBe('none');
+  });
+
+  it('pages with More and Previous, saying which results it shows', () => {
+    const shown = card('subscriptions: more results');
+    expect(texts(shown)).toEqual(
+      expect.arrayContaining([
+        say('card.subscriptions.results', { query: 'e3' }),
+        say('card.subscriptions.showing', { first: 6, last: 10 }),
+      ]),
+    );
+    expect(button(shown, 'previousPage').associatedInputs).toBe('none');
+    expect(button(shown, 'morePage')).toMatchObject({
+      associatedInputs: 'none',
+      data: { cursor: expect.any(String) },
+    });
+    expect(listed(shown)).toHaveLength(5);
+  });
+
+  it('says when a search finds nothing, keeps the query, and shows the most sold', () => {
+    const shown = card('subscriptions: no match');
+    const country = countryNameInSentence('NL');
+    expect(texts(shown)).toEqual(
+      expect.arrayContaining([
+        say('order.search.noMatch', { country, query: typedForms.noMatchQuery }),
+        say('card.subscriptions.showingBestSellers', { country }),
+        say('card.subscriptions.bestSellers', { country }),
+      ]),
+    );
+    expect(input(shown, 'offerQuery').value).toBe(typedForms.noMatchQuery);
+    expect(listed(shown)[0]).toBe('m365-business-premium');
   });
 
   it('has no inputs while the customer still has to accept the MCA, and says ordering waits', () => {
@@ -663,24 +781,38 @@ describe('the subscriptions card', () => {
     expect(button(first(), 'cancel').associatedInputs).toBe('none');
     const fromReview = card('subscriptions: from Review');
     expect(button(fromReview, 'next').title).toBe(say('card.action.backToReview'));
-    expect(input(fromReview, 'offers.m365-business-basic.quantity').value).toBe(10);
-    expect(input(fromReview, 'offers.azure-plan.quantity').value).toBe(1);
-  });
-
-  it('says so when no offer is sold in the country', () => {
-    // Not reachable through the bot: several offers are sold in every country of the catalogue.
-    const none = subscriptionsCard({
-      promptId: 'subscriptions:none',
-      families: [],
-      values: {},
-      errors: {},
-      mcaPending: false,
-      countryName: countryNameInSentence('NL'),
-      nextLabel: say('card.action.next.review'),
-    });
-    expect(inputs(none)).toEqual([]);
-    expect(texts(none)).toContain(
-      say('card.subscriptions.noOffers', { country: countryNameInSentence('NL') }),
+    expect(texts(fromReview)).toEqual(
+      expect.arrayContaining([
+        say('card.subscriptions.order', { count: 2 }),
+        say('card.subscriptions.line', {
+          offerName: 'Azure plan',
+          count: 1,
+          term: '1 month',
+          billingCycle: 'monthly',
+        }),
+        say('card.subscriptions.line', {
+          offerName: 'Microsoft 365 Business Basic',
+          count: 10,
+          term: '1 year',
+          billingCycle: 'monthly',
+        }),
+      ]),
     );
+    expect(buttons(fromReview, 'changeLine').map((action) => (action.data as JsonObject).offerId)).toEqual([
+      'azure-plan',
+      'm365-business-basic',
+    ]);
   });
 });
+
+/** The innermost container holding the button with this action on this offer. */
+function containerOfButton(shown: CardJson, action: string, offerId: string): JsonObject {
+  const holding = elementsOfType(shown, 'Container').filter((node) =>
+    submitData(node).some((data) => data.action === action && data.offerId === offerId),
+  );
+  const innermost = holding.find(
+    (node) => !holding.some((other) => other !== node && allObjects(node).includes(other)),
+  );
+  if (!innermost) throw new Error(`No ${action} button for ${offerId}`);
+  return innermost;
+}

@@ -1,7 +1,8 @@
-import { dutchAccountInputs } from '../dialogs/flowFixtures';
+import { dutchAccountInputs, quantityOf, skuOf } from '../dialogs/flowFixtures';
 import type { Activity } from 'botbuilder';
 import type { CustomerRecord } from '../../services/customers/customerRecord';
 import {
+  actionsOf,
   cardsOf,
   startConversationHarness,
   type AgentDriver,
@@ -59,6 +60,12 @@ export const producedCardNames = {
   'reseller: from Review, after a move': 'reseller',
   'subscriptions: first': 'subscriptions',
   'subscriptions: field errors': 'subscriptions',
+  'subscriptions: after adding': 'subscriptions',
+  'subscriptions: add-on waiting for its base': 'subscriptions',
+  'subscriptions: a line refused': 'subscriptions',
+  'subscriptions: changing a line': 'subscriptions',
+  'subscriptions: more results': 'subscriptions',
+  'subscriptions: no match': 'subscriptions',
   'subscriptions: MCA pending': 'subscriptions',
   'subscriptions: from Review': 'subscriptions',
   'review: direct': 'review',
@@ -113,12 +120,14 @@ export const typedForms = {
   }),
   /** Acceptance a week after the agent's today. */
   mcaFutureDate: { kind: 'attested', acceptedOn: '2026-11-30' },
-  /** Too many licences, an add-on without its base, and an offer sold in one licence exactly. */
+  /** Typed on the first page and Next pressed: too many licences, an add-on without its base, not a number. */
   subscriptionsErrors: {
     'offers.m365-business-premium.quantity': '500',
-    'offers.defender-office-365-plan-1.quantity': '3',
-    'offers.azure-plan.quantity': '2',
+    'offers.teams-phone-standard.quantity': '3',
+    'offers.o365-e3.quantity': 'ten',
   },
+  /** The search that finds no offer. */
+  noMatchQuery: 'Contoso Quantum Licence',
 } as const;
 
 /** The Indian address the indirect customer moves to from Review. */
@@ -208,6 +217,18 @@ class Collector {
   private readonly replaced = new WeakMap<AgentDriver, Partial<Activity>[]>();
 
   /** Keeps the last card the agent's latest turn sent under this name. */
+  /**
+   * Adds an offer as an agent does: finds it by its SKU unless the card lists it, types the
+   * licences and presses Add.
+   */
+  async addOffer(agent: AgentDriver, offerId: string, quantity: string): Promise<Partial<Activity>[]> {
+    const listed = actionsOf(agent.lastCard()).some(
+      (action) => action.data?.action === 'addLine' && action.data.offerId === offerId,
+    );
+    if (!listed) await this.submit(agent, 'search', { offerQuery: skuOf(offerId) });
+    return this.submit(agent, 'addLine', { [quantityOf(offerId)]: quantity }, { offerId });
+  }
+
   /** Keeps a card the agent's latest turn sent: its last one, or its first. */
   keep(name: ProducedCardName, agent: AgentDriver, which: 'last' | 'first' = 'last'): CardJson {
     const sent = cardsOf(this.latest.get(agent) ?? []);
@@ -302,6 +323,7 @@ async function directScenarios(harness: ConversationHarness, c: Collector): Prom
     countryShapes(harness, c),
     globalAdminInTeams(harness, c),
     mcaPendingFlow(harness, c),
+    orderShapes(harness, c),
     directFlow(harness, c).then(() => ownCustomer(harness, c)),
   ]);
 }
@@ -385,10 +407,14 @@ async function directFlow(harness: ConversationHarness, c: Collector): Promise<v
   c.keep('subscriptions: first', agent);
   await c.submit(agent, 'next', typedForms.subscriptionsErrors);
   c.keep('subscriptions: field errors', agent);
+  await c.submit(agent, 'search', { offerQuery: 'azure plan' });
+  await c.submit(agent, 'addLine', { [quantityOf('azure-plan')]: '1' }, { offerId: 'azure-plan' });
+  c.keep('subscriptions: after adding', agent);
+  await c.submit(agent, 'search', { offerQuery: '' });
   await c.submit(agent, 'next', {
-    'offers.m365-business-premium.quantity': '0',
-    'offers.defender-office-365-plan-1.quantity': '0',
-    'offers.azure-plan.quantity': '1',
+    'offers.m365-business-premium.quantity': '',
+    'offers.teams-phone-standard.quantity': '0',
+    'offers.o365-e3.quantity': '',
     'offers.m365-business-basic.quantity': '10',
   });
   c.keep('review: direct', agent);
@@ -408,6 +434,30 @@ async function directFlow(harness: ConversationHarness, c: Collector): Promise<v
   await c.submit(agent, 'next');
   await c.submit(agent, 'submit');
   c.keep('done: direct', agent);
+}
+
+/** The order as it is built: an add-on before its base, a change, a refused line, paging, no match. */
+async function orderShapes(harness: ConversationHarness, c: Collector): Promise<void> {
+  const agent = harness.agent();
+  await c.say(agent, 'add customer');
+  await c.submit(
+    agent,
+    'next',
+    dutchCustomer({ legalName: 'Order Shapes B.V.', domainPrefix: 'ordershapes' }),
+  );
+  await c.submit(agent, 'next', { kind: 'attested', acceptedOn: '2026-11-20' });
+  await c.addOffer(agent, 'teams-phone-standard', '5');
+  c.keep('subscriptions: add-on waiting for its base', agent);
+  await c.addOffer(agent, 'm365-business-premium', '500');
+  c.keep('subscriptions: a line refused', agent);
+  await c.submit(agent, 'changeLine', {}, { offerId: 'teams-phone-standard' });
+  c.keep('subscriptions: changing a line', agent);
+  await c.submit(agent, 'keepLine', {}, { offerId: 'teams-phone-standard' });
+  await c.submit(agent, 'search', { offerQuery: 'e3' });
+  await c.submit(agent, 'morePage');
+  c.keep('subscriptions: more results', agent);
+  await c.submit(agent, 'search', { offerQuery: typedForms.noMatchQuery });
+  c.keep('subscriptions: no match', agent);
 }
 
 /** The same legal name in the same country again: the partner's own customer. */
@@ -436,10 +486,9 @@ async function indirectScenarios(harness: ConversationHarness, c: Collector): Pr
   await c.submit(agent, 'next', { resellerQuery: '', resellerId: '' });
   c.keep('reseller: no choice made', agent);
   await c.submit(agent, 'next', { resellerId: 'adventure-works-cloud-partners' });
-  await c.submit(agent, 'next', {
-    'offers.m365-business-basic.quantity': '10',
-    'offers.dynamics-365-sales-enterprise.quantity': '5',
-  });
+  await c.addOffer(agent, 'm365-business-basic', '10');
+  await c.addOffer(agent, 'dynamics-365-sales-enterprise', '5');
+  await c.submit(agent, 'next');
   c.keep('review: indirect', agent);
   await c.submit(agent, 'update', {}, { section: 'reseller' });
   c.keep('reseller: from Review, choice kept', agent);

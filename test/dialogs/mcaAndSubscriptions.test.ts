@@ -102,7 +102,8 @@ describe('the customer agreement step', () => {
 });
 
 describe('the subscriptions step', () => {
-  it('applies the offer rules with their messages at the offer', async () => {
+  // Finding, adding, changing and removing offers: subscriptionsOrder.test.ts.
+  it('applies the offer rules to what Next finds typed, with their messages at the offer', async () => {
     const agent = harness.agent();
     await agent.say('add customer');
     await agent.submit(
@@ -130,50 +131,6 @@ describe('the subscriptions step', () => {
     });
     expect(visibleText(agent.lastCard())).toContain('Teams Phone Standard');
     expect(agent.lastCard().body).toBeDefined();
-  });
-
-  it('lists only the offers sold in the customer country', async () => {
-    const agent = harness.agent();
-    await agent.say('add customer');
-    await agent.submit(
-      'next',
-      dutchAccountInputs({
-        legalName: 'Northwind Canada Ltd.',
-        domainPrefix: 'northwindca',
-        country: 'CA',
-      }),
-    );
-    await agent.submit('next', {
-      'address.state': 'ON',
-      'address.city': 'Toronto',
-      'address.postalCode': 'M5V 2T6',
-      language: 'en',
-      culture: 'en-CA',
-    });
-    await agent.submit('next', { kind: 'attested', acceptedOn: '2026-11-20' });
-    expect(inputOf(agent.lastCard(), 'offers.dynamics-365-sales-enterprise.quantity')).toBeDefined();
-
-    const indian = harness.agent();
-    await indian.say('add customer');
-    await indian.submit(
-      'next',
-      dutchAccountInputs({
-        legalName: 'Bharat Traders Private Limited',
-        domainPrefix: 'bharattraders',
-        country: 'IN',
-      }),
-    );
-    await indian.submit('next', {
-      'address.state': 'Maharashtra',
-      'address.city': 'Mumbai',
-      'address.postalCode': '400001',
-      'primaryContact.phone': '+91 98765 43210',
-      registrationNumber: 'AAACB1234F',
-    });
-    await indian.submit('next', { kind: 'attested', acceptedOn: '2026-11-20' });
-    const card = indian.lastCard();
-    expect(inputOf(card, 'offers.m365-business-premium.quantity')).toBeDefined();
-    expect(inputOf(card, 'offers.dynamics-365-sales-enterprise.quantity')).toBeUndefined();
   });
 });
 

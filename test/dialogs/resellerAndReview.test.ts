@@ -12,7 +12,7 @@ import {
   type AgentDriver,
   type ConversationHarness,
 } from '../harness/conversationHarness';
-import { dutchAccountInputs } from './flowFixtures';
+import { addOffer, dutchAccountInputs } from './flowFixtures';
 
 let harness: ConversationHarness;
 beforeAll(async () => {
@@ -114,11 +114,13 @@ describe('Update from Review', () => {
     expect(visibleText(agent.lastCard())).toContain('Wide World Importers Cloud');
 
     await agent.submit('update', {}, { section: 'subscriptions' });
+    expect(visibleText(agent.lastCard())).toContain(
+      '**Microsoft 365 Business Basic**: 10 licences, 1 year, billed monthly',
+    );
+    await agent.submit('changeLine', {}, { offerId: 'm365-business-basic' });
     expect(inputOf(agent.lastCard(), 'offers.m365-business-basic.quantity')?.value).toBe(10);
-    await agent.submit('next', {
-      'offers.m365-business-basic.quantity': '',
-      'offers.o365-e3.quantity': '40',
-    });
+    await agent.submit('removeLine', {}, { offerId: 'm365-business-basic' });
+    await agent.submit('next', { 'offers.o365-e3.quantity': '40' });
     const review = visibleText(agent.lastCard());
     expect(review).toContain('Office 365 E3');
     expect(review).not.toContain('Microsoft 365 Business Basic');
@@ -153,10 +155,9 @@ describe('Update from Review', () => {
     const agent = harness.agent();
     await toResellerStep(agent, 'Moves Country B.V.', 'movescountry');
     await agent.submit('next', { resellerId: 'adventure-works-cloud-partners' });
-    await agent.submit('next', {
-      'offers.m365-business-basic.quantity': '10',
-      'offers.dynamics-365-sales-enterprise.quantity': '5',
-    });
+    await addOffer(agent, 'm365-business-basic', '10');
+    await addOffer(agent, 'dynamics-365-sales-enterprise', '5');
+    await agent.submit('next');
     await agent.submit('update', {}, { section: 'accountInfo' });
     await agent.submit('next', { country: 'IN' });
     await agent.submit('next', {

@@ -23,6 +23,27 @@ export function validateAdaptiveCard(card: unknown): string[] {
   return [...libraryProblems(card), ...structuralProblems(card)];
 }
 
+/**
+ * Teams refuses a bot message above about 100 KB (413 MessageSizeTooBig) and recommends at most
+ * 80 KB, counted over the whole activity as UTF-16: two bytes per UTF-16 code unit of its JSON.
+ */
+export const teamsActivityLimitBytes = 80 * 1024;
+
+/** The size of an activity as Teams counts it. */
+export function teamsActivityBytes(activity: unknown): number {
+  return JSON.stringify(activity).length * 2;
+}
+
+/** For jest: throws when an activity is above what Teams recommends, naming its size. */
+export function expectWithinTeamsLimit(activity: unknown): void {
+  const bytes = teamsActivityBytes(activity);
+  if (bytes > teamsActivityLimitBytes) {
+    throw new Error(
+      `The activity is ${(bytes / 1024).toFixed(1)} KB as Teams counts it (UTF-16), above the ${teamsActivityLimitBytes / 1024} KB Teams recommends.`,
+    );
+  }
+}
+
 /** For jest: throws with the list of problems when the card is not valid. */
 export function expectValidCard(card: unknown): void {
   const problems = validateAdaptiveCard(card);

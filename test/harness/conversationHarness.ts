@@ -8,7 +8,7 @@ import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/
 import type { PartnerProfile } from '../../services/partner/partnerProfile';
 import type { Role } from '../../services/roles/permissions';
 import { allObjects, readerText } from '../cards/cardQueries';
-import { expectValidCard } from './cardValidation';
+import { expectValidCard, expectWithinTeamsLimit } from './cardValidation';
 import { testPartner } from './serviceHarness';
 
 export interface ConversationHarness {
@@ -92,9 +92,10 @@ export class AgentDriver {
 
   private readonly localTimestamp: string | undefined;
 
-  /** Sends an activity and answers the replies of that turn; every card is validated. */
+  /** Sends an activity and answers the replies of that turn; every card is validated and measured as Teams counts it. */
   async send(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     const before = this.transcript.length;
+    const updatesBefore = this.adapter.updates.length;
     await this.adapter.processActivity({
       type: 'message',
       ...(this.localTimestamp ? { localTimestamp: this.localTimestamp as unknown as Date } : {}),
@@ -102,9 +103,11 @@ export class AgentDriver {
     });
     while (this.adapter.activeQueue.length > 0) {
       const reply = this.adapter.activeQueue.shift()!;
-      for (const card of cardsOf([reply])) expectValidCard(card);
+      expectSendable(reply);
       this.transcript.push(reply);
     }
+    // A card replaced in place (Teams) is sent too.
+    this.adapter.updates.slice(updatesBefore).forEach(expectSendable);
     return this.transcript.slice(before);
   }
 
@@ -151,6 +154,12 @@ export class AgentDriver {
     }
     throw new Error(`No card with a "${action}" button ${JSON.stringify(where)}`);
   }
+}
+
+/** Every card valid, and the whole activity within the size Teams accepts. */
+function expectSendable(activity: Partial<Activity>): void {
+  for (const card of cardsOf([activity])) expectValidCard(card);
+  expectWithinTeamsLimit(activity);
 }
 
 /** Channels send a card submit as a reply to the message that carried the card. */

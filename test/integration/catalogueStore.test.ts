@@ -2,11 +2,16 @@ import type { Database } from '@azure/cosmos';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { SqlQuerySpec } from '@azure/cosmos';
 import {
   catalogueContainers,
+  OFFER_DOCUMENT_LAYOUT,
+  offerSortKey,
   StoredCatalogueError,
   type CatalogueContainers,
 } from '../../services/catalogue/catalogueDocuments';
+import { isSoldIn } from '../../services/catalogue/offerAvailability';
+import { OFFER_PAGE_SIZE, type OfferPage } from '../../services/catalogue/offerSearch';
 import { CatalogueStore } from '../../services/catalogue/catalogueStore';
 import { readCatalogueVersion } from '../../services/catalogue/catalogueSync';
 import { validateResellerChoice } from '../../services/catalogue/resellerChoice';
@@ -77,7 +82,7 @@ describe('the offer and reseller catalogues in Cosmos DB', () => {
       upserted: resellerFile.resellers.length,
       deleted: 0,
     });
-    expect((await store.offers()).map((offer) => offer.id).sort()).toEqual(
+    expect((await storedOfferIds(containers)).sort()).toEqual(
       offerFile.offers.map((offer) => offer.id).sort(),
     );
     expect(await readCatalogueVersion(containers.versions, 'offers')).toEqual({
@@ -86,6 +91,16 @@ describe('the offer and reseller catalogues in Cosmos DB', () => {
       contentHash: catalogue.offers.contentHash,
       loadedAt: '2025-07-01T08:00:00.000Z',
       itemCount: offerFile.offers.length,
+      layout: OFFER_DOCUMENT_LAYOUT,
+    });
+    const { resource: offer } = await containers.offers.item('m365-business-basic', 'offers').read();
+    expect(offer).toMatchObject({
+      catalogue: 'offers',
+      searchText: expect.stringMatching(
+        /^microsoft 365 business basic microsoft 365 cfq7ttc0[0-9a-z]{4} 0001$/,
+      ),
+      sortKey: '00003!microsoft_365_business_basic!m365-business-basic',
+      rankedIn: ['*', 'NL', 'GB', 'IN', 'BR'],
     });
     expect(await readCatalogueVersion(containers.versions, 'resellers')).toMatchObject({
       contentHash: catalogue.resellers.contentHash,
@@ -105,7 +120,9 @@ describe('the offer and reseller catalogues in Cosmos DB', () => {
     const { containers } = await loadedStore();
     const upserts = [
       jest.spyOn(containers.offers.items, 'upsert'),
+      jest.spyOn(containers.offers.items, 'batch'),
       jest.spyOn(containers.resellers.items, 'upsert'),
+      jest.spyOn(containers.resellers.items, 'batch'),
       jest.spyOn(containers.versions.items, 'upsert'),
     ];
 
@@ -123,11 +140,11 @@ describe('the offer and reseller catalogues in Cosmos DB', () => {
 
   it('reloads a changed file: an offer taken out of it is gone and the new version is recorded', async () => {
     const { containers, store } = await loadedStore();
-    expect(await store.offer('power-bi-pro')).toBeDefined();
+    expect(await store.offersByIds(['project-online-essentials'])).toHaveLength(1);
     const offers = await writeCopy('offers.json', {
       ...offerFile,
       version: 2,
-      offers: offerFile.offers.filter((offer) => offer.id !== 'power-bi-pro'),
+      offers: offerFile.offers.filter((offer) => offer.id !== 'project-online-essentials'),
     });
     const changed = await loadCatalogue({ offers });
 
@@ -135,26 +152,29 @@ describe('the offer and reseller catalogues in Cosmos DB', () => {
 
     expect(sync.offers).toMatchObject({ changed: true, deleted: 1, upserted: offerFile.offers.length - 1 });
     expect(sync.resellers).toMatchObject({ changed: false, upserted: 0 });
-    expect(await store.offer('power-bi-pro')).toBeUndefined();
-    expect(await new CatalogueStore(containers).offer('power-bi-pro')).toBeUndefined();
-    expect(await store.offers()).toHaveLength(offerFile.offers.length - 1);
+    expect(await store.offersByIds(['project-online-essentials'])).toEqual([]);
+    expect(await store.findOffers({ country: 'NL', query: 'project online essentials' })).not.toMatchObject({
+      offers: expect.arrayContaining([expect.objectContaining({ id: 'project-online-essentials' })]),
+    });
+    expect(await storedOfferIds(containers)).toHaveLength(offerFile.offers.length - 1);
     expect(await readCatalogueVersion(containers.versions, 'offers')).toEqual({
       id: 'offers',
       version: 2,
       contentHash: changed.offers.contentHash,
       loadedAt: '2025-07-02T08:00:00.000Z',
       itemCount: offerFile.offers.length - 1,
+      layout: OFFER_DOCUMENT_LAYOUT,
     });
   });
 
   it('loads again at the next start when a load stopped half-way', async () => {
     const { containers } = await freshDatabase();
-    const upsert = containers.offers.items.upsert.bind(containers.offers.items);
+    const batch = containers.offers.items.batch.bind(containers.offers.items);
     let written = 0;
-    const spy = jest.spyOn(containers.offers.items, 'upsert').mockImplementation((...args) => {
+    const spy = jest.spyOn(containers.offers.items, 'batch').mockImplementation((...args) => {
       written += 1;
-      if (written > 5) return Promise.reject(new Error('the process was stopped'));
-      return upsert(...args);
+      if (written > 2) return Promise.reject(new Error('the process was stopped'));
+      return batch(...args);
     });
     await expect(new CatalogueStore(containers).sync(await loadCatalogue())).rejects.toThrow(
       'the process was stopped',
@@ -166,7 +186,7 @@ describe('the offer and reseller catalogues in Cosmos DB', () => {
     const sync = await store.sync(await loadCatalogue());
 
     expect(sync.offers).toMatchObject({ changed: true, upserted: offerFile.offers.length });
-    expect(await store.offers()).toHaveLength(offerFile.offers.length);
+    expect(await storedOfferIds(containers)).toHaveLength(offerFile.offers.length);
     expect(await readCatalogueVersion(containers.versions, 'offers')).toMatchObject({
       itemCount: offerFile.offers.length,
     });
@@ -197,10 +217,9 @@ describe('the offer and reseller catalogues in Cosmos DB', () => {
 
   describe('once loaded', () => {
     let store: CatalogueStore;
-    let containers: CatalogueContainers;
 
     beforeAll(async () => {
-      ({ store, containers } = await loadedStore());
+      ({ store } = await loadedStore());
     });
 
     const names = (resellers: { name: string }[]) => resellers.map((reseller) => reseller.name);
@@ -294,33 +313,160 @@ describe('the offer and reseller catalogues in Cosmos DB', () => {
       expect(await store.reseller('../offers')).toBeUndefined();
     });
 
-    it('offers for a country leave out offers not sold there', async () => {
-      const japan = (await store.offersForCountry('JP')).map((offer) => offer.id);
-      expect(japan).toContain('dynamics-365-sales-enterprise');
-      expect(japan).toContain('m365-business-premium');
-      expect(japan).not.toContain('dynamics-365-business-central-essentials');
-      const iceland = (await store.offersForCountry('is')).map((offer) => offer.id);
-      expect(iceland).toContain('dynamics-365-business-central-essentials');
-      expect(iceland).not.toContain('dynamics-365-sales-enterprise');
+    it('reloads the offers when the layout of their stored items changed, though the file did not', async () => {
+      const { containers: own, store: fresh } = await loadedStore();
+      const version = await readCatalogueVersion(own.versions, 'offers');
+      await own.versions.items.upsert({ ...version, layout: OFFER_DOCUMENT_LAYOUT - 1 });
+      const sync = await fresh.sync(await loadCatalogue());
+      expect(sync.offers).toMatchObject({ changed: true, upserted: offerFile.offers.length });
+      expect(sync.resellers).toMatchObject({ changed: false });
+    });
+  });
+
+  describe('finding offers, in Cosmos DB', () => {
+    let store: CatalogueStore;
+    let containers: CatalogueContainers;
+
+    beforeAll(async () => {
+      ({ store, containers } = await loadedStore());
     });
 
-    it('keeps the offers in memory after the first read, so a turn costs no database request', async () => {
-      const fresh = new CatalogueStore(containers);
+    const ids = (page: OfferPage) => page.offers.map((offer) => offer.id);
+    const soldIn = (country: string) => offerFile.offers.filter((offer) => isSoldIn(offer, country));
+
+    /** Every page of a search, following More to the end. */
+    async function allPages(country: string, query: string): Promise<OfferPage[]> {
+      const pages: OfferPage[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.findOffers({ country, query, ...(cursor ? { cursor } : {}) });
+        pages.push(page);
+        cursor = page.next;
+      } while (cursor && pages.length < 200);
+      return pages;
+    }
+
+    it.each([
+      ['part of a name', 'business prem', 'm365-business-premium'],
+      ['words in any order, any case', 'E3 OFFICE', 'o365-e3'],
+      ['a product family', 'dynamics 365 sales', 'dynamics-365-sales-enterprise'],
+      ['a whole SKU', undefined, 'teams-phone-standard'],
+      ['part of a SKU', 'sku-part', 'azure-plan'],
+      ['a name typed with other punctuation', 'exchange online (plan-1)', 'exchange-online-plan-1'],
+    ])('finds an offer by %s', async (_case, query, offerId) => {
+      const offer = offerFile.offers.find((candidate) => candidate.id === offerId)!;
+      const typed = query === undefined ? offer.sku : query === 'sku-part' ? offer.sku.slice(8, 15) : query;
+      const found = (await allPages('NL', typed)).flatMap(ids);
+      expect(found).toContain(offerId);
+      if (query === undefined) expect(found).toEqual([offerId]);
+    });
+
+    it('pages through every match once, the most sold worldwide first, then by name', async () => {
+      const pages = await allPages('NL', 'microsoft 365');
+      const found = pages.flatMap(ids);
+      const expected = soldIn('NL')
+        .filter((offer) => /microsoft 365/i.test(`${offer.name} ${offer.productFamily}`))
+        .sort((a, b) => (offerSortKey(a) < offerSortKey(b) ? -1 : 1))
+        .map((offer) => offer.id);
+      expect(found).toEqual(expected);
+      expect(found.length).toBeGreaterThan(100);
+      expect(pages.slice(0, -1).every((page) => page.offers.length === OFFER_PAGE_SIZE)).toBe(true);
+      expect(pages.at(-1)!.next).toBeUndefined();
+      expect(found.slice(0, 3)).toEqual([
+        'm365-business-premium',
+        'm365-business-standard',
+        'm365-business-basic',
+      ]);
+    });
+
+    it("leaves out offers not sold in the customer's country", async () => {
+      const japan = (await allPages('JP', 'dynamics 365')).flatMap(ids);
+      expect(japan).toContain('dynamics-365-sales-enterprise');
+      expect(japan).not.toContain('dynamics-365-business-central-essentials');
+      const iceland = (await allPages('is', 'dynamics 365')).flatMap(ids);
+      expect(iceland).toContain('dynamics-365-business-central-essentials');
+      expect(iceland).not.toContain('dynamics-365-sales-enterprise');
+      expect((await allPages('NL', 'calling plan')).flatMap(ids)).not.toContain(
+        'teams-domestic-calling-plan-gb',
+      );
+    });
+
+    it('finds nothing for words no offer has', async () => {
+      expect(await store.findOffers({ country: 'NL', query: 'zzqx' })).toEqual({ offers: [] });
+    });
+
+    it('lists the most sold in the country first, then the most sold worldwide, before any search', async () => {
+      const pages = await allPages('NL', '');
+      const found = pages.flatMap(ids);
+      const rankedHere = soldIn('NL').filter((offer) => offer.salesRank.NL !== undefined);
+      expect(found.slice(0, rankedHere.length)).toEqual(
+        rankedHere.sort((a, b) => a.salesRank.NL! - b.salesRank.NL!).map((offer) => offer.id),
+      );
+      expect(found.slice(0, 5)).toEqual([
+        'm365-business-premium',
+        'm365-business-standard',
+        'm365-business-basic',
+        'teams-phone-standard',
+        'o365-e3',
+      ]);
+      const rankedAnywhere = soldIn('NL').filter((offer) =>
+        Object.keys(offer.salesRank).some((c) => c === 'NL' || c === '*'),
+      );
+      expect([...found].sort()).toEqual(rankedAnywhere.map((offer) => offer.id).sort());
+      expect(new Set(found).size).toBe(found.length);
+    });
+
+    it('lists the most sold worldwide for a country without a ranking of its own', async () => {
+      const france = (await allPages('FR', '')).flatMap(ids);
+      const worldwide = soldIn('FR')
+        .filter((offer) => offer.salesRank['*'] !== undefined)
+        .sort((a, b) => a.salesRank['*']! - b.salesRank['*']!)
+        .map((offer) => offer.id);
+      expect(france).toEqual(worldwide);
+    });
+
+    it('reads offers by id with the base offers of their add-ons, leaving out unknown and malformed ids', async () => {
+      const found = (
+        await store.offersByIds(['teams-phone-standard', 'no-such-offer', '../x', 'o365-e3'])
+      ).map((offer) => offer.id);
+      const teamsPhone = offerFile.offers.find((offer) => offer.id === 'teams-phone-standard')!;
+      expect(found.sort()).toEqual(
+        [...new Set(['teams-phone-standard', 'o365-e3', ...teamsPhone.prerequisiteOfferIds])].sort(),
+      );
+      expect(await store.offersByIds([])).toEqual([]);
+    });
+
+    it('reads a hundred ids and more in groups', async () => {
+      const every = offerFile.offers.map((offer) => offer.id);
+      expect((await store.offersByIds(every)).map((offer) => offer.id).sort()).toEqual([...every].sort());
+    });
+
+    it('asks Cosmos DB each time with parameterised queries: what was typed is never part of the query text', async () => {
       const query = jest.spyOn(containers.offers.items, 'query');
-      const read = jest.spyOn(containers.offers, 'item');
       try {
-        const [first, second] = await Promise.all([fresh.offers(), fresh.offers()]);
-        expect(second).toBe(first);
-        expect(query).toHaveBeenCalledTimes(1);
-        await fresh.offers();
-        await fresh.offersForCountry('NL');
-        expect(await fresh.offer('azure-plan')).toMatchObject({ name: expect.any(String) });
-        expect(query).toHaveBeenCalledTimes(1);
-        expect(read).not.toHaveBeenCalled();
-        expect(Object.isFrozen(first[0])).toBe(true);
+        const typed = "e3' OR 1=1 --";
+        await store.findOffers({ country: 'NL', query: typed });
+        await store.findOffers({ country: 'NL', query: typed });
+        await store.findOffers({ country: 'NL', query: '' });
+        await store.offersByIds(['o365-e3']);
+        expect(query).toHaveBeenCalledTimes(4);
+        for (const [spec] of query.mock.calls) {
+          const { query: text, parameters } = spec as SqlQuerySpec;
+          expect(text).not.toMatch(/e3|OR 1=1|NL|o365/);
+          expect(parameters?.length).toBeGreaterThan(0);
+        }
       } finally {
         query.mockRestore();
-        read.mockRestore();
+      }
+    });
+
+    it('sees a change in the store at once: no offer is kept in memory', async () => {
+      const { resource } = await containers.offers.item('power-bi-pro', 'offers').read();
+      await containers.offers.items.upsert({ ...resource, name: 'Power BI Pro (renamed)' });
+      try {
+        expect((await store.offersByIds(['power-bi-pro']))[0]?.name).toBe('Power BI Pro (renamed)');
+      } finally {
+        await containers.offers.items.upsert(resource);
       }
     });
   });
@@ -328,8 +474,16 @@ describe('the offer and reseller catalogues in Cosmos DB', () => {
   it('refuses an offer stored in the database that breaks the offer schema, naming it', async () => {
     const { containers } = await freshDatabase();
     await containers.offers.items.upsert({ id: 'broken-offer', catalogue: 'offers', name: 'Broken' });
-    const offers = new CatalogueStore(containers).offers();
+    const offers = new CatalogueStore(containers).offersByIds(['broken-offer']);
     await expect(offers).rejects.toThrow(StoredCatalogueError);
     await expect(offers).rejects.toThrow(/offer "broken-offer" is not valid/);
   });
 });
+
+/** The ids of every offer stored. */
+async function storedOfferIds(containers: CatalogueContainers): Promise<string[]> {
+  const { resources } = await containers.offers.items
+    .query<string>('SELECT VALUE c.id FROM c WHERE c.catalogue = "offers"')
+    .fetchAll();
+  return resources;
+}

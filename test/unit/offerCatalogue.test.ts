@@ -7,8 +7,9 @@ import {
   loadOfferCatalogue,
   type LoadedCatalogue,
 } from '../../services/catalogue/loadCatalogue';
-import { offersForCountry } from '../../services/catalogue/offerAvailability';
+import { isSoldIn } from '../../services/catalogue/offerAvailability';
 import { OfferSchema } from '../../services/catalogue/schemas';
+import { sampleOfferCatalogue } from '../tools/sampleOffers';
 
 describe('the shipped offer catalogue', () => {
   let catalogue: LoadedCatalogue;
@@ -17,9 +18,27 @@ describe('the shipped offer catalogue', () => {
   });
   const offers = () => catalogue.offers.data.offers;
 
-  it('loads, says it is sample data and has a realistic number of offers', () => {
+  it('loads, says it is sample data and has the scale of a real partner catalogue', () => {
     expect(catalogue.offers.data.sampleData).toBe(true);
-    expect(offers().length).toBeGreaterThanOrEqual(12);
+    expect(catalogue.offers.data.note).toMatch(/^Sample data/);
+    expect(offers().length).toBeGreaterThanOrEqual(500);
+  });
+
+  it('is what test/tools/sampleOffers.ts makes (run it again after changing it)', () => {
+    expect(JSON.parse(JSON.stringify(sampleOfferCatalogue()))).toEqual(
+      JSON.parse(JSON.stringify(catalogue.offers.data)),
+    );
+  });
+
+  it('spans the product families, every term and every billing frequency', () => {
+    const families = new Set(offers().map((offer) => offer.productFamily));
+    for (const family of ['Microsoft 365', 'Dynamics 365', 'Power Platform', 'Azure', 'Windows 365']) {
+      expect(families).toContain(family);
+    }
+    const terms = new Set(offers().flatMap((offer) => offer.terms));
+    const cycles = new Set(offers().flatMap((offer) => offer.billingCycles));
+    expect([...terms].sort()).toEqual(['P1M', 'P1Y', 'P3Y']);
+    expect([...cycles].sort()).toEqual(['annual', 'monthly', 'triennial']);
   });
 
   it('has add-ons, each with base offers that exist and are not add-ons themselves', () => {
@@ -32,9 +51,11 @@ describe('the shipped offer catalogue', () => {
     }
   });
 
-  it('has unique offer ids and a minimum no higher than the maximum', () => {
+  it('has unique offer ids and SKUs, and a minimum no higher than the maximum', () => {
     const ids = offers().map((offer) => offer.id);
+    const skus = offers().map((offer) => offer.sku);
     expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(skus).size).toBe(skus.length);
     for (const offer of offers()) expect(offer.minQuantity).toBeLessThanOrEqual(offer.maxQuantity);
   });
 
@@ -45,7 +66,7 @@ describe('the shipped offer catalogue', () => {
   it.each(['IN', 'BR'])(
     'holds back some offers in %s, so the country rule has something to refuse',
     (country) => {
-      expect(offersForCountry(offers(), country).length).toBeLessThan(offers().length);
+      expect(offers().filter((offer) => isSoldIn(offer, country)).length).toBeLessThan(offers().length);
     },
   );
 
@@ -53,6 +74,11 @@ describe('the shipped offer catalogue', () => {
     const byId = new Map(offers().map((offer) => [offer.id, offer]));
     expect(byId.get('m365-business-premium')?.maxQuantity).toBe(300);
     expect(byId.get('azure-plan')).toMatchObject({ minQuantity: 1, maxQuantity: 1 });
+  });
+
+  it('ranks the most sold worldwide and in several countries', () => {
+    const rankedIn = new Set(offers().flatMap((offer) => Object.keys(offer.salesRank)));
+    expect([...rankedIn]).toEqual(expect.arrayContaining(['*', 'NL', 'US', 'GB', 'DE', 'IN', 'BR']));
   });
 });
 
@@ -69,6 +95,7 @@ describe('loading a catalogue file', () => {
     id: 'o365-e1',
     name: 'Office 365 E1',
     productFamily: 'Microsoft 365',
+    sku: 'CFQ7TTC0LF8R:0001',
     description: 'Web apps and mail.',
     minQuantity: 1,
     maxQuantity: 300,
@@ -82,6 +109,7 @@ describe('loading a catalogue file', () => {
     ...baseOffer,
     id: 'teams-phone-standard',
     name: 'Teams Phone Standard',
+    sku: 'CFQ7TTC0MQ5L:0001',
     isAddOn: true,
     prerequisiteOfferIds: ['o365-e1'],
   };
@@ -150,6 +178,26 @@ describe('loading a catalogue file', () => {
       /no billing cycle of this offer fits the term P1M/,
     ],
     ['no version', { sampleData: true, offers: [baseOffer] }, /version/],
+    ["a SKU not in Partner Center's form", file([{ ...baseOffer, sku: 'E1-OFFICE' }]), /CFQ7TTC0LCHC:0002/],
+    [
+      'the same SKU twice',
+      file([baseOffer, { ...addOn, sku: baseOffer.sku }]),
+      /SKU "CFQ7TTC0LF8R:0001" is used twice/,
+    ],
+    [
+      'a sales rank in a country the offer is not sold in',
+      file([{ ...baseOffer, countries: ['NL'], salesRank: { US: 1 } }]),
+      /not sold in US, so it cannot rank there/,
+    ],
+    [
+      'two offers at the same sales rank in a country',
+      file([
+        { ...baseOffer, salesRank: { NL: 1 } },
+        { ...addOn, salesRank: { NL: 1 } },
+      ]),
+      /sales rank "NL 1" is used twice/,
+    ],
+    ['a sales rank that is not a place', file([{ ...baseOffer, salesRank: { NL: 0 } }]), /salesRank/],
   ])('refuses a file with %s, naming the problem', async (_case, content, problem) => {
     const filePath = await write('bad.json', content);
     const attempt = loadOfferCatalogue(filePath);

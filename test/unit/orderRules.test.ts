@@ -1,7 +1,12 @@
 import { ruleTestOffers, testOffer } from '../fixtures/offers';
 import type { Offer } from '../../services/catalogue/schemas';
-import { offersForCountry } from '../../services/catalogue/offerAvailability';
-import { validateOrder, type OrderContext } from '../../services/catalogue/orderRules';
+import { isSoldIn } from '../../services/catalogue/offerAvailability';
+import {
+  MAX_ORDER_LINES,
+  offerIdsOf,
+  validateOrder,
+  type OrderContext,
+} from '../../services/catalogue/orderRules';
 import { defaultBillingCycle, defaultChoices, defaultTerm } from '../../services/catalogue/terms';
 
 const offers: Offer[] = ruleTestOffers;
@@ -434,20 +439,58 @@ describe('an order while the customer has not accepted the MCA', () => {
   });
 });
 
-describe('offers for a country', () => {
+describe('where an offer is sold', () => {
   it.each([
     [
       'NL',
       [
-        'Azure plan',
-        'Dynamics 365 Sales Enterprise',
-        'Microsoft 365 Business Premium',
-        'Office 365 E3',
-        'Teams Phone Standard',
+        'azure-plan',
+        'dynamics-365-sales-enterprise',
+        'm365-business-premium',
+        'o365-e3',
+        'teams-phone-standard',
       ],
     ],
-    ['in', ['Azure plan', 'Microsoft 365 Business Premium', 'Office 365 E3', 'Teams Phone Standard']],
-  ])('lists what is sold in %s, by product family and then name', (country, names) => {
-    expect(offersForCountry(offers, country).map((o) => o.name)).toEqual(names);
+    ['in', ['azure-plan', 'm365-business-premium', 'o365-e3', 'teams-phone-standard']],
+  ])('in %s: the offers that list it or every country', (country, ids) => {
+    expect(
+      offers
+        .filter((offer) => isSoldIn(offer, country))
+        .map((offer) => offer.id)
+        .sort(),
+    ).toEqual(ids);
+  });
+});
+
+describe('the offers an order names', () => {
+  it('are read from its lines, as far as they can be read', () => {
+    expect(
+      offerIdsOf({
+        lines: [{ offerId: 'o365-e3', quantity: 2 }, { quantity: 1 }, 'x', { offerId: 'azure-plan' }],
+      }),
+    ).toEqual(['o365-e3', 'azure-plan']);
+    expect(offerIdsOf('not an order')).toEqual([]);
+    expect(offerIdsOf(undefined)).toEqual([]);
+  });
+});
+
+describe('the size of an order', () => {
+  it(`is at most ${MAX_ORDER_LINES} lines`, () => {
+    const many = Array.from({ length: MAX_ORDER_LINES + 1 }, (_, index) =>
+      testOffer({ id: `offer-${index}`, name: `Offer ${index}` }),
+    );
+    const lines = many.map((offer) => ({ offerId: offer.id, quantity: 1 }));
+    const full = { ...context, offers: many };
+    expect(validateOrder({ lines: lines.slice(0, MAX_ORDER_LINES) }, full).ok).toBe(true);
+    expect(validateOrder({ lines }, full)).toEqual({
+      ok: false,
+      errors: [
+        expect.objectContaining({
+          field: 'lines',
+          key: 'order.tooManyLines',
+          message: `An order holds at most ${MAX_ORDER_LINES} lines. Remove a line before you add another; the customer can buy more subscriptions in Partner Center once added.`,
+        }),
+      ],
+    });
   });
 });

@@ -102,8 +102,43 @@ export const cards = {
 
   'card.subscriptions.title': 'Subscriptions',
   'card.subscriptions.intro':
-    'Choose the offers the customer wants to buy in {country} and enter the number of licences for each. Leave 0 for offers the customer does not want.',
-  'card.subscriptions.addOn': 'Add-on: needs its base offer in the same order.',
+    'Find the offers the customer wants in {country} and add each with its number of licences, term and billing frequency. The order is checked when you go on.',
+  'card.subscriptions.order': {
+    plural: 'count',
+    one: 'Order: {count} line',
+    other: 'Order: {count} lines',
+  },
+  'card.subscriptions.orderEmpty': 'Nothing in the order yet. Find an offer below and add it.',
+  'card.subscriptions.line': {
+    plural: 'count',
+    one: '**{offerName}**: {count} licence, {term}, billed {billingCycle}',
+    other: '**{offerName}**: {count} licences, {term}, billed {billingCycle}',
+  },
+  'card.subscriptions.change': 'Change',
+  'card.subscriptions.remove': 'Remove',
+  'card.subscriptions.save': 'Save',
+  'card.subscriptions.keep': 'Keep as it was',
+  'card.subscriptions.find': 'Find offers',
+  'card.subscriptions.query': 'Search offers',
+  'card.subscriptions.query.placeholder': 'Name, product family or part of the SKU',
+  'card.subscriptions.search': 'Search',
+  'card.subscriptions.bestSellers': 'Most sold in {country}',
+  'card.subscriptions.results': 'Offers matching "{query}"',
+  'card.subscriptions.showing': 'Showing {first}–{last}',
+  'card.subscriptions.more': 'More',
+  'card.subscriptions.previous': 'Previous',
+  'card.subscriptions.showingBestSellers': 'The most sold offers in {country} are shown instead.',
+  'card.subscriptions.noBestSellers':
+    'Search for the offers the customer wants by name, product family or part of the SKU.',
+  'card.subscriptions.offerFacts': '{productFamily} · SKU {sku} · {range}',
+  'card.subscriptions.changeLine': 'Change a line of the order',
+  'card.subscriptions.addOnOf': 'Add-on: needs {baseOffers} in the order.',
+  'card.subscriptions.inOrder': {
+    plural: 'count',
+    one: 'In the order: {count} licence. Change it there.',
+    other: 'In the order: {count} licences. Change it there.',
+  },
+  'card.subscriptions.add': 'Add',
   'card.subscriptions.range': '{min}–{max} licences',
   'card.subscriptions.rangeExactly': {
     plural: 'min',
@@ -113,11 +148,8 @@ export const cards = {
   'card.subscriptions.quantityOf': 'Licences of {offerName}',
   'card.subscriptions.termOf': 'Term of {offerName}',
   'card.subscriptions.billingCycleOf': 'Billing of {offerName}',
-  'card.subscriptions.quantity.invalid': 'Enter a whole number from 0 to {max}.',
   'card.subscriptions.mcaPending':
     'Ordering waits until the customer accepts the Microsoft Customer Agreement in the Microsoft 365 admin center, so no subscriptions can be chosen now. Choose Next to continue without subscriptions.',
-  'card.subscriptions.noOffers':
-    'The catalogue has no offers for customers in {country}. Choose Next to continue without subscriptions.',
 
   'card.review.title': 'Review',
   'card.review.intro':

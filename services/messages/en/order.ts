@@ -30,6 +30,28 @@ export const order = {
     one: '{offerName} is ordered with exactly {min} licence; you entered {value}.',
     other: '{offerName} is ordered with exactly {min} licences; you entered {value}.',
   },
+  'order.tooManyLines':
+    'An order holds at most {max} lines. Remove a line before you add another; the customer can buy more subscriptions in Partner Center once added.',
+  'order.search.noMatch':
+    'No offer sold in {country} matches "{query}". Try part of the name, the product family or the SKU.',
+  'order.line.added': {
+    plural: 'count',
+    one: 'Added {offerName}: {count} licence, {term}, billed {billingCycle}.',
+    other: 'Added {offerName}: {count} licences, {term}, billed {billingCycle}.',
+  },
+  'order.line.addedNeedsBase': {
+    plural: 'count',
+    one: 'Added {offerName}: {count} licence, {term}, billed {billingCycle}. It is an add-on: add one of its base offers too before you go on.',
+    other:
+      'Added {offerName}: {count} licences, {term}, billed {billingCycle}. It is an add-on: add one of its base offers too before you go on.',
+  },
+  'order.line.changed': {
+    plural: 'count',
+    one: 'Changed {offerName} to {count} licence, {term}, billed {billingCycle}.',
+    other: 'Changed {offerName} to {count} licences, {term}, billed {billingCycle}.',
+  },
+  'order.line.removed': 'Removed {offerName} from the order.',
+  'order.addOn.needsBase': 'Needs one of its base offers in the order too.',
   'order.addOn.baseMissing':
     '{offerName} is an add-on and needs one of these in the order: {baseOffers}. Add one of them, or remove {offerName}.',
   'order.term.notOffered': '{offerName} cannot be bought for a term of {term}; choose {terms}.',
