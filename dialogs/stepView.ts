@@ -39,7 +39,8 @@ export function words(wording: Wording): string {
 
 /** Messages keyed by field path; several at one field are joined. */
 export function messagesByField(problems: readonly Problem[] = []): Record<string, string> {
-  const messages: Record<string, string> = {};
+  // No prototype: a field path typed as "__proto__" is a key like any other.
+  const messages: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const problem of problems) {
     const message = words(problem);
     const known = messages[problem.field];

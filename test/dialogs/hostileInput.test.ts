@@ -1,4 +1,5 @@
 import { maxInputLength } from '../../dialogs/cardPrompt';
+import { messagesByField } from '../../dialogs/stepView';
 import { containerDefinitions } from '../../services/cosmos/containers';
 import { say } from '../../services/messages/catalogue';
 import {
@@ -77,5 +78,17 @@ describe('values longer than any field takes', () => {
     expect(visibleText(agent.lastCard())).toContain('Review');
     expect(visibleText(agent.lastCard())).not.toContain('forged-offer');
     expect(await stateSize('Forged Offers B.V.')).toBeLessThan(10_000);
+  });
+});
+
+describe('a field path that names a property of every object', () => {
+  it('keeps its message under that path, like any other field', () => {
+    const problems = [
+      { field: '__proto__', key: 'card.inputTooLong' as const, params: { max: maxInputLength } },
+      { field: 'constructor', key: 'card.inputTooLong' as const, params: { max: maxInputLength } },
+    ];
+    const messages = messagesByField(problems);
+    expect(Object.keys(messages).sort()).toEqual(['__proto__', 'constructor']);
+    expect(messages.constructor).toBe(say('card.inputTooLong', { max: maxInputLength }));
   });
 });
