@@ -15,23 +15,11 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { countryCodes, countryName } from '../../services/countries/countryRules';
+import type { Offer } from '../../services/catalogue/schemas';
 import type { BillingCycle, Term } from '../../services/catalogue/terms';
 
-export interface SampleOffer {
-  id: string;
-  name: string;
-  productFamily: string;
-  sku: string;
-  description: string;
-  minQuantity: number;
-  maxQuantity: number;
-  terms: Term[];
-  billingCycles: BillingCycle[];
-  countries: string[];
-  isAddOn: boolean;
-  prerequisiteOfferIds: string[];
-  salesRank: Record<string, number>;
-}
+/** An offer as the offers file holds it: the catalogue's own schema, declared once. */
+export type SampleOffer = Offer;
 
 interface Plan {
   terms: Term[];
