@@ -6,7 +6,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import { say } from '../services/messages/catalogue';
+import { sayTo } from '../dialogs/turnLanguage';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { localModeAuthentication } from './webChat/botConnectorAuth';
@@ -60,7 +60,7 @@ export async function handleTurnError(context: TurnContext, error: unknown, logg
     'turn failed',
   );
   try {
-    await context.sendActivity(say('fault.draftKept', { correlationId }));
+    await context.sendActivity(sayTo(context)('fault.draftKept', { correlationId }));
     await context.sendTraceActivity(
       'OnTurnError Trace',
       `${fault.name}: ${fault.message}`,

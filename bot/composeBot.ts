@@ -12,7 +12,8 @@ import { OnboardingNotifications } from '../services/notifications/onboardingNot
 import { OnboardingService } from '../services/onboarding/onboardingService';
 import type { PartnerProfile } from '../services/partner/partnerProfile';
 import { RoleDirectory } from '../services/roles/roleDirectory';
-import { CheckedConversationState, CosmosStateStorage } from './cosmosStateStorage';
+import { CheckedConversationState, CheckedUserState, CosmosStateStorage } from './cosmosStateStorage';
+import { AgentLanguage } from '../dialogs/agentLanguage';
 import { OnboardingBot } from './onboardingBot';
 
 export interface BotParts {
@@ -52,18 +53,20 @@ export async function composeBot(parts: BotParts): Promise<ComposedBot> {
   const customers = new CustomerService({ database, catalogue, partner, now, outbox: notifications });
 
   // Keyed by conversation and agent: in a group chat or channel each agent keeps their own draft.
-  const agentState = new CheckedConversationState(
-    new CosmosStateStorage(database.container(containerDefinitions.botState.id)),
-  );
+  const stateStorage = new CosmosStateStorage(database.container(containerDefinitions.botState.id));
+  const agentState = new CheckedConversationState(stateStorage);
+  // Per agent, whatever the conversation: the language they chose.
+  const agentChoices = new CheckedUserState(stateStorage);
   const onboarding = new OnboardingService(customers, catalogue, now);
   const conversation = new OnboardingConversation(agentState.createProperty('dialogState'), {
     onboarding,
     drafts: new DraftStore(agentState.createProperty('draft')),
     notifications,
     resolveAgent: createAgentResolver(roles, parts.localAgent, parts.localAgents),
+    language: new AgentLanguage(agentChoices.createProperty('language')),
     now,
   });
-  const bot = new OnboardingBot(agentState, conversation);
+  const bot = new OnboardingBot([agentState, agentChoices], conversation);
   return { bot, customers, roles, catalogue, notifications, onboarding };
 }
 

@@ -1,5 +1,11 @@
 import type { Container } from '@azure/cosmos';
-import { PrivateConversationState, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import {
+  PrivateConversationState,
+  UserState,
+  type Storage,
+  type StoreItems,
+  type TurnContext,
+} from 'botbuilder';
 import { CosmosDbKeyEscape } from 'botbuilder-azure';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -125,6 +131,19 @@ function escape(key: string): string {
  * marked as new, so two first turns at once cannot both create it.
  */
 export class CheckedConversationState extends PrivateConversationState {
+  constructor(private readonly checkedStorage: CosmosStateStorage) {
+    super(checkedStorage);
+  }
+
+  override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+    const state = (await super.load(context, force)) as Record<string, unknown>;
+    this.checkedStorage.expectAbsent(state);
+    return state;
+  }
+}
+
+/** State per agent across their conversations (their language), saved over what the turn read likewise. */
+export class CheckedUserState extends UserState {
   constructor(private readonly checkedStorage: CosmosStateStorage) {
     super(checkedStorage);
   }

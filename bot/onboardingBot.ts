@@ -1,7 +1,7 @@
 import { ActivityHandler, TurnContext, type BotState } from 'botbuilder';
 import { staleCardMessage } from '../dialogs/cardPrompt';
 import type { OnboardingConversation } from '../dialogs/onboardingConversation';
-import { say } from '../services/messages/catalogue';
+import { sayTo } from '../dialogs/turnLanguage';
 import { StateConflictError } from './cosmosStateStorage';
 import { holdReplies } from './heldReplies';
 
@@ -15,8 +15,9 @@ import { holdReplies } from './heldReplies';
  */
 export class OnboardingBot extends ActivityHandler {
   constructor(
-    private readonly agentState: BotState,
-    conversation: OnboardingConversation,
+    /** The agent's conversation state and their choices, saved at the end of each turn. */
+    private readonly states: readonly BotState[],
+    private readonly conversation: OnboardingConversation,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -44,13 +45,16 @@ export class OnboardingBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const replies = holdReplies(context);
     try {
+      await this.conversation.beginTurn(context);
       await super.run(context);
-      await this.agentState.saveChanges(context);
+      for (const state of this.states) await state.saveChanges(context);
     } catch (error) {
       replies.discard();
       if (!(error instanceof StateConflictError)) throw error;
       const fromCard = context.activity.value !== undefined && context.activity.value !== null;
-      await context.sendActivity(say(fromCard ? staleCardMessage(context, 'card.stale') : 'turn.overtaken'));
+      await context.sendActivity(
+        sayTo(context)(fromCard ? staleCardMessage(context, 'card.stale') : 'turn.overtaken'),
+      );
       return;
     }
     await replies.release();

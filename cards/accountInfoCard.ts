@@ -1,4 +1,4 @@
-import { say } from '../services/messages/catalogue';
+import type { Say } from '../messages/catalogue';
 import type { AccountInfoCardModel, AdaptiveCardJson } from './cardModels';
 import { cardTemplate, splitFieldMessages } from './fillTemplate';
 import { templateInputIds, templateValues } from './formPaths';
@@ -14,7 +14,7 @@ export const accountInfoInputIds = templateInputIds(template);
  * the selected country's rules. Actions: `{ promptId, action: 'next' }` with every input,
  * `{ promptId, action: 'cancel' }` without inputs.
  */
-export function accountInfoCard(model: AccountInfoCardModel): AdaptiveCardJson {
+export function accountInfoCard(say: Say, model: AccountInfoCardModel): AdaptiveCardJson {
   const { country } = model;
   const countryName = country.name;
   const { byInput, other } = splitFieldMessages(accountInfoInputIds, model.errors);

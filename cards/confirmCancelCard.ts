@@ -1,4 +1,4 @@
-import { say } from '../services/messages/catalogue';
+import type { Say } from '../messages/catalogue';
 import type { AdaptiveCardJson, ConfirmCancelCardModel } from './cardModels';
 import { cardTemplate } from './fillTemplate';
 import template from './templates/confirmCancel.json';
@@ -9,7 +9,7 @@ const fill = cardTemplate(template);
  * Asks before the draft is discarded. Actions: `{ promptId, action: 'confirmCancel' }` and
  * `{ promptId, action: 'keepDraft' }`.
  */
-export function confirmCancelCard(model: ConfirmCancelCardModel): AdaptiveCardJson {
+export function confirmCancelCard(say: Say, model: ConfirmCancelCardModel): AdaptiveCardJson {
   return fill({
     promptId: model.promptId,
     t: {

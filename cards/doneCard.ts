@@ -1,4 +1,4 @@
-import { say } from '../services/messages/catalogue';
+import type { Say } from '../messages/catalogue';
 import type { AdaptiveCardJson, DoneCardModel } from './cardModels';
 import { cardTemplate } from './fillTemplate';
 import { asTextFact, asTextParams } from './plainText';
@@ -10,7 +10,7 @@ const fill = cardTemplate(template);
  * Done: the new customer's id, legal name, admin sign-in name, status and reseller, every
  * subscription with its licences, term and billing frequency, and the next steps. Action: "Add another customer" (`{ command: 'addCustomer' }`).
  */
-export function doneCard(model: DoneCardModel): AdaptiveCardJson {
+export function doneCard(say: Say, model: DoneCardModel): AdaptiveCardJson {
   const nextSteps = model.nextSteps.filter((step) => step.trim() !== '');
   return fill({
     facts: [

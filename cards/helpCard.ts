@@ -1,4 +1,4 @@
-import { say } from '../services/messages/catalogue';
+import type { Say } from '../messages/catalogue';
 import type { AdaptiveCardJson } from './cardModels';
 import { cardTemplate } from './fillTemplate';
 import template from './templates/help.json';
@@ -15,7 +15,7 @@ export interface HelpCardModel {
 }
 
 /** The commands the bot understands; outside the flow with an "Add customer" button. */
-export function helpCard(model: HelpCardModel): AdaptiveCardJson {
+export function helpCard(say: Say, model: HelpCardModel): AdaptiveCardJson {
   return fill({
     inFlow: model.inFlow,
     mayAddCustomers: model.mayAddCustomers,
@@ -24,6 +24,7 @@ export function helpCard(model: HelpCardModel): AdaptiveCardJson {
         ? [say(model.inFlow ? 'card.help.command.addCustomerInFlow' : 'card.help.command.addCustomer')]
         : []),
       say('card.help.command.help'),
+      say('card.help.command.language'),
       ...(model.mayAddCustomers || model.inFlow ? [say('card.help.command.cancel')] : []),
       ...(model.manager
         ? [

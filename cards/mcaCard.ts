@@ -1,4 +1,4 @@
-import { say } from '../services/messages/catalogue';
+import type { Say } from '../messages/catalogue';
 import type { AdaptiveCardJson, Choice, McaCardModel } from './cardModels';
 import { cardTemplate, splitFieldMessages } from './fillTemplate';
 import { templateInputIds, templateValues } from './formPaths';
@@ -15,7 +15,7 @@ export const mcaInputIds = templateInputIds(template);
  * card says why; the person and date fields are then left out. Actions: `{ promptId, action: 'next' }`
  * with the inputs, `{ promptId, action: 'cancel' }` without.
  */
-export function mcaCard(model: McaCardModel): AdaptiveCardJson {
+export function mcaCard(say: Say, model: McaCardModel): AdaptiveCardJson {
   // Without the right to attest the person and date fields are not shown: their messages go to the top.
   const shownInputs = model.mayAttest ? mcaInputIds : ['kind'];
   const { byInput, other } = splitFieldMessages(shownInputs, model.errors);

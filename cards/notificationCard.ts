@@ -1,4 +1,4 @@
-import { say } from '../services/messages/catalogue';
+import type { Say } from '../messages/catalogue';
 import type { AdaptiveCardJson, Fact } from './cardModels';
 import { cardTemplate } from './fillTemplate';
 import { asText, asTextFact } from './plainText';
@@ -16,7 +16,7 @@ export interface NotificationCardModel {
   audit: string[];
 }
 
-export function notificationCard(model: NotificationCardModel): AdaptiveCardJson {
+export function notificationCard(say: Say, model: NotificationCardModel): AdaptiveCardJson {
   return fill({
     summary: say('card.notification.summary', {
       agent: asText(model.agentName),

@@ -1,4 +1,4 @@
-import { say } from '../services/messages/catalogue';
+import type { Say } from '../messages/catalogue';
 import type { AdaptiveCardJson, OwnCustomerCardModel } from './cardModels';
 import { cardTemplate } from './fillTemplate';
 import { asTextFact, asTextParams } from './plainText';
@@ -11,7 +11,7 @@ const fill = cardTemplate(template);
  * when and by whom it was added, and that nothing was added. Action: "Add another customer"
  * (`{ command: 'addCustomer' }`).
  */
-export function ownCustomerCard(model: OwnCustomerCardModel): AdaptiveCardJson {
+export function ownCustomerCard(say: Say, model: OwnCustomerCardModel): AdaptiveCardJson {
   return fill({
     facts: [
       ...[

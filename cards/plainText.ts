@@ -1,4 +1,4 @@
-import type { MessageParams } from '../services/messages/catalogue';
+import { isWording, isWordList, type MessageParam, type MessageParams } from '../messages/catalogue';
 
 /**
  * Text a user typed (or a value from a store or service) as Adaptive Card markdown that shows it
@@ -42,9 +42,16 @@ export function asText(value: string): string {
  * forms choose by them). The sentence's own wording is not touched.
  */
 export function asTextParams(params: MessageParams): MessageParams {
-  return Object.fromEntries(
-    Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? asText(value) : value]),
-  );
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, asTextParam(value)]));
+}
+
+/** A value is escaped; catalogue words keep their wording, the values they quote are escaped. */
+function asTextParam(param: MessageParam): MessageParam {
+  if (typeof param === 'string') return asText(param);
+  if (typeof param === 'number') return param;
+  if (isWordList(param)) return { ...param, list: param.list.map(asTextParam) };
+  if (!isWording(param)) return param;
+  return param.params ? { ...param, params: asTextParams(param.params) } : param;
 }
 
 /** A fact whose title and value are both shown literally. */

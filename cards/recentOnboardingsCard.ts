@@ -1,4 +1,4 @@
-import { say } from '../services/messages/catalogue';
+import type { Say } from '../messages/catalogue';
 import type { AdaptiveCardJson } from './cardModels';
 import { cardTemplate } from './fillTemplate';
 import { asText } from './plainText';
@@ -18,7 +18,7 @@ export interface RecentOnboardingsCardModel {
 }
 
 /** "Recent onboardings": a filter (agent, from, to), a page of onboardings, and "More". */
-export function recentOnboardingsCard(model: RecentOnboardingsCardModel): AdaptiveCardJson {
+export function recentOnboardingsCard(say: Say, model: RecentOnboardingsCardModel): AdaptiveCardJson {
   return fill({
     filter: model.filter,
     notice: model.notice,

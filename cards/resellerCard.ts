@@ -1,4 +1,4 @@
-import { say } from '../services/messages/catalogue';
+import type { Say } from '../messages/catalogue';
 import {
   noResellerChoiceValue,
   type AdaptiveCardJson,
@@ -20,7 +20,7 @@ const maxExpandedChoices = 8;
  * 'search' }` and `{ promptId, action: 'next' }` both submit `resellerQuery` and `resellerId`;
  * `{ promptId, action: 'cancel' }` submits nothing.
  */
-export function resellerCard(model: ResellerCardModel): AdaptiveCardJson {
+export function resellerCard(say: Say, model: ResellerCardModel): AdaptiveCardJson {
   const { byInput, other } = splitFieldMessages(['resellerQuery', 'resellerId'], model.errors);
   const choices: Choice[] = [
     ...model.resellers.map((reseller) => ({

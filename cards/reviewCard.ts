@@ -1,4 +1,4 @@
-import { say, type MessageKey } from '../services/messages/catalogue';
+import { type MessageKey, type Say } from '../messages/catalogue';
 import type { AdaptiveCardJson, ReviewCardModel, ReviewSection } from './cardModels';
 import { cardTemplate } from './fillTemplate';
 import { asTextFact } from './plainText';
@@ -19,7 +19,7 @@ const sectionHeadings: Record<ReviewSection, MessageKey> = {
  * once) and what an update changed elsewhere at the top; Submit
  * (`{ promptId, action: 'submit' }`) and Cancel (`{ promptId, action: 'cancel' }`) at the bottom.
  */
-export function reviewCard(model: ReviewCardModel): AdaptiveCardJson {
+export function reviewCard(say: Say, model: ReviewCardModel): AdaptiveCardJson {
   const errors = [...new Set(model.errors.filter((error) => error.trim() !== ''))];
   const notices = [...new Set(model.notices.filter((notice) => notice.trim() !== ''))];
   return fill({

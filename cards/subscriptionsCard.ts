@@ -1,4 +1,4 @@
-import { say } from '../services/messages/catalogue';
+import type { Say } from '../messages/catalogue';
 import type { AdaptiveCardJson, Choice, OfferRow, OrderLineRow, SubscriptionsCardModel } from './cardModels';
 import { cardTemplate } from './fillTemplate';
 import type { FormValues } from './formPaths';
@@ -35,7 +35,7 @@ interface Button {
  * show at it (its inputs, or its line); problems of the order, and of offers the card does not show,
  * at the top. Each button's data is in cardModels.ts.
  */
-export function subscriptionsCard(model: SubscriptionsCardModel): AdaptiveCardJson {
+export function subscriptionsCard(say: Say, model: SubscriptionsCardModel): AdaptiveCardJson {
   const shown = new Set<string>();
   const messageAt = (...fields: string[]): string => {
     fields.forEach((field) => shown.add(field));
@@ -57,7 +57,7 @@ export function subscriptionsCard(model: SubscriptionsCardModel): AdaptiveCardJs
     ? []
     : changing
       ? [
-          offerView(changing.offer, model.values, messageAt, '', [
+          offerView(say, changing.offer, model.values, messageAt, '', [
             {
               ...button(
                 say('card.subscriptions.save'),
@@ -73,8 +73,8 @@ export function subscriptionsCard(model: SubscriptionsCardModel): AdaptiveCardJs
       : model.results.offers.map((offer) => {
           const line = inOrder.get(offer.id);
           return line
-            ? offerView(offer, model.values, messageAt, inOrderText(line), [])
-            : offerView(offer, model.values, messageAt, '', [
+            ? offerView(say, offer, model.values, messageAt, inOrderText(say, line), [])
+            : offerView(say, offer, model.values, messageAt, '', [
                 button(say('card.subscriptions.add'), { action: 'addLine', offerId: offer.id }, false),
               ]);
         });
@@ -156,13 +156,14 @@ export function subscriptionsCard(model: SubscriptionsCardModel): AdaptiveCardJs
 }
 
 function offerView(
+  say: Say,
   offer: OfferRow,
   values: FormValues,
   messageAt: (...fields: string[]) => string,
   inOrder: string,
   buttons: Button[],
 ) {
-  const range = rangeText(offer);
+  const range = rangeText(say, offer);
   return {
     id: offer.id,
     name: asText(offer.name),
@@ -178,12 +179,13 @@ function offerView(
     // An offer in the order has its problems at its line.
     offerError: inOrder === '' ? messageAt(`offers.${offer.id}`) : '',
     hasInputs: inOrder === '',
-    inputs: inOrder === '' ? inputsView(offer, values, messageAt, range) : {},
+    inputs: inOrder === '' ? inputsView(say, offer, values, messageAt, range) : {},
     buttons,
   };
 }
 
 function inputsView(
+  say: Say,
   offer: OfferRow,
   values: FormValues,
   messageAt: (...fields: string[]) => string,
@@ -215,13 +217,13 @@ function inputsView(
   };
 }
 
-function rangeText(offer: OfferRow): string {
+function rangeText(say: Say, offer: OfferRow): string {
   return offer.minQuantity === offer.maxQuantity
     ? say('card.subscriptions.rangeExactly', { min: offer.minQuantity })
     : say('card.subscriptions.range', { min: offer.minQuantity, max: offer.maxQuantity });
 }
 
-function inOrderText(line: OrderLineRow): string {
+function inOrderText(say: Say, line: OrderLineRow): string {
   return say('card.subscriptions.inOrder', { count: line.quantity });
 }
 

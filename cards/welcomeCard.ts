@@ -1,4 +1,4 @@
-import { say } from '../services/messages/catalogue';
+import type { Say } from '../messages/catalogue';
 import type { AdaptiveCardJson, WelcomeCardModel } from './cardModels';
 import { cardTemplate } from './fillTemplate';
 import template from './templates/welcome.json';
@@ -6,7 +6,7 @@ import template from './templates/welcome.json';
 const fill = cardTemplate(template);
 
 /** The first card: what the bot does and an "Add customer" button, or why the agent may not add customers. */
-export function welcomeCard(model: WelcomeCardModel): AdaptiveCardJson {
+export function welcomeCard(say: Say, model: WelcomeCardModel): AdaptiveCardJson {
   return fill({
     mayAddCustomers: model.mayAddCustomers,
     sharedChat: model.sharedChat,

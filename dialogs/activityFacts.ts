@@ -1,10 +1,20 @@
 import type { TurnContext } from 'botbuilder';
+import { sayIn } from '../messages/catalogue';
+import { turnLocale } from './turnLanguage';
 
-/** The locale and IANA time zone the person's client sends with each activity, when it does. */
-export function readerOf(context: TurnContext): { locale?: string; timeZone?: string } {
-  const { locale, localTimezone } = context.activity as { locale?: unknown; localTimezone?: unknown };
+/**
+ * How the person reads dates and numbers: the locale their client sends (with its region, "nl-BE"),
+ * unless they chose to talk in another language than the client's, then that language; and their
+ * IANA time zone, when the client sends it.
+ */
+export function readerOf(context: TurnContext): { locale: string; timeZone?: string } {
+  const { locale: sent, localTimezone } = context.activity as { locale?: unknown; localTimezone?: unknown };
+  const language = turnLocale(context);
+  const client = typeof sent === 'string' && sent.length <= 35 ? sent : undefined;
+  const locale =
+    client && languageOf(client) === language && isWellFormed(client) ? client : sayIn(language).writtenIn;
   return {
-    ...(typeof locale === 'string' && locale.length <= 35 ? { locale } : {}),
+    locale,
     ...(typeof localTimezone === 'string' && localTimezone.length <= 64 ? { timeZone: localTimezone } : {}),
   };
 }
@@ -14,4 +24,16 @@ export function tenantOf(context: TurnContext): string | undefined {
   const { conversation, channelData } = context.activity;
   const tenant = (channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   return conversation?.tenantId ?? (typeof tenant === 'string' ? tenant : undefined);
+}
+
+function languageOf(tag: string): string {
+  return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+function isWellFormed(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
 }

@@ -53,7 +53,7 @@ async function endWithOwnCustomer(
   customer: ExistingCustomer,
   services: FlowServices,
 ): Promise<DialogTurnResult> {
-  await sendOwnCustomerCard(turn.context, customer, services);
+  await sendOwnCustomerCard(turn.context, customer);
   await services.drafts.discard(turn.context);
   return turn.endDialog(undefined);
 }

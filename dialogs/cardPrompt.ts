@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { SubmittedCardModel } from '../cards/cardModels';
 import { submittedCard } from '../cards/submittedCard';
-import { say } from '../services/messages/catalogue';
+import { sayTo } from './turnLanguage';
 import { submitEnvelopeSchema } from './cardSubmit';
 import type { CardStep, StepEnd, StepTurn } from './cardStep';
 import type { FlowResult } from './flowResult';
@@ -69,6 +69,7 @@ export class CardPrompt<Values, Valid> extends Dialog<StepOptions> {
     const { context } = dc;
     const { activity } = context;
     if (activity.type !== 'message') return Dialog.EndOfTurn;
+    const say = sayTo(context);
     const state = stateOf(dc.activeDialog!);
 
     if (activity.value === undefined || activity.value === null) {
@@ -162,6 +163,7 @@ export class CardPrompt<Values, Valid> extends Dialog<StepOptions> {
       services,
       draft: await services.drafts.get(context),
       agent: () => services.resolveAgent(context),
+      say: sayTo(context),
     };
   }
 }
@@ -205,7 +207,7 @@ async function replaceAnsweredCard(context: TurnContext, model: SubmittedCardMod
       type: 'message',
       id: activity.replyToId,
       conversation: activity.conversation,
-      attachments: [CardFactory.adaptiveCard(submittedCard(model))],
+      attachments: [CardFactory.adaptiveCard(submittedCard(sayTo(context), model))],
     });
   } catch {
     // A card that stays visible is harmless: its prompt id no longer matches.

@@ -1,15 +1,20 @@
 import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
 import type { AdaptiveCardJson, SubmittedCardModel } from '../cards/cardModels';
+import type { Say } from '../messages/catalogue';
 import type { AgentContext } from '../services/customers/customerService';
 import type { Draft } from './draft';
 import type { FlowResult } from './flowResult';
 import type { FlowServices } from './flowServices';
 import type { StepView } from './stepView';
 
-/** What a step sees of the turn: the draft (changes are saved with the turn) and the services. */
+/**
+ * What a step sees of the turn: the draft (changes are saved with the turn), the services, and
+ * `say` in the agent's language.
+ */
 export interface StepTurn {
   context: TurnContext;
+  say: Say;
   services: FlowServices;
   draft: Draft;
   agent(): Promise<AgentContext>;

@@ -1,5 +1,6 @@
 import type { OnboardingNotifications } from '../services/notifications/onboardingNotifications';
 import type { OnboardingService } from '../services/onboarding/onboardingService';
+import type { AgentLanguage } from './agentLanguage';
 import type { AgentResolver } from './agentResolver';
 import type { DraftStore } from './draft';
 
@@ -10,5 +11,7 @@ export interface FlowServices {
   /** Managers' notifications: their choices and the state of what was sent to them. */
   notifications: OnboardingNotifications;
   resolveAgent: AgentResolver;
+  /** The language each agent is answered in. */
+  language: AgentLanguage;
   now: () => Date;
 }

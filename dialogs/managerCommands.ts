@@ -2,7 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { recentOnboardingsCard } from '../cards/recentOnboardingsCard';
 import type { AgentContext } from '../services/customers/customerService';
-import { isMessageKey, say, type MessageKey } from '../services/messages/catalogue';
+import { isMessageKey, type MessageKey, type Say } from '../messages/catalogue';
+import { sayTo } from './turnLanguage';
 import type { OutboxEntry } from '../services/notifications/outboxStore';
 import { deliveryAddressSchema, type DeliveryAddress } from '../services/notifications/deliveryAddress';
 import type { NotificationState } from '../services/notifications/onboardingNotifications';
@@ -15,13 +16,17 @@ import { asTextParams } from '../cards/plainText';
 export type ManagerCommand =
   'notifyMe' | 'stopNotifications' | 'notificationState' | 'notifyChannel' | 'recentOnboardings';
 
-export const managerPhrases: Record<ManagerCommand, readonly string[]> = {
-  notifyMe: ['notify me', 'start notifications', 'subscribe'],
-  stopNotifications: ['stop notifications', 'stop notification', 'stop notifying me', 'unsubscribe'],
-  notificationState: ['notifications', 'my notifications', 'notification settings'],
-  notifyChannel: ['notify this channel'],
-  recentOnboardings: ['recent onboardings', 'recent customers'],
-};
+const MANAGER_COMMANDS: readonly string[] = [
+  'notifyMe',
+  'stopNotifications',
+  'notificationState',
+  'notifyChannel',
+  'recentOnboardings',
+] satisfies ManagerCommand[];
+
+export function isManagerCommand(command: string): command is ManagerCommand {
+  return MANAGER_COMMANDS.includes(command);
+}
 
 /** The recent onboardings card's Show and More buttons. */
 /** The recent onboardings card's Show and More: anything else it sends is read as text, checked below. */
@@ -48,6 +53,7 @@ export async function runManagerCommand(
   context: TurnContext,
   services: FlowServices,
 ): Promise<void> {
+  const say = sayTo(context);
   const agent = await services.resolveAgent(context);
   if (!services.onboarding.isManager(agent)) {
     await context.sendActivity(say('notify.needRole'));
@@ -67,7 +73,7 @@ export async function runManagerCommand(
       return say1(context, 'notify.unsubscribed');
     case 'notificationState':
       if (where !== 'personal') return say1(context, 'notify.personalOnly');
-      await context.sendActivity(stateText(await notifications.state(managerId), readerOf(context)));
+      await context.sendActivity(stateText(say, await notifications.state(managerId), readerOf(context)));
       return;
     case 'notifyChannel': {
       if (where !== 'channel') return say1(context, 'notify.channelOnlyInChannel');
@@ -91,6 +97,7 @@ export async function runRecentOnboardingsSubmit(
   services: FlowServices,
   submit: RecentOnboardingsSubmit,
 ): Promise<void> {
+  const say = sayTo(context);
   const agent = await services.resolveAgent(context);
   if (!services.onboarding.isManager(agent)) {
     await context.sendActivity(say('recent.needRole'));
@@ -106,6 +113,7 @@ async function showRecentOnboardings(
   agent: AgentContext,
   submit: RecentOnboardingsSubmit,
 ): Promise<void> {
+  const say = sayTo(context);
   const typed = {
     agent: (submit.agent ?? '').trim().slice(0, maxAgentFilter),
     from: (submit.from ?? '').trim().slice(0, 10),
@@ -119,7 +127,7 @@ async function showRecentOnboardings(
   if (!range.ok) {
     await sendCard(
       context,
-      recentOnboardingsCard({ filter: typed, notice: say(range.key), rows: [], more: '' }),
+      recentOnboardingsCard(say, { filter: typed, notice: say(range.key), rows: [], more: '' }),
     );
     return;
   }
@@ -143,7 +151,7 @@ async function showRecentOnboardings(
     legalName: row.legalName,
     line: say('recent.line', {
       domain: row.domain,
-      country: services.onboarding.countryName(row.country),
+      country: { country: row.country },
       agent:
         row.createdBy.displayName ?? row.createdBy.userPrincipalName ?? say('card.notification.unknownAgent'),
       when: formatDateTime(reader, new Date(row.createdAt)),
@@ -152,7 +160,7 @@ async function showRecentOnboardings(
   }));
   await sendCard(
     context,
-    recentOnboardingsCard({ filter: typed, notice, rows, more: page.continuationToken ?? '' }),
+    recentOnboardingsCard(say, { filter: typed, notice, rows, more: page.continuationToken ?? '' }),
   );
 }
 
@@ -176,7 +184,7 @@ function dayStart(typed: string, utcOffsetMinutes: number, plusDays = 0): string
 }
 
 /** Why a notification failed, in words; a code Teams sent that this bot does not know, as it is. */
-function reasonOf(error: OutboxEntry['lastError']): string {
+function reasonOf(say: Say, error: OutboxEntry['lastError']): string {
   const code = error?.code;
   const key = `notify.reason.${code ?? ''}`;
   if (code && isMessageKey(key)) return say(key);
@@ -192,7 +200,7 @@ function reasonOf(error: OutboxEntry['lastError']): string {
   return say('notify.reason.other', { code: code ?? String(status ?? '?') });
 }
 
-function stateText(state: NotificationState, reader: Reader): string {
+function stateText(say: Say, state: NotificationState, reader: Reader): string {
   const lines: string[] = [];
   if (!state.subscribed) lines.push(say('notify.state.off'));
   else if (state.channel && !state.channel.inactive)
@@ -211,7 +219,7 @@ function stateText(state: NotificationState, reader: Reader): string {
     );
   else lines.push(say('notify.state.personal'));
   if (state.inactiveCode)
-    lines.push(say('notify.state.inactive', { reason: reasonOf({ code: state.inactiveCode }) }));
+    lines.push(say('notify.state.inactive', { reason: reasonOf(say, { code: state.inactiveCode }) }));
   if (state.waiting > 0) lines.push(say('notify.state.waiting', { count: state.waiting }));
   lines.push(
     state.failed.length > 0
@@ -223,7 +231,7 @@ function stateText(state: NotificationState, reader: Reader): string {
                 asTextParams({
                   legalName: entry.legalName,
                   when: formatDateTime(reader, new Date(entry.failedAt ?? entry.createdAt)),
-                  reason: reasonOf(entry.lastError),
+                  reason: reasonOf(say, entry.lastError),
                 }),
               ),
             )
@@ -235,6 +243,7 @@ function stateText(state: NotificationState, reader: Reader): string {
 }
 
 async function say1(context: TurnContext, key: MessageKey): Promise<void> {
+  const say = sayTo(context);
   await context.sendActivity(say(key));
 }
 
@@ -261,6 +270,7 @@ export function personalAddress(context: TurnContext): DeliveryAddress {
 
 /** The channel this message was posted in: a notification starts a new thread there. */
 function channelOf(context: TurnContext): { address: DeliveryAddress; name?: string; teamId?: string } {
+  const say = sayTo(context);
   const { channelId, serviceUrl, conversation, recipient, channelData } = context.activity;
   const data = channelData as
     { channel?: { id?: unknown; name?: unknown }; team?: { id?: unknown; name?: unknown } } | undefined;
@@ -283,5 +293,6 @@ function channelOf(context: TurnContext): { address: DeliveryAddress; name?: str
     }),
     ...(name ? { name } : {}),
     ...(typeof data?.team?.id === 'string' ? { teamId: data.team.id } : {}),
+    ...(readerOf(context).locale ? { locale: readerOf(context).locale } : {}),
   };
 }

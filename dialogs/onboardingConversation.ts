@@ -1,33 +1,31 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { helpCard } from '../cards/helpCard';
 import { welcomeCard } from '../cards/welcomeCard';
-import { say } from '../services/messages/catalogue';
+import { sayTo } from './turnLanguage';
 import { addCustomerDialogId, addCustomerDialogs } from './addCustomerDialog';
 import { confirmCancelDialogId, staleCardMessage } from './cardPrompt';
 import { commandSchema, submitEnvelopeSchema } from './cardSubmit';
 import { newDraft } from './draft';
 import type { FlowServices } from './flowServices';
 import { readerOf } from './activityFacts';
+import { commandPhrases, languageNames, type CommandId } from '../messages/commands';
+import { LOCALES, type Locale } from '../messages/catalogue';
+import { languageCard } from '../cards/languageCard';
+import { languagesByOwnName } from './agentLanguage';
 import {
   chatKind,
-  managerPhrases,
+  isManagerCommand,
   personalAddress,
   recentOnboardingsSubmitSchema,
   runManagerCommand,
   runRecentOnboardingsSubmit,
-  type ManagerCommand,
 } from './managerCommands';
 import { sendCard } from './sendCard';
 
-type Intent = 'addCustomer' | 'help' | 'cancel' | ManagerCommand | 'recentOnboardingsSubmit' | 'other';
-
-const phrases: Record<Exclude<Intent, 'other' | 'recentOnboardingsSubmit'>, readonly string[]> = {
-  addCustomer: ['add customer', 'new customer', 'add a customer', 'add a new customer', 'add new customer'],
-  help: ['help', '?', 'what can you do'],
-  cancel: ['cancel', 'stop', 'discard', 'discard draft'],
-  ...managerPhrases,
-};
+type Intent =
+  Exclude<CommandId, 'language'> | 'recentOnboardingsSubmit' | { language: Locale | 'choose' } | 'other';
 
 /**
  * The conversation with an agent: commands that work at any step ("add customer", "help",
@@ -45,19 +43,25 @@ export class OnboardingConversation {
     for (const dialog of addCustomerDialogs(services)) this.dialogs.add(dialog);
   }
 
+  /** Decides the language of the turn, before anything is said. */
+  async beginTurn(context: TurnContext): Promise<void> {
+    await this.services.language.beginTurn(context);
+  }
+
   /**
    * The welcome card. In a group chat or channel it is for everyone there, so it offers the button to
    * all (each agent's role is checked when they press it) rather than judging by who added the bot.
    */
   async welcome(context: TurnContext): Promise<void> {
+    const say = sayTo(context);
     if (context.activity.conversation?.isGroup) {
-      await sendCard(context, welcomeCard({ mayAddCustomers: true, sharedChat: true, manager: false }));
+      await sendCard(context, welcomeCard(say, { mayAddCustomers: true, sharedChat: true, manager: false }));
       return;
     }
     const agent = await this.services.resolveAgent(context);
     const mayAddCustomers = this.services.onboarding.mayAddCustomers(agent);
     const manager = this.services.onboarding.isManager(agent);
-    await sendCard(context, welcomeCard({ mayAddCustomers, sharedChat: false, manager }));
+    await sendCard(context, welcomeCard(say, { mayAddCustomers, sharedChat: false, manager }));
   }
 
   /**
@@ -108,14 +112,16 @@ export class OnboardingConversation {
   }
 
   async onMessage(context: TurnContext): Promise<void> {
+    const say = sayTo(context);
     const dc = await this.dialogs.createContext(context);
     await this.dropOutdatedDraft(dc);
     const inFlow = dc.activeDialog !== undefined;
     const intent = intentOf(context, waitingPromptId(dc));
-    await this.notePresence(context, { fresh: intent in managerPhrases });
+    await this.notePresence(context, { fresh: typeof intent === 'string' && isManagerCommand(intent) });
+    if (typeof intent === 'object') return this.language(dc, intent.language);
     switch (intent) {
       case 'help':
-        await sendCard(context, helpCard({ inFlow, ...(await this.readerRoles(context)) }));
+        await sendCard(context, helpCard(say, { inFlow, ...(await this.readerRoles(context)) }));
         if (inFlow) await dc.repromptDialog();
         return;
       case 'recentOnboardingsSubmit':
@@ -157,12 +163,29 @@ export class OnboardingConversation {
   }
 
   /**
+   * `language` alone shows the languages to choose from; `taal engels`, `language nl` or a button of
+   * that card switches at once, says so in the new language and draws the waiting card again in it.
+   */
+  private async language(dc: DialogContext, wanted: Locale | 'choose'): Promise<void> {
+    const { context } = dc;
+    if (wanted === 'choose') {
+      await sendCard(context, languageCard(sayTo(context), { languages: languagesByOwnName() }));
+      return;
+    }
+    await this.services.language.choose(context, wanted);
+    await this.notePresence(context);
+    await context.sendActivity(sayTo(context)('language.changed'));
+    if (dc.activeDialog) await dc.repromptDialog();
+  }
+
+  /**
    * A draft saved by an earlier version of the bot (a dialog it no longer has, a draft of another
    * shape) cannot be continued: rather than failing at every message, it is discarded and the agent
    * told so, once. Nothing confirmed is lost: a draft was never submitted.
    */
   private async dropOutdatedDraft(dc: DialogContext): Promise<void> {
     if (!dc.activeDialog) return;
+    const say = sayTo(dc.context);
     const known = dc.stack.every((instance) => this.dialogs.find(instance.id) !== undefined);
     if (known && (await this.services.drafts.isReadable(dc.context))) return;
     await dc.cancelAllDialogs();
@@ -172,6 +195,7 @@ export class OnboardingConversation {
 
   /** Role gate first: anyone without a role that may add customers is told why, and nothing starts. */
   private async start(dc: DialogContext): Promise<void> {
+    const say = sayTo(dc.context);
     const agent = await this.services.resolveAgent(dc.context);
     if (!this.services.onboarding.mayAddCustomers(agent)) {
       await dc.context.sendActivity(say('roles.addCustomer.notAllowed'));
@@ -183,6 +207,7 @@ export class OnboardingConversation {
 
   /** Asks to confirm on top of the card that waits, so "keep the draft" brings that card back. */
   private async cancel(dc: DialogContext): Promise<void> {
+    const say = sayTo(dc.context);
     if (!dc.activeDialog) {
       await dc.context.sendActivity(say('cancel.nothing'));
       return;
@@ -203,10 +228,32 @@ function waitingPromptId(dc: DialogContext): string | undefined {
   return typeof promptId === 'string' ? promptId : undefined;
 }
 
+/** Every language's words for each command: an agent may type either language's. */
+const phrases = new Map<string, Exclude<CommandId, 'language'> | 'language'>(
+  Object.values(commandPhrases).flatMap((byCommand) =>
+    (Object.entries(byCommand) as [CommandId, readonly string[]][]).flatMap(([command, list]) =>
+      list.map((phrase) => [phrase, command] as const),
+    ),
+  ),
+);
+
+/** "english", "nederlands", "nl", "dutch", "engels": the language they name. */
+const languagesByName = new Map<string, Locale>(
+  Object.values(languageNames).flatMap((byLocale) =>
+    (Object.entries(byLocale) as [Locale, readonly string[]][]).flatMap(([locale, names]) =>
+      names.map((name) => [name, locale] as const),
+    ),
+  ),
+);
+
+const languageSubmitSchema = z.looseObject({ command: z.literal('language'), locale: z.enum(LOCALES) });
+
 function intentOf(context: TurnContext, waitingPrompt: string | undefined): Intent {
   const { text, value } = context.activity;
   if (commandSchema.safeParse(value).success) return 'addCustomer';
   if (recentOnboardingsSubmitSchema.safeParse(value).success) return 'recentOnboardingsSubmit';
+  const languageSubmit = languageSubmitSchema.safeParse(value);
+  if (languageSubmit.success) return { language: languageSubmit.data.locale };
   const submit = submitEnvelopeSchema.safeParse(value);
   if (submit.success && submit.data.action === 'cancel' && submit.data.promptId === waitingPrompt)
     return 'cancel';
@@ -217,8 +264,18 @@ function intentOf(context: TurnContext, waitingPrompt: string | undefined): Inte
     .trim()
     .toLowerCase()
     .replace(/(?<=\S)\s*[.!?]+$/, '');
-  for (const [intent, list] of Object.entries(phrases) as [Exclude<Intent, 'other'>, readonly string[]][]) {
-    if (list.includes(typed)) return intent;
-  }
-  return 'other';
+  const command = phrases.get(typed);
+  if (command === 'language') return { language: 'choose' };
+  if (command) return command;
+  return languageNamed(typed);
+}
+
+/** "taal engels", "language nl", or a language's own name alone ("Nederlands", "English"). */
+function languageNamed(typed: string): Intent {
+  const [first, ...rest] = typed.split(' ');
+  const named = rest.length > 0 && phrases.get(first ?? '') === 'language' ? rest.join(' ') : typed;
+  const locale = languagesByName.get(named);
+  if (!locale) return 'other';
+  // A bare "nl" or "en" is too short to be meant as a command.
+  return named === typed && named.length <= 2 ? 'other' : { language: locale };
 }

@@ -2,7 +2,7 @@ import type { AdaptiveCardJson } from '../cards/cardModels';
 import { notificationCard } from '../cards/notificationCard';
 import { asText, asTextParams } from '../cards/plainText';
 import type { CustomerRecord } from '../services/customers/customerRecord';
-import { isMessageKey, say } from '../services/messages/catalogue';
+import { isMessageKey, localeOf, sayIn, type MessageParam, type Say } from '../messages/catalogue';
 import type { OnboardingService } from '../services/onboarding/onboardingService';
 import { formatDateTime, formatDay, type Reader } from './readerTime';
 import { subscriptionFacts } from './steps/reviewFacts';
@@ -17,12 +17,13 @@ export async function onboardingNotificationCard(
   onboarding: OnboardingService,
   reader: Reader,
 ): Promise<AdaptiveCardJson> {
-  const agentName = agentNameOf(record.createdBy);
+  const say = sayIn(localeOf(reader.locale));
+  const agentName = agentNameOf(say, record.createdBy);
   const { mca, reseller } = record;
   const { primaryContact } = record.accountInfo;
   // The summary line names the customer; the facts say the rest.
   const facts = [
-    { title: say('card.notification.country'), value: onboarding.countryName(record.accountInfo.country) },
+    { title: say('card.notification.country'), value: say.text({ country: record.accountInfo.country }) },
     { title: say('card.notification.domain'), value: record.domain },
     { title: say('card.notification.adminSignInName'), value: record.adminSignInName },
     {
@@ -66,7 +67,7 @@ export async function onboardingNotificationCard(
     { title: say('card.notification.customerId'), value: record.id },
   ];
   const subscriptions =
-    record.subscriptions.length > 0 ? await subscriptionFacts(record.subscriptions, onboarding) : [];
+    record.subscriptions.length > 0 ? await subscriptionFacts(say, record.subscriptions, onboarding) : [];
   const when = (at: string) => asText(formatDateTime(reader, new Date(at)));
   const started = record.draftStartedAt
     ? [say('card.notification.trail.started', { when: when(record.draftStartedAt) })]
@@ -81,13 +82,13 @@ export async function onboardingNotificationCard(
     say(`card.notification.audit.${entry.action}`, {
       when: when(entry.at),
       ...asTextParams({
-        agent: agentNameOf(entry),
-        channel: channelName(entry.channel),
-        changes: entry.changes.join(', '),
+        agent: agentNameOf(say, entry),
+        channel: channelName(say, entry.channel),
+        changes: { list: entry.changes.map(sectionName), join: 'and' },
       }),
     }),
   );
-  return notificationCard({
+  return notificationCard(say, {
     agentName,
     legalName: record.accountInfo.legalName,
     facts,
@@ -96,20 +97,27 @@ export async function onboardingNotificationCard(
   });
 }
 
+/** A section of the draft by the name Review gives it; anything else (a field) as recorded. */
+function sectionName(change: string): MessageParam {
+  const key = `card.review.section.${change}`;
+  return isMessageKey(key) ? { key } : change;
+}
+
 /** "Teams", "the web chat page"; a channel the catalogue does not name, by its id. */
-function channelName(channelId: string): string {
+function channelName(say: Say, channelId: string): string {
   const key = `channel.${channelId}`;
   return isMessageKey(key) ? say(key) : channelId;
 }
 
 /** What Teams shows of the notification in its activity feed and the chat preview. */
-export function notificationSummary(record: CustomerRecord): string {
+export function notificationSummary(record: CustomerRecord, reader: Reader): string {
+  const say = sayIn(localeOf(reader.locale));
   return say('card.notification.summary', {
-    agent: agentNameOf(record.createdBy),
+    agent: agentNameOf(say, record.createdBy),
     legalName: record.accountInfo.legalName,
   });
 }
 
-function agentNameOf(actor: { displayName?: string; userPrincipalName?: string }): string {
+function agentNameOf(say: Say, actor: { displayName?: string; userPrincipalName?: string }): string {
   return actor.displayName ?? actor.userPrincipalName ?? say('card.notification.unknownAgent');
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { LocalAgentsFileError } from '../../dialogs/localAgents';
-import { roleDisplayName } from '../../services/roles/permissions';
+import { say } from '../../messages/catalogue';
+import { roleNameKey } from '../../services/roles/permissions';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { createLogger } from '../logger';
 import { whoListensOn } from '../playground/botOnPort';
@@ -88,7 +89,7 @@ export async function main(
       env,
       onError: (text) => output.err(text),
     });
-    const roles = playground.agent.roles.map((role) => roleDisplayName(role)).join(', ') || 'no roles';
+    const roles = playground.agent.roles.map((role) => say(roleNameKey(role))).join(', ') || 'no roles';
     output.out(
       [
         `Agents Playground: ${playground.url} (a Teams-like client on the msteams channel)`,

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildTeamsAppPackage, TeamsAppPackageError } from '../teamsApp/buildPackage';
+import { buildTeamsAppPackage, TeamsAppPackageError, type TeamsAppPackage } from '../teamsApp/buildPackage';
 import { ManifestTemplateError } from '../teamsApp/fillManifest';
+import { manifestLanguages } from '../teamsApp/localization';
 import {
   defaultOutputPath,
   defaultSources,
@@ -13,14 +14,16 @@ import { writeZipPackage } from '../teamsApp/zipPackage';
 import { runCommandLine, type CliOutput } from './commandLine';
 
 /**
- * `npm run package:teams`: the Teams app package (manifest.json, color.png, outline.png) that an
- * admin uploads to install the bot in Teams. Exit codes: 0 written, 1 a problem (one line each on
- * stderr; nothing written), 2 bad usage.
+ * `npm run package:teams`: the Teams app package (manifest.json, color.png, outline.png, and nl.json
+ * for Dutch) that an admin uploads to install the bot in Teams. Exit codes: 0 written, 1 a problem
+ * (one line each on stderr; nothing written), 2 bad usage.
  */
 export const TEAMS_PACKAGE_USAGE = `Usage: npm run package:teams [-- --out <file.zip>]
 
 Fills appPackage/manifest.json from the environment (and .env), validates it against the Teams
-manifest schema, checks the icons and writes the zip Teams installs.
+manifest schema, checks its localization files (appPackage/nl.json: the Teams localization schema,
+and command titles the bot understands in that language), checks the icons and writes the zip Teams
+installs.
 
   --out <file.zip>  where to write it (default: appPackage/build/customer-onboarding-<version>.zip)
   --help            this text
@@ -71,6 +74,7 @@ export async function main(
       [
         `Teams app package written: ${zipPath}`,
         `  version ${appPackage.version}, app id ${settings.teamsAppId}, bot id ${settings.botAppId}, host ${settings.botDomain}`,
+        `  languages: ${describeLanguages(appPackage)}`,
         'Next:',
         '  - for your organisation: Teams admin center (https://admin.teams.microsoft.com) > Teams apps >',
         '    Manage apps > Upload new app, select this file, and check the app is Allowed;',
@@ -84,6 +88,15 @@ export async function main(
     output.err(`${describeError(error).join('\n')}\n`);
     return 1;
   }
+}
+
+/** "en (manifest.json), nl (nl.json)" */
+function describeLanguages(appPackage: TeamsAppPackage): string {
+  const { defaultLanguageTag } = manifestLanguages(appPackage.manifest);
+  return [
+    `${defaultLanguageTag} (manifest.json)`,
+    ...appPackage.localizations.map((localization) => `${localization.languageTag} (${localization.file})`),
+  ].join(', ');
 }
 
 function describeError(error: unknown): string[] {

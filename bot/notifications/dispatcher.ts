@@ -258,16 +258,20 @@ export class NotificationDispatcher {
         address = await this.startPersonalChat(entry, recipient);
         if (!address) return { kind: 'failed', error: { code: 'NoAddress' } };
       }
-      const reader: { locale?: string; timeZone?: string } = recipient?.kind === 'person' ? recipient : {};
-      const card = await onboardingNotificationCard(record, onboarding, {
-        ...(reader.locale ? { locale: reader.locale } : {}),
-        ...(reader.timeZone ? { timeZone: reader.timeZone } : {}),
-      });
+      const reader = {
+        ...(recipient?.locale ? { locale: recipient.locale } : {}),
+        ...(recipient?.kind === 'person' && recipient.timeZone ? { timeZone: recipient.timeZone } : {}),
+      };
+      const card = await onboardingNotificationCard(record, onboarding, reader);
       for (;;) {
         try {
           if (needsPace && !(await this.pacer.take(address.conversationId, this.stopping.signal)))
             return { kind: 'later', notBefore: this.now(), countsAsAttempt: false, holdsLane: true };
-          await this.options.sender.send(address, card, notificationSummary(record));
+          try {
+            await this.options.sender.send(address, card, notificationSummary(record, reader));
+          } finally {
+            this.pacer.settle(address.conversationId);
+          }
           return { kind: 'sent' };
         } catch (error) {
           const failure = classifySendError(error);

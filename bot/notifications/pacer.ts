@@ -51,6 +51,16 @@ export class ConversationPacer {
     return true;
   }
 
+  /**
+   * The send counted by the last `take` has ended: it is counted from now on. A slot is taken before
+   * the entry is claimed and the card drawn, so the message reaches Teams some time after it; counting
+   * it when its answer came keeps every window Teams sees within the limits however long that took.
+   */
+  settle(conversationId: string): void {
+    const times = this.sent.get(conversationId);
+    if (times && times.length > 0) times[times.length - 1] = Math.max(times[times.length - 1]!, this.now());
+  }
+
   private waitFor(conversationId: string): number {
     const now = this.now();
     const times = (this.sent.get(conversationId) ?? []).filter((at) => now - at < this.longest + marginMs);

@@ -1,6 +1,13 @@
 import path from 'node:path';
-import { fillManifestTemplate, iconFileNames, placeholderValues, type JsonObject } from './fillManifest';
+import {
+  fillManifestTemplate,
+  iconFileNames,
+  ManifestTemplateError,
+  placeholderValues,
+  type JsonObject,
+} from './fillManifest';
 import { colorIconProblems, outlineIconProblems } from './icons';
+import { localizationProblems, manifestLanguages, type Localization } from './localization';
 import { parseJson, readAppVersion, readProjectFile, type TeamsAppSources } from './projectFiles';
 import type { TeamsAppSettings } from './settings';
 import { manifestSchemaProblems } from './validateManifest';
@@ -13,9 +20,11 @@ export interface PackageFile {
   bytes: Buffer;
 }
 
-/** A checked Teams app package, ready to zip: the filled manifest and its icons. */
+/** A checked Teams app package, ready to zip: the filled manifest, its icons and its languages. */
 export interface TeamsAppPackage {
   manifest: JsonObject;
+  /** One per additional language of `localizationInfo` (Dutch: nl.json). */
+  localizations: Localization[];
   version: string;
   files: PackageFile[];
 }
@@ -31,8 +40,10 @@ export class TeamsAppPackageError extends Error {
 
 /**
  * Fills appPackage/manifest.json with the settings and package.json's version, validates it
- * against its Teams schema (offline) and checks the icons it names. Throws TeamsAppPackageError
- * listing every problem found.
+ * against its Teams schema (offline), reads the localization files its `localizationInfo` names
+ * (appPackage/nl.json) and checks them (their schema, offline; their keys; their command titles,
+ * which must be phrases the bot understands in their language), and checks the icons it names.
+ * Throws TeamsAppPackageError listing every problem found.
  */
 export async function buildTeamsAppPackage(
   settings: TeamsAppSettings,
@@ -41,12 +52,22 @@ export async function buildTeamsAppPackage(
   const version = await readAppVersion(sources.packageJsonPath);
   const templatePath = path.join(sources.appPackageDir, MANIFEST_FILE_NAME);
   const template = parseJson(await readProjectFile(templatePath, 'utf8'), templatePath);
-  const manifest = fillManifestTemplate(template, placeholderValues(settings, version));
+  const values = placeholderValues(settings, version);
+  const manifest = fillManifestTemplate(template, values);
 
   const schemaProblems = await manifestSchemaProblems(manifest);
   if (schemaProblems.length > 0) {
     throw new TeamsAppPackageError(schemaProblems.map((problem) => `${MANIFEST_FILE_NAME} ${problem}`));
   }
+
+  const localizations: Localization[] = [];
+  for (const { languageTag, file } of manifestLanguages(manifest).additionalLanguages) {
+    const filePath = path.join(sources.appPackageDir, file);
+    const strings = parseJson(await readProjectFile(filePath, 'utf8'), filePath);
+    localizations.push({ languageTag, file, strings: fillLocalization(strings, values, file) });
+  }
+  const languageProblems = await localizationProblems(manifest, localizations);
+  if (languageProblems.length > 0) throw new TeamsAppPackageError(languageProblems);
 
   const icons = iconFileNames(manifest);
   const colorBytes = await readProjectFile(path.join(sources.appPackageDir, icons.color));
@@ -59,11 +80,34 @@ export async function buildTeamsAppPackage(
 
   return {
     manifest,
+    localizations,
     version,
     files: [
-      { name: MANIFEST_FILE_NAME, bytes: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
+      { name: MANIFEST_FILE_NAME, bytes: jsonBytes(manifest) },
       { name: icons.color, bytes: colorBytes },
       { name: icons.outline, bytes: outlineBytes },
+      ...localizations.map((localization) => ({
+        name: localization.file,
+        bytes: jsonBytes(localization.strings),
+      })),
     ],
   };
+}
+
+function jsonBytes(value: JsonObject): Buffer {
+  return Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+}
+
+/** A localization file takes the manifest's placeholders too; its errors name the file. */
+function fillLocalization(strings: unknown, values: Record<string, string>, file: string): JsonObject {
+  try {
+    return fillManifestTemplate(strings, values);
+  } catch (error) {
+    if (error instanceof ManifestTemplateError) {
+      throw new ManifestTemplateError(
+        `${file}: ${error.message.replace('The manifest template', 'The localization file')}`,
+      );
+    }
+    throw error;
+  }
 }

@@ -14,6 +14,11 @@ export interface ChatConversation {
   user: ChatUser;
   /** Who asked for it: its remote address, all loopback addresses being one (see `clientOf`). */
   client: string;
+  /**
+   * The language the page talks in (a BCP 47 tag, "nl-NL"), as it asked for the conversation: the
+   * bot gets it on each activity of the conversation that has no locale of its own.
+   */
+  locale?: string;
   /** Set once the client started it (POST /conversations) and the bot was told who joined. */
   started: boolean;
   /** Append-only log; an update appends the new version under the same id. */

@@ -18,18 +18,33 @@ const userIdSchema = z
   .trim()
   .regex(/^[\w.:@-]{1,64}$/, { error: 'a user id is 1 to 64 letters, digits or . _ : @ -' });
 
+/** The longest language tag a client may send: RFC 5646 asks every implementation to handle 35. */
+export const maxLocaleCharacters = 35;
+
+/** A BCP 47 language tag, as a browser names its language ("nl-NL", "en-GB", "nl"). */
+const localeSchema = z
+  .string()
+  .max(maxLocaleCharacters)
+  .refine(isLanguageTag, { error: 'a locale is a BCP 47 language tag, such as nl-NL' });
+
+/**
+ * The page asks for its conversation with the user, and the language it talks in: the bot gets it
+ * on every activity of the conversation that has none of its own, the first (which starts it and
+ * is answered with the welcome card) included.
+ */
 const tokenRequestSchema = z
   .looseObject({
     user: z
       .looseObject({ id: userIdSchema.optional(), name: z.string().trim().max(100).optional() })
       .optional(),
+    locale: localeSchema.optional(),
   })
   .optional();
 
 const startConversationSchema = z
   .looseObject({
     user: z.looseObject({ id: z.string().max(200).optional() }).optional(),
-    locale: z.string().max(20).optional(),
+    locale: localeSchema.optional(),
   })
   .optional();
 
@@ -57,7 +72,7 @@ const clientActivitySchema = z
       .array(z.looseObject({ type: z.string() }))
       .max(20)
       .optional(),
-    locale: z.string().max(20).optional(),
+    locale: localeSchema.optional(),
     localTimestamp: z.string().max(40).optional(),
     localTimezone: z.string().max(60).optional(),
     replyToId: z.string().max(200).optional(),
@@ -154,7 +169,7 @@ export function mountDirectLine(server: Server, options: DirectLineRouterOptions
 
   server.post(`${directLinePath}/tokens/generate`, async (req, res) => {
     const body = tokenRequestSchema.safeParse(req.body ?? undefined);
-    if (!body.success) return sendError(res, 400, 'BadArgument', body.error.issues[0]!.message);
+    if (!body.success) return sendError(res, 400, 'BadArgument', issueText(body.error.issues[0]!));
     const id = body.data?.user?.id ?? `web-${randomBytes(8).toString('hex')}`;
     const created = store.create(
       { id, name: body.data?.user?.name || 'Agent' },
@@ -170,6 +185,8 @@ export function mountDirectLine(server: Server, options: DirectLineRouterOptions
         `${who} too many open conversations; try again in ${minutes(created.retryAfterSeconds)}.`,
       );
     }
+    const locale = body.data?.locale;
+    if (locale !== undefined) created.conversation.locale = locale;
     res.send(200, conversationAnswer(created.conversation));
   });
 
@@ -183,6 +200,7 @@ export function mountDirectLine(server: Server, options: DirectLineRouterOptions
     if (!body.success) return sendError(res, 400, 'BadArgument', 'The body is not a conversation request.');
     const conversation = authorised(req, res);
     if (!conversation) return;
+    conversation.locale ??= body.data?.locale;
     if (conversation.started) {
       res.send(200, conversationAnswer(conversation));
       return;
@@ -194,6 +212,7 @@ export function mountDirectLine(server: Server, options: DirectLineRouterOptions
       id: store.nextId(conversation),
       timestamp: new Date().toISOString(),
       ...channelFields(conversation),
+      ...localeOf(conversation),
       membersAdded: [bot, conversation.user],
     }).catch((error: unknown) => {
       logger.warn({ err: { message: (error as Error).message } }, 'web chat: the bot is unreachable');
@@ -224,11 +243,10 @@ export function mountDirectLine(server: Server, options: DirectLineRouterOptions
     const conversation = authorised(req, res, req.params.conversationId);
     if (!conversation) return;
     const body = clientActivitySchema.safeParse(req.body);
-    if (!body.success) {
-      const issue = body.error.issues[0]!;
-      return sendError(res, 400, 'BadArgument', `${issue.path.join('.') || 'activity'}: ${issue.message}`);
-    }
-    const activity = { ...body.data, ...channelFields(conversation) };
+    if (!body.success)
+      return sendError(res, 400, 'BadArgument', issueText(body.error.issues[0]!, 'activity'));
+    // The client's own locale wins; without one, the page's.
+    const activity = { ...localeOf(conversation), ...body.data, ...channelFields(conversation) };
     const id = store.nextId(conversation);
     // The client sees its own message come back (Web Chat marks it sent then), before the replies.
     // Typing is only passed on, as Direct Line does.
@@ -301,6 +319,26 @@ function append(
   const copy: Record<string, unknown> = { ...activity, channelId: webChatChannelId };
   delete copy.serviceUrl;
   return store.append(conversation, { ...copy, conversation: { id: conversation.id } }, id, keepTimestamp);
+}
+
+/** The conversation's language, for an activity that has none of its own. */
+function localeOf(conversation: ChatConversation): { locale?: string } {
+  return conversation.locale === undefined ? {} : { locale: conversation.locale };
+}
+
+/** Whether the text is a well-formed BCP 47 language tag (as Intl reads it). */
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** A zod issue as a sentence: "locale: a locale is …"; a problem of the whole body names `whole`. */
+function issueText(issue: z.core.$ZodIssue, whole?: string): string {
+  const where = issue.path.join('.') || whole;
+  return where ? `${where}: ${issue.message}` : issue.message;
 }
 
 function minutes(seconds: number): string {

@@ -3,7 +3,6 @@ import type { Choice } from '../../cards/cardModels';
 import { flatForm, formValuesSchema, nestedForm, type FormValues } from '../../cards/formPaths';
 import type { CountryRules } from '../../services/countries/countryRules';
 import type { AccountInfoCheck } from '../../services/customers/customerService';
-import { say } from '../../services/messages/catalogue';
 import type { CardStep, StepTurn, Verdict } from '../cardStep';
 import { messagesByField, problemsOf, words } from '../stepView';
 import { keepWhatStillHolds } from './keepWhatStillHolds';
@@ -25,26 +24,29 @@ export const accountInfoStep: CardStep<FormValues, Accepted> = {
     const { onboarding } = turn.services;
     const rules = rulesShown(turn);
     const { view } = drawing;
-    const { '': general, ...errors } = messagesByField(view.problems);
-    const notice = [view.notice ? words(view.notice) : '', general ?? ''].filter(Boolean).join(' ');
-    return accountInfoCard({
+    const { '': general, ...errors } = messagesByField(turn.say, view.problems);
+    const notice = [view.notice ? words(turn.say, view.notice) : '', general ?? ''].filter(Boolean).join(' ');
+    return accountInfoCard(turn.say, {
       promptId: drawing.promptId,
       values: withCountryDefaults(turn.draft.values.accountInfo, rules),
       errors,
       ...(notice ? { notice } : {}),
       countries: onboarding.partner.markets
-        .map((code): Choice => ({ value: code, title: onboarding.countryName(code) }))
-        .sort((a, b) => a.title.localeCompare(b.title, 'en')),
+        .map((code): Choice => ({ value: code, title: turn.say.text({ country: code }) }))
+        .sort((a, b) => a.title.localeCompare(b.title, turn.say.locale)),
       country: countryModel(rules, turn),
-      nextLabel: nextLabel(drawing, 'mca'),
+      nextLabel: nextLabel(turn.say, drawing, 'mca'),
     });
   },
 
   summary: (turn, { values }) => ({
-    title: say('summary.accountInfo'),
+    title: turn.say('summary.accountInfo'),
     facts: [
-      { title: say('fact.legalName'), value: values.legalName ?? '' },
-      { title: say('fact.domain'), value: turn.services.onboarding.tenantDomain(values.domainPrefix ?? '') },
+      { title: turn.say('fact.legalName'), value: values.legalName ?? '' },
+      {
+        title: turn.say('fact.domain'),
+        value: turn.services.onboarding.tenantDomain(values.domainPrefix ?? ''),
+      },
     ],
   }),
 
@@ -69,13 +71,13 @@ export const accountInfoStep: CardStep<FormValues, Accepted> = {
                 key: 'country.resolved',
                 params: {
                   typed: typedCountry.trim(),
-                  name: onboarding.countryNameInSentence(chosen.code),
+                  name: { country: chosen.code, inSentence: true },
                   code: chosen.code,
                 },
               }
             : {
                 key: 'accountInfo.countryChanged',
-                params: { country: onboarding.countryNameInSentence(chosen.code) },
+                params: { country: { country: chosen.code, inSentence: true } },
               },
         },
       };
@@ -95,7 +97,7 @@ export const accountInfoStep: CardStep<FormValues, Accepted> = {
     if (check.kind === 'ownCustomer') {
       // Its record, and the card again with the draft kept: the agent may have typed another
       // company's name by mistake (or meant another legal form), and cancels otherwise.
-      await sendOwnCustomerCard(turn.context, check.customer, turn.services);
+      await sendOwnCustomerCard(turn.context, check.customer);
       return {
         kind: 'show',
         view: {
@@ -137,10 +139,9 @@ function withCountryDefaults(values: FormValues, rules: CountryRules): FormValue
 }
 
 function countryModel(rules: CountryRules, turn: StepTurn) {
-  const { onboarding } = turn.services;
   return {
     code: rules.code,
-    name: onboarding.countryNameInSentence(rules.code),
+    name: turn.say.text({ country: rules.code, inSentence: true }),
     ...(rules.states.length > 0
       ? { states: rules.states.map((state) => ({ value: state.code, title: state.name })) }
       : {}),
@@ -155,7 +156,7 @@ function countryModel(rules: CountryRules, turn: StepTurn) {
     ...(rules.registrationNumberExample
       ? { registrationNumberExample: rules.registrationNumberExample }
       : {}),
-    languages: rules.languages.map((code) => ({ value: code, title: onboarding.languageName(code) })),
-    cultures: rules.cultures.map((code) => ({ value: code, title: onboarding.cultureName(code) })),
+    languages: rules.languages.map((code) => ({ value: code, title: turn.say.text({ language: code }) })),
+    cultures: rules.cultures.map((code) => ({ value: code, title: turn.say.text({ language: code }) })),
   };
 }

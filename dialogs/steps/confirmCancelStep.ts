@@ -1,6 +1,5 @@
 import { confirmCancelCard } from '../../cards/confirmCancelCard';
 import { formValuesSchema } from '../../cards/formPaths';
-import { say } from '../../services/messages/catalogue';
 import { confirmCancelDialogId } from '../cardPrompt';
 import type { CardStep } from '../cardStep';
 import { keptDraft } from '../flowResult';
@@ -13,20 +12,20 @@ export const confirmCancelStep: CardStep<Record<string, string>, 'discard' | 'ke
   id: confirmCancelDialogId,
   actions: ['confirmCancel', 'keepDraft'],
   values: formValuesSchema(() => false),
-  render: async (_turn, { promptId }) => confirmCancelCard({ promptId }),
-  summary: () => ({ title: say('summary.cancel'), facts: [] }),
-  validate: async (_turn, { action }) => ({
+  render: async (turn, { promptId }) => confirmCancelCard(turn.say, { promptId }),
+  summary: (turn) => ({ title: turn.say('summary.cancel'), facts: [] }),
+  validate: async (turn, { action }) => ({
     ok: true,
     value: action === 'confirmCancel' ? 'discard' : 'keep',
   }),
 
   async onValid(turn, choice) {
     if (choice === 'keep') {
-      await turn.context.sendActivity(say('cancel.kept'));
+      await turn.context.sendActivity(turn.say('cancel.kept'));
       return { kind: 'next', result: keptDraft };
     }
     await turn.services.drafts.discard(turn.context);
-    await turn.context.sendActivity(say('cancel.done'));
+    await turn.context.sendActivity(turn.say('cancel.done'));
     return { kind: 'endFlow' };
   },
 };

@@ -2,7 +2,7 @@ import { doneCard } from '../../cards/doneCard';
 import { asTextParams } from '../../cards/plainText';
 import type { CustomerRecord } from '../../services/customers/customerRecord';
 import type { NotifiedRecipient } from '../../services/notifications/onboardingNotifications';
-import { say, type MessageKey } from '../../services/messages/catalogue';
+import type { MessageKey, Say } from '../../messages/catalogue';
 import type { StepTurn } from '../cardStep';
 import { sendCard } from '../sendCard';
 import { subscriptionFacts } from './reviewFacts';
@@ -26,27 +26,31 @@ export async function sendDoneCard(
     onboarding.partner.type !== 'indirectProvider'
       ? undefined
       : customer.reseller
-        ? say('value.reseller', { name: customer.reseller.name, mpnId: customer.reseller.mpnId })
-        : say('value.noReseller');
+        ? turn.say('value.reseller', { name: customer.reseller.name, mpnId: customer.reseller.mpnId })
+        : turn.say('value.noReseller');
   await sendCard(
     turn.context,
-    doneCard({
+    doneCard(turn.say, {
       customerId: customer.id,
       legalName: customer.accountInfo.legalName,
       adminSignInName: customer.adminSignInName,
-      status: say(`status.${customer.status}`),
+      status: turn.say(`status.${customer.status}`),
       ...(reseller === undefined ? {} : { reseller }),
       subscriptions:
-        customer.subscriptions.length > 0 ? await subscriptionFacts(customer.subscriptions, onboarding) : [],
-      nextSteps: next.map((key) => say(key, asTextParams({ adminSignInName: customer.adminSignInName }))),
-      notified: notifiedSentence(notified),
+        customer.subscriptions.length > 0
+          ? await subscriptionFacts(turn.say, customer.subscriptions, onboarding)
+          : [],
+      nextSteps: next.map((key) =>
+        turn.say(key, asTextParams({ adminSignInName: customer.adminSignInName })),
+      ),
+      notified: notifiedSentence(turn.say, notified),
     }),
-    say('done.created', asTextParams({ legalName: customer.accountInfo.legalName })),
+    turn.say('done.created', asTextParams({ legalName: customer.accountInfo.legalName })),
   );
 }
 
 /** "Notified: Marieke Jansen, Sales (channel)." or that nobody was. */
-export function notifiedSentence(notified: readonly NotifiedRecipient[]): string {
+export function notifiedSentence(say: Say, notified: readonly NotifiedRecipient[]): string {
   if (notified.length === 0) return say('done.notifiedNobody');
   const names = notified.map((recipient) =>
     recipient.kind === 'channel'

@@ -1,7 +1,6 @@
 import { mcaCard, mcaInputIds } from '../../cards/mcaCard';
 import { flatForm, formValuesSchema, nestedForm, type FormValues } from '../../cards/formPaths';
 import type { McaConfirmation } from '../../services/customers/mca';
-import { say } from '../../services/messages/catalogue';
 import type { CardStep } from '../cardStep';
 import type { Draft } from '../draft';
 import { messagesByField, problemsOf } from '../stepView';
@@ -21,26 +20,27 @@ export const mcaStep: CardStep<FormValues, McaConfirmation> = {
     const agent = await turn.agent();
     const { today, offsetKnown } = onboarding.agentDay(agent);
     const mayAttest = onboarding.mayAttestMca(agent);
-    return mcaCard({
+    return mcaCard(turn.say, {
       promptId: drawing.promptId,
       values: withDefaults(turn.draft, mayAttest, today),
-      errors: messagesByField(drawing.view.problems),
+      errors: messagesByField(turn.say, drawing.view.problems),
       mayAttest,
       maxDate: today,
       maxDateIsAgentsOwn: offsetKnown,
       nextLabel: nextLabel(
+        turn.say,
         drawing,
         onboarding.partner.type === 'indirectProvider' ? 'reseller' : 'subscriptions',
       ),
     });
   },
 
-  summary: (_turn, { values }) => ({
-    title: say('summary.mca'),
+  summary: (turn, { values }) => ({
+    title: turn.say('summary.mca'),
     facts: [
       {
-        title: say('fact.mca'),
-        value: say(values.kind === 'attested' ? 'value.mcaAttested' : 'value.mcaCustomerWillAccept'),
+        title: turn.say('fact.mca'),
+        value: turn.say(values.kind === 'attested' ? 'value.mcaAttested' : 'value.mcaCustomerWillAccept'),
       },
     ],
   }),

@@ -1,4 +1,4 @@
-import { say, type MessageKey } from '../../services/messages/catalogue';
+import type { MessageKey, Say } from '../../messages/catalogue';
 import type { CardDrawing } from '../cardStep';
 
 const labels = {
@@ -9,6 +9,6 @@ const labels = {
 } as const satisfies Record<string, MessageKey>;
 
 /** Where a step card's Next leads, as Partner Center words it; back to Review after an update. */
-export function nextLabel(drawing: CardDrawing, next: keyof typeof labels): string {
+export function nextLabel(say: Say, drawing: CardDrawing, next: keyof typeof labels): string {
   return say(drawing.fromReview ? 'card.action.backToReview' : labels[next]);
 }

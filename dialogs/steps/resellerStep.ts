@@ -2,7 +2,6 @@ import { noResellerChoiceValue } from '../../cards/cardModels';
 import { formValuesSchema, type FormValues } from '../../cards/formPaths';
 import { resellerCard } from '../../cards/resellerCard';
 import type { Reseller } from '../../services/catalogue/schemas';
-import { say } from '../../services/messages/catalogue';
 import type { CardStep } from '../cardStep';
 import { messagesByField, problemsOf } from '../stepView';
 import { nextLabel } from './nextLabel';
@@ -23,18 +22,18 @@ export const resellerStep: CardStep<FormValues, Reseller | null> = {
     const noMatch = query.trim() !== '' && found.length === 0;
     const resellers = noMatch ? await onboarding.resellersFor(country, '') : found;
     const { resellerId } = turn.draft;
-    return resellerCard({
+    return resellerCard(turn.say, {
       promptId: drawing.promptId,
       query,
       resellers: resellers.map(({ id, name, mpnId }) => ({ id, name, mpnId })),
       ...(resellerId !== undefined ? { selectedResellerId: resellerId ?? noResellerChoiceValue } : {}),
       noMatch,
-      errors: messagesByField(drawing.view.problems),
-      nextLabel: nextLabel(drawing, 'subscriptions'),
+      errors: messagesByField(turn.say, drawing.view.problems),
+      nextLabel: nextLabel(turn.say, drawing, 'subscriptions'),
     });
   },
 
-  summary: () => ({ title: say('summary.reseller'), facts: [] }),
+  summary: (turn) => ({ title: turn.say('summary.reseller'), facts: [] }),
 
   async validate(turn, { action, values }) {
     const query = values.resellerQuery ?? '';

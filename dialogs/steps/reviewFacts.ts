@@ -1,13 +1,15 @@
+import type { Say } from '../../messages/catalogue';
 import type { Fact, ReviewSection } from '../../cards/cardModels';
 import type { OrderLine, Reseller } from '../../services/catalogue/schemas';
 import type { AccountInfo } from '../../services/customers/accountInfo';
 import type { OnboardingService } from '../../services/onboarding/onboardingService';
 import type { McaConfirmation } from '../../services/customers/mca';
-import { say } from '../../services/messages/catalogue';
 import type { Draft } from '../draft';
+import { formatDay } from '../readerTime';
 
 /** The draft by section, as Review shows it; the reseller only for an indirect provider. */
 export async function reviewSections(
+  say: Say,
   draft: Draft,
   onboarding: OnboardingService,
   /** The reseller as the service's check of the draft just read it, when that check passed. */
@@ -15,33 +17,35 @@ export async function reviewSections(
 ): Promise<{ section: ReviewSection; facts: Fact[] }[]> {
   const sections: { section: ReviewSection; facts: Fact[] }[] = [];
   if (draft.accountInfo)
-    sections.push({ section: 'accountInfo', facts: accountInfoFacts(draft.accountInfo, onboarding) });
-  if (draft.mca) sections.push({ section: 'mca', facts: mcaFacts(draft.mca) });
+    sections.push({ section: 'accountInfo', facts: accountInfoFacts(say, draft.accountInfo, onboarding) });
+  if (draft.mca) sections.push({ section: 'mca', facts: mcaFacts(say, draft.mca) });
   if (onboarding.partner.type === 'indirectProvider') {
     sections.push({
       section: 'reseller',
-      facts: [await resellerFact(draft.resellerId, onboarding, checkedReseller)],
+      facts: [await resellerFact(say, draft.resellerId, onboarding, checkedReseller)],
     });
   }
   const lines = draft.order?.lines ?? [];
-  sections.push({ section: 'subscriptions', facts: await subscriptionFacts(lines, onboarding) });
+  sections.push({ section: 'subscriptions', facts: await subscriptionFacts(say, lines, onboarding) });
   return sections;
 }
 
-function accountInfoFacts(info: AccountInfo, onboarding: OnboardingService): Fact[] {
+function accountInfoFacts(say: Say, info: AccountInfo, onboarding: OnboardingService): Fact[] {
   const { address, primaryContact: contact } = info;
-  const place = [address.postalCode, address.city, address.state].filter(Boolean).join(' ');
   const facts: Fact[] = [
     { title: say('fact.legalName'), value: info.legalName },
     { title: say('fact.domain'), value: onboarding.tenantDomain(info.domainPrefix) },
-    { title: say('fact.country'), value: onboarding.countryName(info.country) },
-    { title: say('fact.address'), value: [address.line1, address.line2, place].filter(Boolean).join(', ') },
+    { title: say('fact.country'), value: say.text({ country: info.country }) },
+    {
+      title: say('fact.address'),
+      value: onboarding.addressLines({ ...address, country: info.country }).join(', '),
+    },
   ];
   if (info.registrationNumber)
     facts.push({ title: say('fact.registrationNumber'), value: info.registrationNumber });
   facts.push(
-    { title: say('fact.language'), value: onboarding.languageName(info.language) },
-    { title: say('fact.culture'), value: onboarding.cultureName(info.culture) },
+    { title: say('fact.language'), value: say.text({ language: info.language }) },
+    { title: say('fact.culture'), value: say.text({ language: info.culture }) },
     {
       title: say('fact.primaryContact'),
       value: [`${contact.firstName} ${contact.lastName}`, contact.email, contact.phone]
@@ -54,19 +58,23 @@ function accountInfoFacts(info: AccountInfo, onboarding: OnboardingService): Fac
   return facts;
 }
 
-function mcaFacts(mca: McaConfirmation): Fact[] {
+function mcaFacts(say: Say, mca: McaConfirmation): Fact[] {
   if (mca.kind === 'customerWillAccept')
     return [{ title: say('fact.mca'), value: say('value.mcaCustomerWillAccept') }];
   const person = mca.acceptedBy;
   return [
     { title: say('fact.mca'), value: say('value.mcaAttested') },
-    { title: say('fact.mcaAcceptedBy'), value: `${person.firstName} ${person.lastName}, ${person.email}` },
-    { title: say('fact.mcaAcceptedOn'), value: mca.acceptedOn },
+    {
+      title: say('fact.mcaAcceptedBy'),
+      value: `${person.firstName} ${person.lastName}, ${person.email}`,
+    },
+    { title: say('fact.mcaAcceptedOn'), value: formatDay({ locale: say.writtenIn }, mca.acceptedOn) },
   ];
 }
 
 /** The reseller chosen, "No reseller: direct customer", or that none was chosen yet. */
 async function resellerFact(
+  say: Say,
   resellerId: string | null | undefined,
   onboarding: OnboardingService,
   checked?: Reseller | null,
@@ -85,6 +93,7 @@ async function resellerFact(
 
 /** One fact per line: the offer, its licences, term and billing frequency. */
 export async function subscriptionFacts(
+  say: Say,
   lines: readonly (Pick<OrderLine, 'offerId' | 'quantity' | 'term' | 'billingCycle'> & {
     offerName?: string;
   })[],

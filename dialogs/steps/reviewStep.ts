@@ -1,6 +1,5 @@
 import type { ReviewSection } from '../../cards/cardModels';
 import { reviewCard } from '../../cards/reviewCard';
-import { say } from '../../services/messages/catalogue';
 import { submitEnvelopeSchema } from '../cardSubmit';
 import type { CardStep, StepEnd, StepTurn } from '../cardStep';
 import { draftInput } from '../draft';
@@ -32,18 +31,23 @@ export const reviewStep: CardStep<ReviewAnswer, ReviewAction> = {
       ...(drawing.view.problems ?? []),
       ...(validated.ok ? [] : problemsOf(validated.errors)),
     ];
-    return reviewCard({
+    return reviewCard(turn.say, {
       promptId: drawing.promptId,
       // The check has just read the reseller: Review shows that one rather than reading it again.
-      sections: await reviewSections(draft, onboarding, validated.ok ? validated.value.reseller : undefined),
-      errors: problems.map(words),
-      notices: draft.changes.map(words),
+      sections: await reviewSections(
+        turn.say,
+        draft,
+        onboarding,
+        validated.ok ? validated.value.reseller : undefined,
+      ),
+      errors: problems.map((problem) => words(turn.say, problem)),
+      notices: draft.changes.map((change) => words(turn.say, change)),
     });
   },
 
-  summary: () => ({ title: say('summary.review'), facts: [] }),
+  summary: (turn) => ({ title: turn.say('summary.review'), facts: [] }),
 
-  async validate(_turn, { action, values }) {
+  async validate(turn, { action, values }) {
     if (action === 'update' && values.section)
       return { ok: true, value: { kind: 'update', section: values.section } };
     if (action === 'submit') return { ok: true, value: { kind: 'submit' } };

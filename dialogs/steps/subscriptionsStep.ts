@@ -1,3 +1,4 @@
+import type { Say } from '../../messages/catalogue';
 import { z } from 'zod';
 import type { OfferRow, OrderLineRow } from '../../cards/cardModels';
 import { formValuesSchema, type FormValues } from '../../cards/formPaths';
@@ -10,7 +11,6 @@ import {
 import type { LineEntry } from '../../services/catalogue/orderForm';
 import type { OfferPage } from '../../services/catalogue/offerSearch';
 import type { Offer, Order, OrderLine } from '../../services/catalogue/schemas';
-import { say } from '../../services/messages/catalogue';
 import type { OnboardingService } from '../../services/onboarding/onboardingService';
 import type { CardStep, StepTurn, Verdict } from '../cardStep';
 import { messagesByField, problemsOf, words, type Problem, type StepView } from '../stepView';
@@ -82,14 +82,14 @@ export const subscriptionsStep: CardStep<OrderAnswer, Order> = {
       ...found.page.offers.flatMap((offer) => offer.prerequisiteOfferIds),
     ]);
     const cursors = found.noMatch ? [] : view.cursors;
-    return subscriptionsCard({
+    return subscriptionsCard(turn.say, {
       promptId: drawing.promptId,
-      lines: lines.flatMap((line) => lineRow(line, known, onboarding)),
+      lines: lines.flatMap((line) => lineRow(turn.say, line, known, onboarding)),
       ...(changing ? { changing } : {}),
       query: view.query,
       results: {
         kind: view.query.trim() && !found.noMatch ? 'search' : 'bestSellers',
-        offers: found.page.offers.map((offer) => offerRow(offer, known, onboarding)),
+        offers: found.page.offers.map((offer) => offerRow(turn.say, offer, known, onboarding)),
         noMatch: found.noMatch,
         first: cursors.length * onboarding.offerPageSize + 1,
         hasPrevious: cursors.length > 0,
@@ -101,16 +101,17 @@ export const subscriptionsStep: CardStep<OrderAnswer, Order> = {
         ...view.typed,
       },
       errors: messagesByField(
+        turn.say,
         withOrderProblems(drawing.view.problems ?? [], onboarding.orderProblems(lines, known)),
       ),
-      ...(drawing.view.notice ? { notice: words(drawing.view.notice) } : {}),
+      ...(drawing.view.notice ? { notice: words(turn.say, drawing.view.notice) } : {}),
       mcaPending,
-      countryName: onboarding.countryNameInSentence(country),
-      nextLabel: nextLabel(drawing, 'review'),
+      countryName: turn.say.text({ country, inSentence: true }),
+      nextLabel: nextLabel(turn.say, drawing, 'review'),
     });
   },
 
-  summary: () => ({ title: say('summary.subscriptions'), facts: [] }),
+  summary: (turn) => ({ title: turn.say('summary.subscriptions'), facts: [] }),
 
   async validate(turn, { action, values: { inputs, offerId, cursor } }, shown) {
     const current = orderView(shown);
@@ -254,7 +255,12 @@ async function goOn(turn: StepTurn, inputs: FormValues, shown: OrderView): Promi
 }
 
 /** An offer as the card shows it; an add-on names its base offers. */
-function offerRow(offer: Offer, known: ReadonlyMap<string, Offer>, onboarding: OnboardingService): OfferRow {
+function offerRow(
+  say: Say,
+  offer: Offer,
+  known: ReadonlyMap<string, Offer>,
+  onboarding: OnboardingService,
+): OfferRow {
   const bases = offer.prerequisiteOfferIds.map((id) => known.get(id)?.name ?? id);
   return {
     id: offer.id,
@@ -264,17 +270,18 @@ function offerRow(offer: Offer, known: ReadonlyMap<string, Offer>, onboarding: O
     description: offer.description,
     minQuantity: offer.minQuantity,
     maxQuantity: offer.maxQuantity,
-    ...(offer.isAddOn ? { baseOffers: onboarding.anyOf(bases) } : {}),
-    terms: offer.terms.map((term) => ({ value: term, title: onboarding.termLabel(term) })),
+    ...(offer.isAddOn ? { baseOffers: say.text({ list: bases, join: 'or' }) } : {}),
+    terms: offer.terms.map((term) => ({ value: term, title: say.text(onboarding.termLabel(term)) })),
     billingCycles: offer.billingCycles.map((cycle) => ({
       value: cycle,
-      title: onboarding.billingCycleChoice(cycle),
+      title: say.text(onboarding.billingCycleChoice(cycle)),
     })),
   };
 }
 
 /** A line of the order; one whose offer the catalogue no longer has is left to Next to explain. */
 function lineRow(
+  say: Say,
   line: OrderLine,
   known: ReadonlyMap<string, Offer>,
   onboarding: OnboardingService,
@@ -283,10 +290,10 @@ function lineRow(
   if (!offer) return [];
   return [
     {
-      offer: offerRow(offer, known, onboarding),
+      offer: offerRow(say, offer, known, onboarding),
       quantity: line.quantity,
-      term: onboarding.termLabel(line.term),
-      billingCycle: onboarding.billingCycleLabel(line.billingCycle),
+      term: say.text(onboarding.termLabel(line.term)),
+      billingCycle: say.text(onboarding.billingCycleLabel(line.billingCycle)),
     },
   ];
 }

@@ -59,7 +59,7 @@ export const account = {
   'country.required': "Choose the customer's country or region.",
   'country.resolved': '"{typed}" is {name} ({code}) in Partner Center: the form now uses its rules.',
   'country.unknown':
-    '"{value}" is not a country or region we have address rules for. Enter its English name or its two-letter ISO code, for example Netherlands or NL.',
+    '"{value}" is not a country or region we have address rules for. Enter its name or its two-letter ISO code, for example Netherlands or NL.',
   'country.notInMarkets':
     'Your partner account is not authorised to sell in {name} ({code}). Choose one of your markets: {markets}.',
   'country.noMarkets':
@@ -87,10 +87,9 @@ export const account = {
   'registrationNumber.tooLong': 'The registration number can have at most {max} characters.',
 
   'language.required': "Choose the customer's language.",
-  'language.notSupported':
-    '"{value}" is not a language for customers in {country}. Choose one of: {options}.',
+  'language.notSupported': '"{value}" is not a language for customers in {country}. Choose {options}.',
   'culture.required': "Choose the customer's culture (the format for dates and numbers).",
-  'culture.notSupported': '"{value}" is not a culture for customers in {country}. Choose one of: {options}.',
+  'culture.notSupported': '"{value}" is not a culture for customers in {country}. Choose {options}.',
 
   'person.firstName.required': 'Enter the first name.',
   'person.firstName.tooLong': 'The first name can have at most {max} characters. Shorten it.',

@@ -35,6 +35,7 @@ export const cards = {
   'card.help.command.addCustomerInFlow':
     '**add customer** or **new customer**: start the next customer, once this one is submitted or cancelled.',
   'card.help.command.help': '**help**: show this help.',
+  'card.help.command.language': '**language**: talk to me in English or Dutch (Nederlands).',
   'card.help.command.cancel':
     '**cancel**: stop adding the customer; I ask you to confirm before your draft is discarded.',
   'card.help.inFlow':
@@ -186,4 +187,7 @@ export const cards = {
   'card.ownCustomer.added': 'Added',
   'card.ownCustomer.addedOnBy': 'On {addedOn} by {addedBy}',
   'card.ownCustomer.nothingAdded': 'Nothing was added. To change this customer, open it in Partner Center.',
+
+  'card.language.title': 'Language',
+  'card.language.text': 'We are talking in {language}. Which language would you like?',
 } as const;

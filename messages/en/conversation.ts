@@ -18,6 +18,7 @@ export const conversation = {
   'card.inputTooLong':
     'This is longer than any value this field takes (at most {max} characters), so it was not kept. Enter it again.',
   'card.unreadable': 'I could not read what that card sent. Please fill in the card below again.',
+  'language.changed': 'From now on I will talk to you in English.',
   'cancel.nothing': 'There is no draft to cancel. Type "add customer" to add a new customer.',
   'cancel.done': 'The draft is discarded; nothing was saved. Type "add customer" to start again.',
   'cancel.kept': 'The draft is kept. Carry on where you were.',

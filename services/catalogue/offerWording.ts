@@ -1,4 +1,4 @@
-import { say, type MessageKey } from '../messages/catalogue';
+import type { MessageKey, MessageParam, WordList } from '../../messages/catalogue';
 import { isBillingCycle, isTerm, type BillingCycle, type Term } from './terms';
 
 const TERM_LABELS: Record<Term, MessageKey> = {
@@ -13,14 +13,14 @@ const BILLING_CYCLE_LABELS: Record<BillingCycle, MessageKey> = {
   triennial: 'order.billingCycle.triennial',
 };
 
-/** "1 year" for P1Y; an unknown value is shown as typed, so the agent sees what was refused. */
-export function termLabel(term: unknown): string {
-  return isTerm(term) ? say(TERM_LABELS[term]) : String(term);
+/** "1 year" for P1Y, as catalogue words; an unknown value is shown as typed, so the agent sees what was refused. */
+export function termLabel(term: unknown): MessageParam {
+  return isTerm(term) ? { key: TERM_LABELS[term] } : String(term);
 }
 
 /** "annually" for annual; an unknown value is shown as typed. */
-export function billingCycleLabel(billingCycle: unknown): string {
-  return isBillingCycle(billingCycle) ? say(BILLING_CYCLE_LABELS[billingCycle]) : String(billingCycle);
+export function billingCycleLabel(billingCycle: unknown): MessageParam {
+  return isBillingCycle(billingCycle) ? { key: BILLING_CYCLE_LABELS[billingCycle] } : String(billingCycle);
 }
 
 const BILLING_CYCLE_CHOICES: Record<BillingCycle, MessageKey> = {
@@ -30,18 +30,16 @@ const BILLING_CYCLE_CHOICES: Record<BillingCycle, MessageKey> = {
 };
 
 /** "Billed annually": a billing frequency as a choice of its own. */
-export function billingCycleChoice(billingCycle: BillingCycle): string {
-  return say(BILLING_CYCLE_CHOICES[billingCycle]);
+export function billingCycleChoice(billingCycle: BillingCycle): MessageParam {
+  return { key: BILLING_CYCLE_CHOICES[billingCycle] };
 }
 
-/** "A, B or C". */
-export function listAlternatives(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return say('order.list.or', { items: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
+/** "A, B or C", in the reader's language. */
+export function listAlternatives(items: readonly MessageParam[]): WordList {
+  return { list: items, join: 'or' };
 }
 
-/** "A, B and C". */
-export function listAll(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return say('order.list.and', { items: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
+/** "A, B and C", in the reader's language. */
+export function listAll(items: readonly MessageParam[]): WordList {
+  return { list: items, join: 'and' };
 }

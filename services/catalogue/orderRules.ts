@@ -1,3 +1,4 @@
+import type { MessageParam } from '../../messages/catalogue';
 import { z } from 'zod';
 import { fieldError, type FieldError, type Validated } from '../validation/fieldError';
 import { isSoldIn } from './offerAvailability';
@@ -23,7 +24,7 @@ export interface OrderContext {
   /** ISO 3166 alpha-2 code of the customer's country. */
   country: string;
   /** The country as the agent reads it ("India"); the code is shown when absent. */
-  countryName?: string;
+  countryName?: MessageParam;
   /** The customer has not accepted the Microsoft Customer Agreement yet, so nothing can be ordered. */
   mcaPending: boolean;
   /** Offers the customer already has; any of them satisfies an add-on's prerequisite. */

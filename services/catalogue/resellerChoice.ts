@@ -1,4 +1,4 @@
-import { countryNameInSentence } from '../countries/countryRules';
+import { countryInSentence } from '../countries/countryParam';
 import { fieldError, type Validated } from '../validation/fieldError';
 import type { Reseller } from './schemas';
 
@@ -42,7 +42,7 @@ export function validateResellerChoice(
         fieldError('resellerId', 'reseller.notInCountry', {
           resellerName: reseller.name,
           mpnId: reseller.mpnId,
-          country: countryNameInSentence(country),
+          country: countryInSentence(country),
           countryCode: country,
         }),
       ],

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { LOCALES, type Locale } from '../../messages/catalogue';
+import { parseAddressLayout } from './addressFormat';
 import countriesFile from './countries.json';
 import { normalisePhoneNumber, normalisePostalCode, normaliseRegistrationNumber } from './formats';
+import { regionName } from './languageNames';
 import { countryLookupKey } from './lookupKey';
 
 /** A regular expression kept as data; anchored, so a pattern can never match only part of a value. */
@@ -26,17 +29,40 @@ const stateSchema = z.object({
   aliases: z.array(z.string().min(1)).default([]),
 });
 
+/** An address layout (see addressFormat), read at load so a malformed one stops the process. */
+const addressLayoutSchema = z.string().transform((source, ctx) => {
+  try {
+    return parseAddressLayout(source);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message, continue: false });
+    return z.NEVER;
+  }
+});
+
+/** Every name ICU gives a country in the languages the bot speaks: "United Kingdom", "UK", "Verenigd Koninkrijk", "VK". */
+function icuNames(code: string): string[] {
+  const names = LOCALES.flatMap((locale) => [regionName(code, locale), regionName(code, locale, 'short')]);
+  return [...new Set(names)];
+}
+
 const cultureCode = z.string().regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'must look like "nl-NL"');
 
 const countrySchema = z
   .object({
     code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code'),
-    /** The English name, as listed: "Netherlands", "United States". */
+    /**
+     * The English name, as ICU gives it: "Netherlands", "United States"; it names the country in the
+     * data file. A reader sees the name the message catalogue gives a country in the reader's language
+     * (alone or in a sentence: "the Netherlands", "het Verenigd Koninkrijk"), which services do not render.
+     */
     name: z.string().min(1),
-    /** "the" when the name takes it in a sentence: "in the Netherlands", but "in Germany". */
-    article: z.literal('the').optional(),
-    /** Other names an agent may type ("UK", "Holland", "Deutschland"); each is read as this country. */
+    /**
+     * Other names an agent may type ("Holland", "Deutschland"); each is read as this country, as are
+     * its code and ICU's English and Dutch names, which need not be listed here.
+     */
     aliases: z.array(z.string().min(1)).default([]),
+    /** The order in which the country writes an address: "%A%n%Z %C" (see addressFormat). */
+    addressLayout: addressLayoutSchema,
     stateRequired: z.boolean(),
     states: z.array(stateSchema).default([]),
     cityRequired: z.boolean(),
@@ -90,6 +116,12 @@ const countrySchema = z
       if (!country.languages.includes(language))
         problem('cultures', `${culture}: its language is not in languages`);
     }
+    // Every field the country asks for has its place in the address.
+    const placed = country.addressLayout.fields;
+    if ((country.postalCodeRequired || country.postalCodePattern) && !placed.includes('postalCode'))
+      problem('addressLayout', 'has no %Z, but the country has postal codes');
+    if ((country.stateRequired || country.states.length > 0) && !placed.includes('state'))
+      problem('addressLayout', 'has no %S, but the country has states');
     const stateCodes = country.states.map((state) => state.code);
     if (new Set(stateCodes).size !== stateCodes.length) problem('states', 'has a state code twice');
   });
@@ -109,7 +141,7 @@ const countriesFileSchema = z
     const owners = new Map<string, string>();
     for (const country of file.countries) owners.set(countryLookupKey(country.code), country.code);
     file.countries.forEach((country, index) => {
-      for (const spelling of [country.name, ...country.aliases]) {
+      for (const spelling of spellingsOf(country)) {
         const key = countryLookupKey(spelling);
         const owner = owners.get(key);
         if (key === '')
@@ -124,6 +156,11 @@ const countriesFileSchema = z
       }
     });
   });
+
+/** Every spelling by which an agent may name a country: its English name, ICU's names, its aliases. */
+function spellingsOf(country: { code: string; name: string; aliases: readonly string[] }): string[] {
+  return [country.name, ...icuNames(country.code), ...country.aliases];
+}
 
 export type CountryRules = z.output<typeof countrySchema>;
 export type StateEntry = CountryRules['states'][number];
@@ -142,7 +179,7 @@ const table = parseCountriesFile(countriesFile);
 const byCode = new Map(table.countries.map((country) => [country.code, country]));
 const byNameOrAlias = new Map(
   table.countries.flatMap((country) =>
-    [country.name, ...country.aliases].map((spelling) => [countryLookupKey(spelling), country] as const),
+    spellingsOf(country).map((spelling) => [countryLookupKey(spelling), country] as const),
   ),
 );
 
@@ -158,30 +195,21 @@ export function countryCodes(): string[] {
   return table.countries.map((country) => country.code);
 }
 
-/** Every country we have rules for, sorted by name. */
-export function listCountries(): readonly CountryRules[] {
-  return [...table.countries].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+/** Every country we have rules for, sorted by its name in the reader's language. */
+export function listCountries(locale: Locale = 'en'): readonly CountryRules[] {
+  const collator = new Intl.Collator(locale);
+  return table.countries
+    .map((country) => ({ country, name: regionName(country.code, locale) }))
+    .sort((a, b) => collator.compare(a.name, b.name))
+    .map(({ country }) => country);
 }
 
 /**
- * The country an agent means by its English name or one of its aliases, ignoring case, accents,
- * dots, spaces and a leading "the" ("the netherlands", "U.K.", "Deutschland"); not by its code.
+ * The country an agent means by a name, in any case, with or without accents, dots, spaces and an
+ * article ("the netherlands", "U.K.", "het Verenigd Koninkrijk", "belgie"): ICU's English or Dutch
+ * name, long or short ("Verenigde Staten", "VS"), the English name in the data or one of its aliases
+ * ("Holland", "Deutschland"). Not by its code: resolveCountry takes codes too.
  */
 export function countryByName(typed: string): CountryRules | undefined {
   return byNameOrAlias.get(countryLookupKey(typed));
-}
-
-/** The English name of a country ("NL" -> "Netherlands"); the code itself when we have no rules for it. */
-export function countryName(code: string): string {
-  return countryRules(code)?.name ?? code.trim();
-}
-
-/**
- * The name as it reads inside a sentence: "the Netherlands", "the United States", "Germany". For a
- * sentence that starts with it, capitalise the first letter yourself.
- */
-export function countryNameInSentence(code: string): string {
-  const rules = countryRules(code);
-  if (!rules) return code.trim();
-  return rules.article ? `${rules.article} ${rules.name}` : rules.name;
 }

@@ -3,8 +3,9 @@ import { failed, passed, type Checked } from '../customers/ruleIssue';
 
 /**
  * Turns what the agent typed into an ISO 3166 alpha-2 code, the form Partner Center uses: the code
- * in any case ("gb"), the country's English name ("the Netherlands") or one of its aliases ("UK",
- * "Holland", "Deutschland"). The caller tells the agent when the text was not the code itself
+ * in any case ("gb"), the country's English or Dutch name ("the Netherlands", "Nederland", "het
+ * Verenigd Koninkrijk", "VS"; case, accents and an article do not matter) or one of its aliases
+ * ("UK", "Holland", "Deutschland"). The caller tells the agent when the text was not the code itself
  * (see `checkCountry`); text that is none of these is refused.
  */
 export function resolveCountry(typed: string | undefined): Checked<string> {

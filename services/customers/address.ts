@@ -1,4 +1,5 @@
-import { countryNameInSentence, type CountryRules } from '../countries/countryRules';
+import type { CountryRules } from '../countries/countryRules';
+import { countryInSentence } from '../countries/countryParam';
 import { findState, matchesPostalCode, normalisePostalCode } from '../countries/formats';
 import { failed, passed, type Checked, type IssueList } from './ruleIssue';
 import { cleanText } from './text';
@@ -44,7 +45,7 @@ function checkCity(raw: string | undefined, rules: CountryRules | undefined): Ch
   const city = cleanText(raw ?? '');
   if (city === '')
     return rules?.cityRequired
-      ? failed('address.city.required', { country: countryNameInSentence(rules.code) })
+      ? failed('address.city.required', { country: countryInSentence(rules.code) })
       : passed(undefined);
   if (city.length > CITY_MAX_LENGTH) return failed('address.city.tooLong', { max: CITY_MAX_LENGTH });
   return passed(city);
@@ -58,7 +59,7 @@ export function checkState(
   const typed = cleanText(raw ?? '');
   if (typed === '')
     return rules?.stateRequired
-      ? failed('address.state.required', { country: countryNameInSentence(rules.code) })
+      ? failed('address.state.required', { country: countryInSentence(rules.code) })
       : passed(undefined);
   if (rules && rules.states.length > 0) {
     const state = findState(rules.states, typed);
@@ -69,7 +70,7 @@ export function checkState(
       .join(', ');
     return failed('address.state.unknown', {
       value: typed,
-      country: countryNameInSentence(rules.code),
+      country: countryInSentence(rules.code),
       examples,
     });
   }
@@ -85,13 +86,13 @@ export function checkPostalCode(
   const typed = cleanText(raw ?? '');
   if (typed === '')
     return rules?.postalCodeRequired
-      ? failed('address.postalCode.required', { country: countryNameInSentence(rules.code) })
+      ? failed('address.postalCode.required', { country: countryInSentence(rules.code) })
       : passed(undefined);
   const postalCode = rules ? normalisePostalCode(typed, rules.postalCodeFormats) : typed.toUpperCase();
   if (rules && !matchesPostalCode(rules, postalCode))
     return failed('address.postalCode.invalid', {
       value: typed,
-      country: countryNameInSentence(rules.code),
+      country: countryInSentence(rules.code),
       example: rules.postalCodeExample ?? '',
     });
   if (postalCode.length > POSTAL_CODE_MAX_LENGTH)

@@ -1,20 +1,16 @@
-import {
-  countryName,
-  countryNameInSentence,
-  countryRules,
-  type CountryRules,
-} from '../countries/countryRules';
+import { countryRules, type CountryRules } from '../countries/countryRules';
+import { anyOfCountries, anyOfLanguages, countryInSentence } from '../countries/countryParam';
 import { matchesRegistrationNumber, normaliseRegistrationNumber } from '../countries/formats';
-import { cultureName, languageName } from '../countries/languageNames';
+import { codeByLanguageName } from '../countries/languageNames';
 import { isCountryCode, resolveCountry } from '../countries/resolveCountry';
-import { comparable } from './text';
+import type { MessageParam } from '../../messages/catalogue';
 import { failed, passed, type Checked, type RuleIssue } from './ruleIssue';
 
 export const REGISTRATION_NUMBER_MAX_LENGTH = 50;
 
 /** The country as it reads in a sentence, for messages: "the Netherlands", "Germany". */
-function inSentence(rules: CountryRules | undefined): string {
-  return rules ? countryNameInSentence(rules.code) : '';
+function inSentence(rules: CountryRules | undefined): MessageParam {
+  return rules ? countryInSentence(rules.code) : '';
 }
 
 /**
@@ -41,7 +37,7 @@ export function checkCountry(
       checked: failed('country.notInMarkets', {
         name: inSentence(rules),
         code: rules.code,
-        markets: allowed.map((code) => `${countryName(code)} (${code})`).join(', '),
+        markets: anyOfCountries(allowed),
       }),
     };
   const typed = (raw ?? '').trim();
@@ -54,44 +50,37 @@ export function checkCountry(
 }
 
 /**
- * A language the country supports, by code or English name ("NL", "Dutch" -> "nl"), answered as its
- * lower-case code. Without country rules any code passes (the country's own check reports the problem).
+ * A language the country supports, by code or by its English or Dutch name ("NL", "Dutch",
+ * "Nederlands" -> "nl"), answered as its lower-case code. Without country rules any code passes (the
+ * country's own check reports the problem).
  */
 export function checkLanguage(raw: string | undefined, rules: CountryRules | undefined): Checked<string> {
   const typed = (raw ?? '').trim();
   if (typed === '') return failed('language.required');
-  const language = typed.toLowerCase();
-  if (!rules) return passed(language);
-  const wanted = comparable(typed);
-  const found = rules.languages.find(
-    (code) => code === language || comparable(languageName(code)) === wanted,
-  );
+  if (!rules) return passed(typed.toLowerCase());
+  const found = codeByLanguageName(typed, rules.languages);
   if (found) return passed(found);
   return failed('language.notSupported', {
     value: typed,
     country: inSentence(rules),
-    options: rules.languages.map(languageName).join(', '),
+    options: anyOfLanguages(rules.languages),
   });
 }
 
 /**
- * A culture the country supports, by code or English name ("nl_nl", "Dutch (Netherlands)" -> "nl-NL"),
- * answered as listed.
+ * A culture the country supports, by code or by its English or Dutch name ("nl_nl", "Dutch
+ * (Netherlands)", "Nederlands (Nederland)" -> "nl-NL"), answered as listed.
  */
 export function checkCulture(raw: string | undefined, rules: CountryRules | undefined): Checked<string> {
   const typed = (raw ?? '').trim();
   if (typed === '') return failed('culture.required');
   if (!rules) return passed(typed);
-  const wanted = typed.replace(/_/g, '-').toLowerCase();
-  const wantedName = comparable(typed);
-  const culture = rules.cultures.find(
-    (candidate) => candidate.toLowerCase() === wanted || comparable(cultureName(candidate)) === wantedName,
-  );
+  const culture = codeByLanguageName(typed, rules.cultures);
   if (culture) return passed(culture);
   return failed('culture.notSupported', {
     value: typed,
     country: inSentence(rules),
-    options: rules.cultures.map(cultureName).join(', '),
+    options: anyOfLanguages(rules.cultures),
   });
 }
 

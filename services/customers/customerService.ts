@@ -4,7 +4,7 @@ import type { Offer, Order, Reseller } from '../catalogue/schemas';
 import { offerIdsOf, validateOrder } from '../catalogue/orderRules';
 import { validateResellerChoice } from '../catalogue/resellerChoice';
 import { searchKey } from '../catalogue/searchKey';
-import { countryName, countryNameInSentence } from '../countries/countryRules';
+import { countryInSentence } from '../countries/countryParam';
 import { containerDefinitions } from '../cosmos/containers';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import { canAddCustomer, type Role } from '../roles/permissions';
@@ -88,8 +88,6 @@ export interface ExistingCustomer {
   legalName: string;
   /** ISO 3166 alpha-2 code, as in the record. */
   country: string;
-  /** The country's name, for showing. */
-  countryName: string;
   /** The tenant domain, `<prefix>.onmicrosoft.com`. */
   domain: string;
   status: CustomerStatus;
@@ -250,7 +248,7 @@ export class CustomerService {
     return validateOrder(input, {
       offers: await this.options.catalogue.offersByIds(offerIdsOf(input)),
       country: context.country,
-      countryName: countryName(context.country),
+      countryName: countryInSentence(context.country),
       mcaPending: context.mcaPending,
     });
   }
@@ -470,7 +468,7 @@ export class CustomerService {
       errors.push(
         fieldError('legalName', 'customer.inProgress.name', {
           legalName: info.legalName,
-          country: countryNameInSentence(info.country),
+          country: countryInSentence(info.country),
         }),
       );
     }
@@ -570,7 +568,6 @@ function existingCustomer(record: CustomerRecord, by: ExistingCustomer['by']): E
     id: record.id,
     legalName: record.accountInfo.legalName,
     country: record.accountInfo.country,
-    countryName: countryName(record.accountInfo.country),
     domain: record.domain,
     status: record.status,
     createdAt: record.createdAt,

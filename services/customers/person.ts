@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { countryNameInSentence, type CountryRules } from '../countries/countryRules';
+import type { CountryRules } from '../countries/countryRules';
+import { countryInSentence } from '../countries/countryParam';
 import { matchesPhoneNumber, normalisePhoneNumber } from '../countries/formats';
 import { latinSkeleton } from './confusables';
 import { PLACEHOLDER_PERSON_NAMES } from './placeholders';
@@ -90,14 +91,14 @@ export function checkPhone(
   const typed = (raw ?? '').trim();
   if (typed === '')
     return rules?.phoneRequired
-      ? failed('person.phone.required', { country: countryNameInSentence(rules.code) })
+      ? failed('person.phone.required', { country: countryInSentence(rules.code) })
       : passed(undefined);
   const phone = normalisePhoneNumber(typed);
   if (matchesPhoneNumber(rules, phone)) return passed(phone);
   return rules?.phonePattern
     ? failed('person.phone.invalid', {
         value: typed,
-        country: countryNameInSentence(rules.code),
+        country: countryInSentence(rules.code),
         example: rules.phoneExample ?? '',
       })
     : failed('person.phone.invalidAnyCountry', { value: typed });

@@ -1,4 +1,4 @@
-import type { MessageKey, MessageParams } from '../messages/catalogue';
+import type { MessageKey, MessageParams } from '../../messages/catalogue';
 
 /** A broken rule, as a catalogue message; the caller decides which field it belongs to. */
 export interface RuleIssue {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { say, type MessageKey } from '../messages/catalogue';
+import type { MessageKey, MessageParam } from '../../messages/catalogue';
 import type { RuleIssue } from './ruleIssue';
 
 /** NFC, trimmed, runs of whitespace collapsed to one space. */
@@ -169,7 +169,7 @@ const HIDDEN_CHARACTER_KEYS: Readonly<Record<HiddenCharacterKind, MessageKey>> =
 };
 
 /** The issue of a field holding hidden characters, naming the field by its label as the card shows it. */
-export function hiddenCharacterIssue(found: HiddenCharacters, label: string): RuleIssue {
+export function hiddenCharacterIssue(found: HiddenCharacters, label: MessageParam): RuleIssue {
   return {
     key: HIDDEN_CHARACTER_KEYS[found.kind],
     params: {
@@ -197,7 +197,7 @@ export function hiddenCharacterIssues(form: unknown, labels: FieldLabelKeys): Ma
       const hidden = findHiddenCharacters(value);
       const field = path.join('.');
       const label = labels[field];
-      if (hidden) found.set(field, hiddenCharacterIssue(hidden, label ? say(label) : field));
+      if (hidden) found.set(field, hiddenCharacterIssue(hidden, label ? { key: label } : field));
     } else if (isRecord(value)) {
       for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
     }

@@ -31,6 +31,8 @@ export const channelSchema = z.object({
   id: z.string(),
   kind: z.literal('channel'),
   name: z.string().optional(),
+  /** The language and region of the manager who routed notifications here: the card is in it. */
+  locale: z.string().max(35).optional(),
   teamId: z.string().optional(),
   address: deliveryAddressSchema,
   inactive: inactiveSchema.optional(),
@@ -153,7 +155,7 @@ export class RecipientStore {
   /** "notify this channel": the manager's notifications go to the channel instead. */
   async routeToChannel(
     personId: string,
-    channel: { address: DeliveryAddress; name?: string; teamId?: string },
+    channel: { address: DeliveryAddress; name?: string; teamId?: string; locale?: string },
     displayName?: string,
   ): Promise<Channel> {
     const id = channelRecipientId(channel.address.conversationId);
@@ -162,6 +164,7 @@ export class RecipientStore {
       kind: 'channel',
       ...(channel.name ? { name: channel.name } : {}),
       ...(channel.teamId ? { teamId: channel.teamId } : {}),
+      ...(channel.locale ? { locale: channel.locale } : {}),
       address: channel.address,
       updatedAt: this.now().toISOString(),
     };

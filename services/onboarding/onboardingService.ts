@@ -7,22 +7,11 @@ import {
   orderProblems,
   type LineEntry,
 } from '../catalogue/orderForm';
-import {
-  billingCycleChoice,
-  billingCycleLabel,
-  listAlternatives,
-  termLabel,
-} from '../catalogue/offerWording';
+import { billingCycleChoice, billingCycleLabel, termLabel } from '../catalogue/offerWording';
 import { OFFER_PAGE_SIZE, type OfferFinder, type OfferPage } from '../catalogue/offerSearch';
 import type { Offer, Order, OrderLine, Reseller } from '../catalogue/schemas';
 import { defaultChoices, type BillingCycle, type Term } from '../catalogue/terms';
-import {
-  countryName,
-  countryNameInSentence,
-  countryRules,
-  type CountryRules,
-} from '../countries/countryRules';
-import { cultureName, languageName } from '../countries/languageNames';
+import { countryRules, type CountryRules } from '../countries/countryRules';
 import { resolveCountry } from '../countries/resolveCountry';
 import { agentDay, type AgentDay } from '../customers/acceptanceDate';
 import type { AccountInfo } from '../customers/accountInfo';
@@ -39,9 +28,12 @@ import type { CustomerRecord } from '../customers/customerRecord';
 import type { OnboardingFilter, OnboardingPage } from '../customers/customerRepository';
 import type { McaConfirmation } from '../customers/mca';
 import { tenantDomain } from '../customers/tenantDomain';
+import { countryInSentence } from '../countries/countryParam';
+import { addressLines, type PostalAddress } from '../countries/addressLayout';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import { canAttestMca, receivesOnboardingNotifications } from '../roles/permissions';
 import type { FieldError, Validated } from '../validation/fieldError';
+import type { MessageParam } from '../../messages/catalogue';
 
 /** The sections of a draft that a change elsewhere may invalidate. */
 export interface DraftSections {
@@ -95,40 +87,23 @@ export class OnboardingService {
     return resolved.ok ? countryRules(resolved.value) : undefined;
   }
 
-  countryName(code: string): string {
-    return countryName(code);
-  }
-
-  /** "the Netherlands", for a country named inside a sentence. */
-  countryNameInSentence(code: string): string {
-    return countryNameInSentence(code);
-  }
-
-  languageName(code: string): string {
-    return languageName(code);
-  }
-
-  cultureName(code: string): string {
-    return cultureName(code);
-  }
-
-  termLabel(term: unknown): string {
+  termLabel(term: unknown): MessageParam {
     return termLabel(term);
   }
 
   /** "annually", inside a sentence. */
-  billingCycleLabel(billingCycle: unknown): string {
+  billingCycleLabel(billingCycle: unknown): MessageParam {
     return billingCycleLabel(billingCycle);
   }
 
   /** "Billed annually", as a choice. */
-  billingCycleChoice(billingCycle: BillingCycle): string {
+  billingCycleChoice(billingCycle: BillingCycle): MessageParam {
     return billingCycleChoice(billingCycle);
   }
 
-  /** "A, B or C". */
-  anyOf(items: readonly string[]): string {
-    return listAlternatives(items);
+  /** The address's lines in the order its country writes them ("1015 CJ Amsterdam", "Redmond, WA 98052"). */
+  addressLines(address: PostalAddress): string[] {
+    return addressLines(address);
   }
 
   tenantDomain(prefix: string): string {
@@ -201,7 +176,7 @@ export class OnboardingService {
     const checked = checkEntry(entry, {
       offers,
       country: context.country,
-      countryName: countryNameInSentence(context.country),
+      countryName: countryInSentence(context.country),
       mcaPending: context.mcaPending,
       lines: context.lines,
     });
@@ -226,7 +201,7 @@ export class OnboardingService {
     return completeOrder(lines, entries, {
       offers: await this.catalogue.offersByIds(ids),
       country: context.country,
-      countryName: countryNameInSentence(context.country),
+      countryName: countryInSentence(context.country),
       mcaPending: context.mcaPending,
     });
   }
@@ -254,7 +229,7 @@ export class OnboardingService {
       const reconciled = reconcileOrder(order, {
         offers: await this.catalogue.offersByIds(order.lines.map((line) => line.offerId)),
         country: accountInfo.country,
-        countryName: countryNameInSentence(accountInfo.country),
+        countryName: countryInSentence(accountInfo.country),
         mcaPending: mca?.kind === 'customerWillAccept',
       });
       kept = reconciled.order;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { say, type Locale, type MessageKey } from '../messages/catalogue';
+import type { MessageKey } from '../../messages/catalogue';
 
 /** Partner Center roles that matter to adding a customer, plus this product's own manager role. */
 export const roleSchema = z.enum([
@@ -46,7 +46,7 @@ const ROLE_NAME_KEYS: Readonly<Record<Role, MessageKey>> = {
   manager: 'role.manager',
 };
 
-/** The name a user sees for a role, e.g. "Sales agent". */
-export function roleDisplayName(role: Role, locale: Locale = 'en'): string {
-  return say(ROLE_NAME_KEYS[role], {}, locale);
+/** The catalogue key of the name a user sees for a role, e.g. "Sales agent". */
+export function roleNameKey(role: Role): MessageKey {
+  return ROLE_NAME_KEYS[role];
 }

@@ -1,21 +1,24 @@
 import { z } from 'zod';
-import { isMessageKey, say, type MessageKey, type MessageParams } from '../messages/catalogue';
+import {
+  isMessageKey,
+  type MessageKey,
+  type MessageParam,
+  type MessageParams,
+} from '../../messages/catalogue';
 
 /** One thing the agent must change, tied to the field it concerns. */
 export interface FieldError {
   /** Dotted path of the field, e.g. "address.postalCode". */
   field: string;
   key: MessageKey;
+  /** Rendered at the edge, in the reader's language. */
   params: MessageParams;
-  /** The English sentence; a dialog may re-render `key` + `params` in the agent's language. */
-  message: string;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 export function fieldError(field: string, key: MessageKey, params: MessageParams = {}): FieldError {
-  const quoted = quotedExcerpts(params);
-  return { field, key, params: quoted, message: say(key, quoted) };
+  return { field, key, params: quotedExcerpts(params) };
 }
 
 /** The longest part of a typed value a message quotes back. */
@@ -26,7 +29,7 @@ export const maxQuotedLength = 40;
  * the card and the state that keep the message, and the agent has the value in the field anyway.
  */
 function quotedExcerpts(params: MessageParams): MessageParams {
-  const excerpt = (text: string | number) =>
+  const excerpt = (text: MessageParam) =>
     typeof text === 'string' && text.length > maxQuotedLength
       ? `${text.slice(0, maxQuotedLength - 1)}…`
       : text;
@@ -51,7 +54,7 @@ export function addFieldIssue(
 }
 
 /** Field labels used by the generic messages; rule-specific messages name their field themselves. */
-export type FieldLabels = Readonly<Record<string, string>>;
+export type FieldLabels = Readonly<Record<string, MessageKey>>;
 
 /**
  * Turns zod issues into FieldErrors, mapping zod's generic checks onto catalogue messages.
@@ -64,7 +67,8 @@ export function fieldErrorsFromZod(
 ): FieldError[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.');
-    const label = labels[field] ?? field;
+    const labelKey = labels[field];
+    const label: MessageParam = labelKey ? { key: labelKey } : field;
     if (issue.code === 'custom') {
       const params = (issue.params ?? {}) as { messageKey?: string; messageParams?: MessageParams };
       if (params.messageKey && isMessageKey(params.messageKey)) {

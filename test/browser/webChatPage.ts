@@ -11,9 +11,12 @@ const replyTimeoutMs = 30_000;
 export class WebChatPage {
   private constructor(readonly page: Page) {}
 
-  /** Opens the chat page and waits for the bot's welcome card. */
-  static async open(browser: Browser, chatUrl: string): Promise<WebChatPage> {
-    const context = await browser.newContext({ viewport, locale: 'en-US' });
+  /**
+   * Opens the chat page in a browser whose language is `locale` (the page talks in it) and waits
+   * for the bot's welcome card.
+   */
+  static async open(browser: Browser, chatUrl: string, locale = 'en-US'): Promise<WebChatPage> {
+    const context = await browser.newContext({ viewport, locale });
     const page = await context.newPage();
     const chat = new WebChatPage(page);
     await page.goto(chatUrl);
@@ -65,6 +68,13 @@ export class WebChatPage {
     const card = this.lastCard();
     await card.waitFor();
     return card;
+  }
+
+  /** Types a message into the send box and sends it (Enter). */
+  async send(text: string): Promise<void> {
+    const input = this.page.locator('.webchat__send-box-text-box__input');
+    await input.fill(text);
+    await input.press('Enter');
   }
 
   /** Every message and card text in the transcript, as the agent reads it. */

@@ -3,13 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalogue } from '../../services/catalogue/loadCatalogue';
 import { countryRules, listCountries } from '../../services/countries/countryRules';
-import { cultureName, languageName } from '../../services/countries/languageNames';
+import { languagesByOwnName } from '../../dialogs/agentLanguage';
 import { flatForm } from '../../cards/formPaths';
-import { messageForms, say } from '../../services/messages/catalogue';
-import { en } from '../../services/messages/en';
+import { LOCALES, messageForms, say, sayIn } from '../../messages/catalogue';
+import { en } from '../../messages/en';
+import { nl } from '../../messages/nl';
 import { expectValidCard, validateAdaptiveCard } from '../harness/cardValidation';
 import { testPartner } from '../harness/serviceHarness';
-import { formatDateTime } from '../../dialogs/readerTime';
+import { formatDateTime, formatDay } from '../../dialogs/readerTime';
 import { allObjects, inputs, submitActions, visibleStrings, type JsonObject } from './cardQueries';
 import { localAgentName, produceCards, producedCardNames, today, type ProducedCards } from './producedCards';
 
@@ -140,6 +141,7 @@ describe('the card templates', () => {
         'confirmCancel',
         'done',
         'help',
+        'language',
         'mca',
         'notification',
         'ownCustomer',
@@ -190,8 +192,8 @@ function templateFiles(): string[] {
   return readdirSync(join(__dirname, '../../cards/templates')).filter((file) => file.endsWith('.json'));
 }
 
-/** Every wording of every catalogue entry (plural entries have several) as a pattern: `{x}` is any text. */
-const cataloguePatterns = Object.values(en)
+/** Every wording of every entry of both catalogues (plural entries have several) as a pattern: `{x}` is any text. */
+const cataloguePatterns = [...Object.values(en), ...Object.values(nl)]
   .flatMap((entry) => messageForms(entry))
   .map(
     (sentence) =>
@@ -251,8 +253,14 @@ function customerValues(customer: ProducedCards['customers']['direct']): string[
   const times = [customer.createdAt, ...customer.audit.map((entry) => entry.at)].flatMap((at) =>
     readers.map((reader) => formatDateTime(reader, new Date(at))),
   );
+  // Days as Review, Done and the own customer card show them, to an English, American or Dutch reader.
+  const days = [
+    customer.createdAt.slice(0, 10),
+    ...(customer.mca.kind === 'attested' ? [customer.mca.acceptedOn] : []),
+  ].flatMap((day) => ['en-GB', 'en-US', 'nl-NL'].map((locale) => formatDay({ locale }, day)));
   return [
     ...times,
+    ...days,
     customer.id,
     customer.domain,
     customer.adminSignInName,
@@ -269,11 +277,14 @@ async function referenceValues(): Promise<string[]> {
   return [
     ...offers.data.offers.flatMap((offer) => [offer.name, offer.description, offer.productFamily]),
     ...resellers.data.resellers.flatMap((reseller) => [reseller.name, reseller.mpnId]),
-    ...listCountries().map((country) => country.name),
-    ...markets.flatMap((country) => [
-      ...country.states.map((state) => state.name),
-      ...country.languages.map(languageName),
-      ...country.cultures.map(cultureName),
+    // Names of countries, languages and cultures as ICU gives them in either language.
+    ...LOCALES.flatMap((locale) => [
+      ...listCountries().map((country) => sayIn(locale).text({ country: country.code })),
+      ...markets.flatMap((country) => [
+        ...[...country.languages, ...country.cultures].map((tag) => sayIn(locale).text({ language: tag })),
+      ]),
     ]),
+    ...markets.flatMap((country) => country.states.map((state) => state.name)),
+    ...languagesByOwnName().map((language) => language.name),
   ];
 }

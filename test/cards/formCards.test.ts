@@ -1,3 +1,4 @@
+import { english, readable } from '../harness/englishText';
 import { z } from 'zod';
 import { noResellerChoiceValue } from '../../cards/cardModels';
 import { nestedForm } from '../../cards/formPaths';
@@ -5,12 +6,11 @@ import { resellerCard } from '../../cards/resellerCard';
 import { loadCatalogue } from '../../services/catalogue/loadCatalogue';
 import { completeOrder, offerFieldPath, ORDER_FORM_INPUTS } from '../../services/catalogue/orderForm';
 import type { Offer } from '../../services/catalogue/schemas';
-import { countryName, countryNameInSentence, countryRules } from '../../services/countries/countryRules';
-import { cultureName, languageName } from '../../services/countries/languageNames';
+import { countryRules } from '../../services/countries/countryRules';
 import { accountInfoFormSchema } from '../../services/customers/accountInfo';
 import type { AgentContext } from '../../services/customers/customerService';
 import { mcaFormSchema } from '../../services/customers/mca';
-import { say, type MessageKey } from '../../services/messages/catalogue';
+import { say, sayIn, type MessageKey } from '../../messages/catalogue';
 import type { FieldError } from '../../services/validation/fieldError';
 import { inputValues } from '../harness/conversationHarness';
 import { testPartner } from '../harness/serviceHarness';
@@ -78,12 +78,12 @@ function expectMessagesWhereTheServiceSaysThem(
     if (hasInput(shown, id)) {
       const under = elementAfterInput(shown, id);
       expect(under).toMatchObject({ type: 'TextBlock', color: 'Attention', wrap: true });
-      expect(readerText(String(under!.text))).toContain(error.message);
+      expect(readerText(String(under!.text))).toContain(english(error));
     } else {
-      expect(top.join('\n')).toContain(error.message);
+      expect(top.join('\n')).toContain(english(error));
     }
   }
-  const expected = errors.map((error) => error.message);
+  const expected = errors.map((error) => english(error));
   for (const text of attentionTexts(shown)) {
     expect(expected.some((message) => text.includes(message))).toBe(true);
   }
@@ -105,7 +105,7 @@ function containerHeadedBy(shown: unknown, heading: string): JsonObject {
 const neededIn = (label: MessageKey | string, country: string, named = false) =>
   say('card.accountInfo.neededIn', {
     label: named ? label : say(label as MessageKey),
-    country: countryNameInSentence(country),
+    country: sayIn('en').text({ country, inSentence: true }),
   });
 
 describe('the account info card', () => {
@@ -169,7 +169,7 @@ describe('the account info card', () => {
     expect(attentionTexts(before).length).toBeGreaterThan(0);
     expect(attentionTexts(after)).toEqual([]);
     expect(textsAboveTheForm(after)[0]).toBe(
-      say('accountInfo.countryChanged', { country: countryNameInSentence('BR') }),
+      say('accountInfo.countryChanged', { country: sayIn('en').text({ country: 'BR', inSentence: true }) }),
     );
     // What was typed stays; what depends on the country starts from its defaults.
     expect(input(after, 'legalName').value).toBe(typedForms.accountInfoErrors.legalName);
@@ -240,7 +240,7 @@ describe('the account info card', () => {
 
   it('offers the partner markets as a compact choice of country, by name', () => {
     const expected = testPartner.markets
-      .map((code) => ({ value: code, title: countryName(code) }))
+      .map((code) => ({ value: code, title: sayIn('en').text({ country: code }) }))
       .sort((a, b) => a.title.localeCompare(b.title, 'en'));
     expect(input(card('account info: first'), 'country')).toMatchObject({
       type: 'Input.ChoiceSet',
@@ -274,12 +274,12 @@ describe('the account info card', () => {
       const rules = countryRules(code)!;
       expect(input(card(name), 'language')).toMatchObject({
         type: 'Input.ChoiceSet',
-        choices: rules.languages.map((value) => ({ value, title: languageName(value) })),
+        choices: rules.languages.map((value) => ({ value, title: sayIn('en').text({ language: value }) })),
         value: rules.languages[0],
       });
       expect(input(card(name), 'culture')).toMatchObject({
         type: 'Input.ChoiceSet',
-        choices: rules.cultures.map((value) => ({ value, title: cultureName(value) })),
+        choices: rules.cultures.map((value) => ({ value, title: sayIn('en').text({ language: value }) })),
         value: rules.defaultCulture,
       });
     }
@@ -428,7 +428,7 @@ describe('the MCA card', () => {
       salesAgentAtPlusOne,
     );
     const errors = checked.ok ? [] : checked.errors;
-    expect(errors).toEqual([
+    expect(readable(errors)).toEqual([
       expect.objectContaining({
         field: 'acceptedOn',
         message: say('mca.acceptedOn.future', { value: typedForms.mcaFutureDate.acceptedOn, today }),
@@ -518,7 +518,7 @@ describe('the reseller card', () => {
     const shown = card('reseller: no choice made');
     const checked = await produced.indirect.composed.customers.validateReseller('', 'NL');
     const errors = checked.ok ? [] : checked.errors;
-    expect(errors).toEqual([
+    expect(readable(errors)).toEqual([
       expect.objectContaining({ field: 'resellerId', message: say('reseller.required') }),
     ]);
     expectMessagesWhereTheServiceSaysThem(shown, errors);
@@ -546,7 +546,7 @@ describe('the reseller card', () => {
       name: `Reseller ${index}`,
       mpnId: String(5000000 + index),
     }));
-    const long = resellerCard({
+    const long = resellerCard(sayIn('en'), {
       promptId: 'reseller:long',
       query: '',
       resellers: many,
@@ -606,7 +606,9 @@ describe('the subscriptions card', () => {
       'o365-e3',
     ]);
     expect(texts(first())).toContain(
-      say('card.subscriptions.bestSellers', { country: countryNameInSentence('NL') }),
+      say('card.subscriptions.bestSellers', {
+        country: sayIn('en').text({ country: 'NL', inSentence: true }),
+      }),
     );
     for (const offerId of listed(first())) {
       const offer = catalogue.get(offerId)!;
@@ -666,7 +668,7 @@ describe('the subscriptions card', () => {
     const checked = completeOrder([], entries, {
       offers: [...catalogue.values()],
       country: 'NL',
-      countryName: countryNameInSentence('NL'),
+      countryName: sayIn('en').text({ country: 'NL', inSentence: true }),
       mcaPending: false,
     });
     const errors = checked.ok ? [] : checked.errors;
@@ -752,7 +754,7 @@ describe('the subscriptions card', () => {
 
   it('says when a search finds nothing, keeps the query, and shows the most sold', () => {
     const shown = card('subscriptions: no match');
-    const country = countryNameInSentence('NL');
+    const country = sayIn('en').text({ country: 'NL', inSentence: true });
     expect(texts(shown)).toEqual(
       expect.arrayContaining([
         say('order.search.noMatch', { country, query: typedForms.noMatchQuery }),

@@ -1,5 +1,5 @@
 import { asText, asTextFact, asTextParams } from '../../cards/plainText';
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import { readerText } from './cardQueries';
 import { elementNames, linkTargets, webChatHtml, webChatReaderText } from './webChatMarkdown';
 

@@ -21,6 +21,7 @@ import { onboardingNotificationCard } from '../../dialogs/onboardingNotification
 export type TemplateName =
   | 'welcome'
   | 'help'
+  | 'language'
   | 'accountInfo'
   | 'mca'
   | 'reseller'
@@ -40,6 +41,8 @@ export const producedCardNames = {
   'welcome: group chat': 'welcome',
   'help: outside the flow': 'help',
   'help: in the flow': 'help',
+  'language: in English': 'language',
+  'language: in Dutch': 'language',
   'account info: first': 'accountInfo',
   'account info: field errors': 'accountInfo',
   'account info: BR, after a country change from a card with errors': 'accountInfo',
@@ -347,6 +350,14 @@ async function welcomeAndHelp(harness: ConversationHarness, c: Collector): Promi
   const outside = harness.agent();
   await c.say(outside, 'help');
   c.keep('help: outside the flow', outside);
+
+  // Another person: the language they choose is theirs, not that of the other scenarios' agent.
+  const choosing = harness.agent({ userId: 'user-choosing-a-language' });
+  await c.say(choosing, 'language');
+  c.keep('language: in English', choosing);
+  await c.say(choosing, 'Nederlands');
+  await c.say(choosing, 'taal');
+  c.keep('language: in Dutch', choosing);
 }
 
 /** One agent through the account info card's shapes: errors, and Brazil, the US and India. */

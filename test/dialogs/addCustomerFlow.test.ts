@@ -185,7 +185,7 @@ describe('account info', () => {
       const shown = visibleText(record!);
       expect(shown).toContain('Existing Foods B.V.');
       expect(shown).toContain('Pending verification');
-      expect(shown).toMatch(/On 2026-11-23 by Local Agent/);
+      expect(shown).toMatch(/On 23 Nov 2026 by Local Agent/);
       expect(shown).not.toMatch(/invitation|relationship|admin\.microsoft\.com/i);
       // The account info card again, as typed, with a word at the legal name: a mistyped name is
       // corrected, not lost with the draft.

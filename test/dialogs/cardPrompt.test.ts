@@ -1,4 +1,6 @@
-import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
+import { AgentLanguage } from '../../dialogs/agentLanguage';
+import { sayIn } from '../../messages/catalogue';
+import { ConversationState, MemoryStorage, UserState, type TurnContext } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { AdaptiveCardJson } from '../../cards/cardModels';
@@ -23,7 +25,7 @@ const cityStep: CardStep<Record<string, string>, string> = {
       version: '1.5',
       body: [
         { type: 'Input.Text', id: 'city', label: 'City' },
-        { type: 'TextBlock', text: messagesByField(view.problems).city ?? '' },
+        { type: 'TextBlock', text: messagesByField(sayIn('en'), view.problems).city ?? '' },
       ],
       actions: [{ type: 'Action.Submit', title: 'Next', data: { promptId, action: 'next' } }],
     } as AdaptiveCardJson;
@@ -55,6 +57,7 @@ function client() {
     notifications: {} as OnboardingNotifications,
     drafts,
     resolveAgent: async () => ({ actor: { agentId: 'a', channel: 'test' }, roles: ['salesAgent'] }),
+    language: new AgentLanguage(new UserState(new MemoryStorage()).createProperty('language')),
     now: () => new Date('2026-11-30T12:00:00Z'),
   };
   const withDraft = {

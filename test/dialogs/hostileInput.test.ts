@@ -1,7 +1,7 @@
 import { maxInputLength } from '../../dialogs/cardPrompt';
 import { messagesByField } from '../../dialogs/stepView';
 import { containerDefinitions } from '../../services/cosmos/containers';
-import { say } from '../../services/messages/catalogue';
+import { say, sayIn } from '../../messages/catalogue';
 import {
   inputOf,
   startConversationHarness,
@@ -87,7 +87,7 @@ describe('a field path that names a property of every object', () => {
       { field: '__proto__', key: 'card.inputTooLong' as const, params: { max: maxInputLength } },
       { field: 'constructor', key: 'card.inputTooLong' as const, params: { max: maxInputLength } },
     ];
-    const messages = messagesByField(problems);
+    const messages = messagesByField(sayIn('en'), problems);
     expect(Object.keys(messages).sort()).toEqual(['__proto__', 'constructor']);
     expect(messages.constructor).toBe(say('card.inputTooLong', { max: maxInputLength }));
   });

@@ -1,4 +1,4 @@
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import {
   inputOf,
   startConversationHarness,

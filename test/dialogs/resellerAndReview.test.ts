@@ -1,6 +1,6 @@
 import { storedCustomer } from '../harness/storedCustomer';
 import { noResellerChoiceValue } from '../../cards/cardModels';
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import {
   actionsOf,
   cardsOf,
@@ -107,7 +107,7 @@ describe('Update from Review', () => {
     await agent.submit('update', {}, { section: 'mca' });
     expect(inputOf(agent.lastCard(), 'acceptedOn')?.value).toBe('2026-11-20');
     await agent.submit('next', { acceptedOn: '2026-11-21' });
-    expect(visibleText(agent.lastCard())).toContain('2026-11-21');
+    expect(visibleText(agent.lastCard())).toContain('21 Nov 2026');
 
     await agent.submit('update', {}, { section: 'reseller' });
     await agent.submit('next', { resellerId: 'wide-world-importers-cloud' });

@@ -2,7 +2,7 @@ import { loadCatalogue } from '../../services/catalogue/loadCatalogue';
 import { isSoldIn } from '../../services/catalogue/offerAvailability';
 import { MAX_ORDER_LINES } from '../../services/catalogue/orderRules';
 import { containerDefinitions } from '../../services/cosmos/containers';
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import { teamsActivityBytes, teamsActivityLimitBytes } from '../harness/cardValidation';
 import {
   actionsOf,

@@ -14,9 +14,22 @@ import { testPartner } from './serviceHarness';
 export interface ConversationHarness {
   database: Database;
   composed: ComposedBot;
-  /** A new conversation with an agent; without aadObjectId the local agent (with `localRoles`) stands in. */
-  agent(options?: { channelId?: string; aadObjectId?: string; localTimestamp?: string }): AgentDriver;
+  /**
+   * A new conversation with an agent; without aadObjectId the local agent (with `localRoles`) stands in.
+   * Every driver is the channel's user "user-1" unless `userId` makes it another person.
+   */
+  agent(options?: AgentOptions): AgentDriver;
   stop(): Promise<void>;
+}
+
+export interface AgentOptions {
+  channelId?: string;
+  aadObjectId?: string;
+  localTimestamp?: string;
+  /** The channel's id of the person ("user-1" when not given): their choices (language) are theirs. */
+  userId?: string;
+  /** The locale their client sends with each activity, as Teams does ("nl-NL"). */
+  locale?: string;
 }
 
 export interface HarnessOptions {
@@ -73,24 +86,23 @@ export class AgentDriver {
   readonly adapter: RecordingAdapter;
   readonly transcript: Partial<Activity>[] = [];
 
-  constructor(
-    composed: ComposedBot,
-    options: { channelId?: string; aadObjectId?: string; localTimestamp?: string },
-  ) {
+  constructor(composed: ComposedBot, options: AgentOptions) {
     this.adapter = new RecordingAdapter(async (context) => composed.bot.run(context), {
       channelId: options.channelId ?? 'emulator',
       conversation: { id: `conversation-${randomUUID()}` } as Activity['conversation'],
       from: {
-        id: 'user-1',
+        id: options.userId ?? 'user-1',
         name: 'Agent One',
         ...(options.aadObjectId ? { aadObjectId: options.aadObjectId } : {}),
       },
       recipient: { id: 'bot', name: 'Bot' },
     });
     this.localTimestamp = options.localTimestamp;
+    this.locale = options.locale;
   }
 
   private readonly localTimestamp: string | undefined;
+  private readonly locale: string | undefined;
 
   /** Sends an activity and answers the replies of that turn; every card is validated and measured as Teams counts it. */
   async send(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
@@ -99,6 +111,7 @@ export class AgentDriver {
     await this.adapter.processActivity({
       type: 'message',
       ...(this.localTimestamp ? { localTimestamp: this.localTimestamp as unknown as Date } : {}),
+      ...(this.locale ? { locale: this.locale } : {}),
       ...activity,
     });
     while (this.adapter.activeQueue.length > 0) {

@@ -1,4 +1,4 @@
-import { en } from '../../services/messages/en';
+import { en } from '../../messages/en';
 import fc from 'fast-check';
 import { containerDefinitions } from '../../services/cosmos/containers';
 import { countItems } from '../harness/countItems';

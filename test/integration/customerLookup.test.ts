@@ -1,3 +1,5 @@
+import type { MessageParams } from '../../messages/catalogue';
+import { english } from '../harness/englishText';
 import { containerDefinitions } from '../../services/cosmos/containers';
 import { countItems } from '../harness/countItems';
 import { ConcurrentUpdateError } from '../../services/customers/customerRepository';
@@ -30,7 +32,6 @@ function contoso(by: ExistingCustomer['by']): ExistingCustomer {
     id: contosoId,
     legalName: 'Contoso B.V.',
     country: 'NL',
-    countryName: 'Netherlands',
     domain: 'contoso.onmicrosoft.com',
     status: 'pendingVerification',
     createdAt: addedAt.toISOString(),
@@ -48,7 +49,7 @@ async function reservationExists(id: string): Promise<boolean> {
 }
 
 /** The free alternatives a 'domainPrefix.taken' error names, checked against the store one by one. */
-async function expectReallyFree(service: CustomerService, params: Readonly<Record<string, string | number>>) {
+async function expectReallyFree(service: CustomerService, params: MessageParams) {
   const suggestions = String(params.suggestions).split(', ');
   expect(suggestions.length).toBeGreaterThan(0);
   expect(suggestions[0]).toBe(params.suggestion);
@@ -96,7 +97,7 @@ describe("checking account info against the partner's own customers", () => {
     const suggestions = await expectReallyFree(service, taken!.params);
     expect(suggestions).not.toContain('contoso');
     expect(suggestions[0]).toBe('contosopharma');
-    expect(taken!.message).toBe(
+    expect(english(taken!)).toBe(
       '"contoso.onmicrosoft.com" is already taken by another organisation. Choose another prefix; these are free: contosopharma, contosopharmabv, contosopharmanl.',
     );
 
@@ -141,7 +142,9 @@ describe("checking account info against the partner's own customers", () => {
     expect(check.errors.map((error) => [error.field, error.key])).toEqual([
       ['legalName', 'text.invisibleCharacter'],
     ]);
-    expect(check.errors[0]!.message).toMatch(/^Company legal name contains an invisible character \(U\+200B/);
+    expect(english(check.errors[0]!)).toMatch(
+      /^Company legal name contains an invisible character \(U\+200B/,
+    );
   });
 
   it('checks the rules first and looks nothing up while one fails', async () => {
@@ -189,11 +192,15 @@ describe("checking account info against the partner's own customers", () => {
       expect(await service.checkAccountInfo(dutchAccountInfo(northwind))).toMatchObject({
         kind: 'invalid',
         errors: [
-          { field: 'legalName', key: 'customer.inProgress.name', params: { country: 'the Netherlands' } },
+          {
+            field: 'legalName',
+            key: 'customer.inProgress.name',
+            params: { country: { country: 'NL', inSentence: true } },
+          },
         ],
       });
       const sameCheck = await service.checkAccountInfo(dutchAccountInfo(northwind));
-      expect(sameCheck.kind === 'invalid' && sameCheck.errors.map((error) => error.message)).toEqual([
+      expect(sameCheck.kind === 'invalid' && sameCheck.errors.map((error) => english(error))).toEqual([
         'Another agent is adding a customer with this legal name in the Netherlands right now. Check with your team before you continue.',
       ]);
       // The same customer under another prefix.
@@ -341,7 +348,7 @@ describe('checking a domain prefix', () => {
     for (const suggestion of check.suggestions) {
       expect(await harness.service().checkDomainPrefix(suggestion)).toMatchObject({ status: 'available' });
     }
-    expect(check.error.message).toContain(`these are free: ${check.suggestions.join(', ')}.`);
+    expect(english(check.error)).toContain(`these are free: ${check.suggestions.join(', ')}.`);
   });
 });
 

@@ -132,7 +132,6 @@ describe('submitting a new customer', () => {
         id: created.customer.id,
         legalName: 'Tailwind Traders B.V.',
         country: 'NL',
-        countryName: 'Netherlands',
         domain: 'tailwind.onmicrosoft.com',
         status: 'pendingVerification',
         createdAt: created.customer.createdAt,

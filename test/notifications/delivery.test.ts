@@ -1,6 +1,6 @@
 import type { RunningBot } from '../../bot/startBot';
 import { containerDefinitions } from '../../services/cosmos/containers';
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import type { OutboxEntry } from '../../services/notifications/outboxStore';
 import { NotificationDispatcher } from '../../bot/notifications/dispatcher';
 import { texts } from '../harness/botClient';

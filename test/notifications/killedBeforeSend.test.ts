@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import { BotClient } from '../harness/botClient';
 import { hardKill, killBotProcesses, startBotProcess } from '../harness/botProcess';
 import { ConnectorRecorder, teamsError } from '../harness/connectorRecorder';

@@ -3,7 +3,7 @@ import { loadConfig } from '../../bot/config';
 import type { RunningBot } from '../../bot/startBot';
 import { CatalogueStore } from '../../services/catalogue/catalogueStore';
 import { CustomerService } from '../../services/customers/customerService';
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import { cardText, DirectLineClient, type DirectLineActivity } from '../harness/directLineClient';
 import { startTestBot } from '../harness/testBot';
 import { dutchDraft } from '../fixtures/customerDrafts';

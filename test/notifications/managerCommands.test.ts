@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { RunningBot } from '../../bot/startBot';
-import { say } from '../../services/messages/catalogue';
+import { say, sayIn } from '../../messages/catalogue';
 import { BotClient, texts } from '../harness/botClient';
 import { expectValidCard } from '../harness/cardValidation';
 import { ConnectorRecorder } from '../harness/connectorRecorder';
@@ -12,6 +12,8 @@ import { dutchAccountInputs } from '../dialogs/flowFixtures';
 import { NotificationScene, tenantId, type TestManager } from './notificationHarness';
 import { containerDefinitions } from '../../services/cosmos/containers';
 import { RecipientStore } from '../../services/notifications/recipientStore';
+
+const dutch = sayIn('nl');
 
 /** What managers (and others) say to the bot about notifications, in Teams, over HTTP. */
 describe("managers' notification commands", () => {
@@ -121,6 +123,28 @@ describe("managers' notification commands", () => {
     expect(texts(await chat.personal.send('notify this channel'))).toEqual([
       say('notify.channelOnlyInChannel'),
     ]);
+  });
+
+  it('sends a manager who talks Dutch their notification in Dutch, and one who chose English in English', async () => {
+    const sanne = await scene.manager('Sanne de Jong');
+    expect(texts(await sanne.chat.send({ text: 'meldingen', locale: 'nl-NL' })).join('\n')).toContain(
+      dutch('notify.state.personal'),
+    );
+    const pieter = await scene.manager('Pieter Smit');
+    await pieter.chat.send({ text: 'taal engels', locale: 'nl-NL' });
+    await scene.onboard('Tweetalig B.V.');
+    await teams.waitFor(
+      () =>
+        scene.delivered(sanne.conversationId).length > 0 && scene.delivered(pieter.conversationId).length > 0,
+    );
+    const [inDutch] = cardsOf(scene.delivered(sanne.conversationId));
+    const [inEnglish] = cardsOf(scene.delivered(pieter.conversationId));
+    expect(visibleText(inDutch!)).toContain(dutch('card.notification.title'));
+    expect(visibleText(inDutch!)).toContain(`${dutch('card.notification.country')}: Nederland`);
+    expect(visibleText(inEnglish!)).toContain(say('card.notification.title'));
+    expect(scene.delivered(sanne.conversationId)[0]!.summary).toBe(
+      dutch('card.notification.summary', { agent: 'Anna de Vries', legalName: 'Tweetalig B.V.' }),
+    );
   });
 
   it('routes notifications to a channel, once for two managers who chose it, and back', async () => {

@@ -6,7 +6,7 @@ import {
   licences,
   type DutchCompany,
 } from './cardForms';
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import { driving } from './playgroundPage';
 import { PlaygroundSession } from './playgroundSession';
 

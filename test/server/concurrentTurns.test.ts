@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { RunningBot } from '../../bot/startBot';
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import { BotClient, texts } from '../harness/botClient';
 import { customersWithDomain } from '../harness/countItems';
 import { actionsOf, cardsOf, inputValues, visibleText } from '../harness/conversationHarness';

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { createCosmosAccess, type CosmosAccess } from '../../services/cosmos/cosmosClientFactory';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import { BotClient, texts } from '../harness/botClient';
 import { killBotProcesses, startBotProcess, type BotProcess } from '../harness/botProcess';
 import { actionsOf, cardsOf, inputValues, visibleText } from '../harness/conversationHarness';

@@ -1,6 +1,6 @@
 import type { RunningBot } from '../../bot/startBot';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import { BotClient, texts } from '../harness/botClient';
 import { customersWithDomain } from '../harness/countItems';
 import { cardsOf, visibleText } from '../harness/conversationHarness';

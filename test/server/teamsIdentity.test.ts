@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { RunningBot } from '../../bot/startBot';
 import { containerDefinitions } from '../../services/cosmos/containers';
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import { RoleDirectory } from '../../services/roles/roleDirectory';
 import { BotClient, texts } from '../harness/botClient';
 import { ConnectorRecorder } from '../harness/connectorRecorder';

@@ -7,9 +7,12 @@ import { main } from '../../bot/cli/teamsPackage';
 import { buildTeamsAppPackage, type TeamsAppPackage } from '../../bot/teamsApp/buildPackage';
 import { fillManifestTemplate, ManifestTemplateError } from '../../bot/teamsApp/fillManifest';
 import { colorIconProblems, decodePng, outlineIconProblems } from '../../bot/teamsApp/icons';
+import { localizationProblems } from '../../bot/teamsApp/localization';
 import { defaultSources } from '../../bot/teamsApp/projectFiles';
 import { loadTeamsAppSettings, TeamsAppSettingsError } from '../../bot/teamsApp/settings';
 import { manifestSchemaProblems, shippedSchemaFile } from '../../bot/teamsApp/validateManifest';
+import type { CommandRun } from '../harness/commandRun';
+import { createLoopbackGuard } from '../harness/loopbackGuard';
 import {
   appPackageDir,
   botAppId,
@@ -98,12 +101,13 @@ describe('the Teams app manifest', () => {
       groupChat: [],
     };
     for (const list of bot.commandLists) {
-      expect(list.commands.slice(0, 3)).toEqual([
+      expect(list.commands.slice(0, 4)).toEqual([
         { title: 'add customer', description: 'Add a new customer, step by step' },
         { title: 'help', description: 'What I can do' },
         { title: 'cancel', description: 'Discard the draft you are working on' },
+        { title: 'language', description: 'Talk to me in English or Dutch' },
       ]);
-      expect(list.commands.slice(3).map((command) => command.title)).toEqual(managers[list.scopes[0]!]);
+      expect(list.commands.slice(4).map((command) => command.title)).toEqual(managers[list.scopes[0]!]);
       // Teams takes at most 10 commands per list.
       expect(list.commands.length).toBeLessThanOrEqual(10);
     }
@@ -256,11 +260,23 @@ describe('the icons', () => {
 });
 
 describe('npm run package:teams', () => {
-  it('writes a zip with manifest.json, color.png and outline.png at its root, and says what to do next', async () => {
+  it('writes a zip with manifest.json, nl.json, color.png and outline.png at its root, offline, and says what to do next', async () => {
     const zipPath = path.join(tempDir, 'written', 'app.zip');
-    const run = await runPackageCommand(['--out', zipPath], validEnvironment, tempDir);
+    const guard = await createLoopbackGuard();
+    let run: CommandRun;
+    try {
+      run = await runPackageCommand(
+        ['--out', zipPath],
+        { ...validEnvironment, NODE_OPTIONS: guard.nodeOptions.join(' ') },
+        tempDir,
+      );
+      expect(await guard.refused()).toEqual([]);
+    } finally {
+      await guard.dispose();
+    }
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain(`Teams app package written: ${zipPath}`);
+    expect(run.stdout).toContain('languages: en (manifest.json), nl (nl.json)');
     expect(run.stdout).toMatch(/Teams admin center .*Manage apps > Upload new app/s);
     expect(run.stdout).toContain('Upload a custom app');
 
@@ -270,12 +286,23 @@ describe('npm run package:teams', () => {
         .getEntries()
         .map((entry) => entry.entryName)
         .sort(),
-    ).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    ).toEqual(['color.png', 'manifest.json', 'nl.json', 'outline.png']);
+    // The Dutch file as appPackage/ has it (it has no placeholders), as UTF-8 without a byte order mark.
+    const dutchBytes = zip.readFile('nl.json')!;
+    expect(dutchBytes.subarray(0, 3)).not.toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(JSON.parse(dutchBytes.toString('utf8'))).toEqual(
+      JSON.parse(await readFile(path.join(appPackageDir, 'nl.json'), 'utf8')),
+    );
     const manifest = manifestSchema.parse(JSON.parse(zip.readAsText('manifest.json')));
     expect(manifest.bots[0].botId).toBe(botAppId);
     expect(manifest.id).toBe(botAppId);
     expect(manifest.validDomains).toContain(botDomain);
     expect(await manifestSchemaProblems(JSON.parse(zip.readAsText('manifest.json')))).toEqual([]);
+    expect(
+      await localizationProblems(JSON.parse(zip.readAsText('manifest.json')), [
+        { languageTag: 'nl', file: 'nl.json', strings: JSON.parse(dutchBytes.toString('utf8')) },
+      ]),
+    ).toEqual([]);
     expect(zip.readFile('color.png')).toEqual(await readFile(path.join(appPackageDir, 'color.png')));
     expect(zip.readFile('outline.png')).toEqual(await readFile(path.join(appPackageDir, 'outline.png')));
   });

@@ -1,6 +1,8 @@
+import { cp, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { z } from 'zod';
+import type { TeamsAppSources } from '../../bot/teamsApp/projectFiles';
 import type { TeamsAppSettings } from '../../bot/teamsApp/settings';
 import { projectRoot } from '../harness/botProcess';
 import { runCompiledCommand, type CommandRun } from '../harness/commandRun';
@@ -71,6 +73,19 @@ export function runPackageCommand(
   cwd: string,
 ): Promise<CommandRun> {
   return runCompiledCommand('teamsPackage', args, env, cwd);
+}
+
+/** A copy of appPackage/ (without its build/ folder) in a new folder under `parent`, to break. */
+export async function copyOfSources(parent: string): Promise<TeamsAppSources> {
+  const folder = await mkdtemp(path.join(parent, 'sources-'));
+  await cp(appPackageDir, path.join(folder, 'appPackage'), {
+    recursive: true,
+    filter: (source) => !source.includes(`${path.sep}build`),
+  });
+  return {
+    appPackageDir: path.join(folder, 'appPackage'),
+    packageJsonPath: path.join(projectRoot, 'package.json'),
+  };
 }
 
 /** A PNG of one colour (RGBA), with an optional square of another in the middle. */

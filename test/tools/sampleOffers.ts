@@ -14,7 +14,8 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { countryCodes, countryName } from '../../services/countries/countryRules';
+import { countryCodes } from '../../services/countries/countryRules';
+import { sayIn } from '../../messages/catalogue';
 import type { Offer } from '../../services/catalogue/schemas';
 import type { BillingCycle, Term } from '../../services/catalogue/terms';
 
@@ -866,7 +867,7 @@ function microsoft365(): void {
 /** Domestic, international and pay-as-you-go calling plans, each sold in its own country. */
 function callingPlans(): void {
   for (const code of countryCodes()) {
-    const name = countryName(code);
+    const name = sayIn('en').text({ country: code });
     const local = (id: string, plan: string, description: string) =>
       offer({
         id: `teams-${id}-calling-plan-${code.toLowerCase()}`,

@@ -1,3 +1,4 @@
+import { readable } from '../harness/englishText';
 import { validateAccountInfo } from '../../services/customers/accountInfo';
 import { dutchCustomerForm, testAccountContext as context } from '../fixtures/accountInfoForms';
 
@@ -93,7 +94,7 @@ describe('account info', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual([
+    expect(readable(result.errors)).toEqual([
       expect.objectContaining({
         field: 'legalName',
         message: 'Enter the full legal name as on official documents, not the acronym "IBM".',
@@ -197,13 +198,13 @@ describe('account info', () => {
       formWith({ country: 'UK', language: 'en', culture: 'en-GB', address: { postalCode: '1015 CJ' } }),
       context,
     );
-    expect(result.notices).toEqual([
+    expect(readable(result.notices)).toEqual([
       expect.objectContaining({
         field: 'country',
         message: '"UK" is the United Kingdom (GB) in Partner Center: the form now uses its rules.',
       }),
     ]);
-    expect(!result.ok && result.errors).toEqual([
+    expect(readable(!result.ok && result.errors)).toEqual([
       expect.objectContaining({
         field: 'address.postalCode',
         message: '"1015 CJ" is not a valid postal code in the United Kingdom. Enter it like SW1A 1AA.',
@@ -226,12 +227,12 @@ describe('account info', () => {
 describe("the partner's markets", () => {
   it('refuses a country the partner may not sell in, naming the markets', () => {
     const result = validateAccountInfo(dutchCustomerForm(), { ...context, markets: ['BE', 'DE'] });
-    expect(!result.ok && result.errors).toEqual([
+    expect(readable(!result.ok && result.errors)).toEqual([
       expect.objectContaining({
         field: 'country',
         key: 'country.notInMarkets',
         message:
-          'Your partner account is not authorised to sell in the Netherlands (NL). Choose one of your markets: Belgium (BE), Germany (DE).',
+          'Your partner account is not authorised to sell in the Netherlands (NL). Choose one of your markets: Belgium (BE) or Germany (DE).',
       }),
     ]);
   });

@@ -1,3 +1,4 @@
+import { readable } from '../harness/englishText';
 import { countryRules } from '../../services/countries/countryRules';
 import { validateAccountInfo } from '../../services/customers/accountInfo';
 import { dutchCustomerForm, testAccountContext as context } from '../fixtures/accountInfoForms';
@@ -144,7 +145,7 @@ describe('primary contact email', () => {
       },
       context,
     );
-    expect(!result.ok && result.errors).toEqual([
+    expect(readable(!result.ok && result.errors)).toEqual([
       expect.objectContaining({
         field: 'primaryContact.email',
         message:
@@ -183,7 +184,7 @@ describe('primary contact phone', () => {
     expect(checkPhone('', india)).toMatchObject({
       ok: false,
       key: 'person.phone.required',
-      params: { country: 'India' },
+      params: { country: { country: 'IN', inSentence: true } },
     });
   });
 
@@ -198,7 +199,7 @@ describe('primary contact phone', () => {
       { ...form, primaryContact: { ...form.primaryContact, phone: '12345' } },
       context,
     );
-    expect(!result.ok && result.errors[0]).toMatchObject({
+    expect(readable(!result.ok && result.errors[0])).toMatchObject({
       field: 'primaryContact.phone',
       message: '"12345" is not a valid phone number in the Netherlands. Enter it like +31 20 123 4567.',
     });

@@ -2,8 +2,7 @@ import countriesFile from '../../services/countries/countries.json';
 import {
   COUNTRY_RULES_VERSION,
   countryByName,
-  countryName,
-  countryNameInSentence,
+  countryCodes,
   countryRules,
   listCountries,
   parseCountriesFile,
@@ -16,9 +15,10 @@ import {
   normalisePhoneNumber,
   normalisePostalCode,
 } from '../../services/countries/formats';
-import { cultureName, languageName } from '../../services/countries/languageNames';
+import { codeByLanguageName, regionName } from '../../services/countries/languageNames';
 import { resolveCountry } from '../../services/countries/resolveCountry';
 import { REQUIRED_COUNTRIES } from '../fixtures/accountInfoForms';
+import { LOCALES, sayIn } from '../../messages/catalogue';
 
 function rulesOf(code: string): CountryRules {
   const rules = countryRules(code);
@@ -47,6 +47,11 @@ describe('country rules data', () => {
   it('lists countries sorted by name', () => {
     const names = listCountries().map((country) => country.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
+  it('holds no wording: how a name reads in a sentence is in the catalogue (countriesInSentence)', () => {
+    for (const country of (countriesFile as { countries: Record<string, unknown>[] }).countries)
+      expect(Object.keys(country)).not.toContain('article');
   });
 
   it.each([
@@ -79,7 +84,46 @@ describe('malformed country rules data', () => {
     ['a lower-case country code', withCountry({ code: 'nl' }), /ISO 3166/],
     ['an unknown version', { ...withCountry({}), version: 2 }, /version/],
     ['a country listed twice', { version: 1, countries: [netherlands, netherlands] }, /NL twice/],
-    ['an article other than "the"', withCountry({ article: 'de' }), /article/],
+    ['no address layout', withCountry({ addressLayout: undefined }), /addressLayout/],
+    [
+      'an address layout with a field we do not keep',
+      withCountry({ addressLayout: '%N%n%A%n%Z %C' }),
+      /"%N" is not a field we keep/,
+    ],
+    ['an address layout with a field twice', withCountry({ addressLayout: '%A%n%Z %C %Z' }), /%Z twice/],
+    [
+      'an address layout with an empty line',
+      withCountry({ addressLayout: '%A%n%n%Z %C' }),
+      /line 2 is empty/,
+    ],
+    ['an address layout without the city', withCountry({ addressLayout: '%A%n%Z' }), /no %C/],
+    [
+      'an address layout with the street sharing its line',
+      withCountry({ addressLayout: '%A %Z%n%C' }),
+      /%A \(the street lines\) must be on a line of its own/,
+    ],
+    [
+      'an address layout without the postal code of a country that has postal codes',
+      withCountry({ addressLayout: '%A%n%C' }),
+      /has no %Z/,
+    ],
+    [
+      'an address layout without the state of a country that has states',
+      withCountry({
+        stateRequired: true,
+        states: [{ code: 'NH', name: 'Noord-Holland' }],
+        addressLayout: '%A%n%Z %C',
+      }),
+      /has no %S/,
+    ],
+    [
+      "an alias that is another country's Dutch name",
+      {
+        version: 1,
+        countries: [netherlands, { ...netherlands, code: 'BE', name: 'Belgium', aliases: ['Nederland'] }],
+      },
+      /BE: "Nederland" already means NL/,
+    ],
     [
       "an alias that is another country's name",
       {
@@ -296,67 +340,94 @@ describe('resolving a typed country', () => {
     expect(countryByName('Holland')?.code).toBe('NL');
     expect(countryByName('NL')).toBeUndefined();
   });
-});
-
-describe('country names', () => {
-  it.each([
-    ['NL', 'Netherlands', 'the Netherlands'],
-    ['nl', 'Netherlands', 'the Netherlands'],
-    ['GB', 'United Kingdom', 'the United Kingdom'],
-    ['US', 'United States', 'the United States'],
-    ['AE', 'United Arab Emirates', 'the United Arab Emirates'],
-    ['DE', 'Germany', 'Germany'],
-    ['TR', 'Türkiye', 'Türkiye'],
-  ])('names %s %j, and %j in a sentence', (code, name, inSentence) => {
-    expect(countryName(code)).toBe(name);
-    expect(countryNameInSentence(code)).toBe(inSentence);
-  });
-
-  it('answers the code for a country it has no rules for', () => {
-    expect(countryName('XX')).toBe('XX');
-    expect(countryNameInSentence('XX')).toBe('XX');
-  });
-
-  it('gives every country whose English name takes "the" in a sentence its article', () => {
-    const withThe = listCountries()
-      .filter((country) => country.article === 'the')
-      .map((country) => country.code)
-      .sort();
-    expect(withThe).toEqual(['AE', 'GB', 'NL', 'US']);
-  });
-});
-
-describe('language and culture names', () => {
-  it.each([
-    ['nl', 'Dutch'],
-    ['en', 'English'],
-    ['de', 'German'],
-    ['nb', 'Norwegian Bokmål'],
-    ['NL', 'Dutch'],
-  ])('names the language %s %j', (code, name) => {
-    expect(languageName(code)).toBe(name);
-  });
 
   it.each([
-    ['nl-NL', 'Dutch (Netherlands)'],
-    ['nl-BE', 'Dutch (Belgium)'],
-    ['en-US', 'English (United States)'],
-    ['en-GB', 'English (United Kingdom)'],
-    ['fr-CA', 'French (Canada)'],
-    ['nl_NL', 'Dutch (Netherlands)'],
-  ])('names the culture %s %j', (code, name) => {
-    expect(cultureName(code)).toBe(name);
+    ['Nederland', 'NL'],
+    ['nederland', 'NL'],
+    ['Duitsland', 'DE'],
+    ['België', 'BE'],
+    ['BELGIE', 'BE'],
+    ['Verenigd Koninkrijk', 'GB'],
+    ['het Verenigd Koninkrijk', 'GB'],
+    ['VK', 'GB'],
+    ['Verenigde Staten', 'US'],
+    ['de Verenigde Staten', 'US'],
+    ['VS', 'US'],
+    ['Verenigde Arabische Emiraten', 'AE'],
+    ['Frankrijk', 'FR'],
+    ['Zwitserland', 'CH'],
+    ['Oostenrijk', 'AT'],
+    ['Zuid-Afrika', 'ZA'],
+    ['zuid afrika', 'ZA'],
+    ['Brazilië', 'BR'],
+    ['Turkije', 'TR'],
+    ['Noorwegen', 'NO'],
+    ['Denemarken', 'DK'],
+  ])('reads the Dutch name %j as %s', (typed, code) => {
+    expect(resolveCountry(typed)).toEqual({ ok: true, value: code });
   });
 
-  it.each(['xx', 'not a code', ''])('answers %j as given when it is no language it knows', (code) => {
-    expect(languageName(code)).toBe(code);
-    expect(cultureName(code)).toBe(code);
-  });
-
-  it('has a name for every language and culture in the country rules', () => {
-    for (const country of listCountries()) {
-      for (const code of country.languages) expect(languageName(code)).not.toBe(code);
-      for (const code of country.cultures) expect(cultureName(code)).not.toBe(code);
+  it('reads every name the catalogue writes for a country, alone and in a sentence, as that country', () => {
+    for (const { code } of listCountries()) {
+      for (const locale of LOCALES) {
+        const say = sayIn(locale);
+        expect(resolveCountry(say.text({ country: code }))).toEqual({ ok: true, value: code });
+        expect(resolveCountry(say.text({ country: code, inSentence: true }))).toEqual({
+          ok: true,
+          value: code,
+        });
+      }
     }
   });
+});
+
+// How a reader sees a country's name is the catalogue's (test/unit/countryNamesInMessages.test.ts);
+// these check the names services read typed countries by.
+describe('country names read from ICU', () => {
+  it("keeps each country's English name in the data equal to ICU's", () => {
+    for (const country of listCountries()) expect(country.name).toBe(regionName(country.code, 'en'));
+  });
+
+  it('reads countries by the same ICU names the catalogue writes, in both languages', () => {
+    expect(countryCodes()).toHaveLength(22);
+    for (const code of countryCodes()) {
+      for (const locale of LOCALES) {
+        expect(regionName(code, locale)).toBe(sayIn(locale).text({ country: code }));
+        expect(regionName(code, locale)).not.toBe(code);
+      }
+    }
+  });
+
+  it('answers the code, upper-cased, for a region ICU does not know', () => {
+    expect(regionName('xx')).toBe('XX');
+    expect(regionName('XX', 'nl')).toBe('XX');
+  });
+});
+
+describe('reading a typed language or culture', () => {
+  it.each([
+    ['Dutch', 'nl'],
+    ['nederlands', 'nl'],
+    ['NL', 'nl'],
+    ['Frans', 'fr'],
+    ['French', 'fr'],
+  ])('finds the language typed as %j among the country’s: %s', (typed, code) => {
+    expect(codeByLanguageName(typed, ['nl', 'fr', 'en'])).toBe(code);
+  });
+
+  it.each([
+    ['Nederlands (België)', 'nl-BE'],
+    ['dutch (belgium)', 'nl-BE'],
+    ['nl_be', 'nl-BE'],
+    ['Frans (Belgie)', 'fr-BE'],
+  ])('finds the culture typed as %j among the country’s: %s', (typed, code) => {
+    expect(codeByLanguageName(typed, ['nl-BE', 'fr-BE', 'en-US'])).toBe(code);
+  });
+
+  it.each(['Duits', 'German', '', 'Nederlands (Nederland)'])(
+    'finds no language or culture the country does not have for %j',
+    (typed) => {
+      expect(codeByLanguageName(typed, ['nl-BE', 'fr-BE', 'en-US', 'nl', 'fr'])).toBeUndefined();
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import { checkDomainPrefix, MAX_DOMAIN_PREFIX_LENGTH } from '../../services/customers/domainPrefix';
 import { suggestDomainPrefixes } from '../../services/customers/domainPrefixSuggestions';
 

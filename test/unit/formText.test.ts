@@ -1,3 +1,4 @@
+import { english } from '../harness/englishText';
 import { z } from 'zod';
 import { accountInfoFormSchema, validateAccountInfo } from '../../services/customers/accountInfo';
 import { mcaFormSchema, validateMcaConfirmation, type McaContext } from '../../services/customers/mca';
@@ -118,7 +119,7 @@ describe('hidden characters in the account info form', () => {
     const [error] = errors;
     expect(error!.params).toMatchObject({ position: 3, count: 1, character: 'U+200B zero width space' });
     // Named by its label, as on the card, not by its path.
-    expect(error!.message).not.toMatch(new RegExp(`^${path}`));
+    expect(english(error!)).not.toMatch(new RegExp(`^${path}`));
     expect(String(error!.params.label)).not.toBe(path);
   });
 
@@ -150,21 +151,21 @@ describe('hidden characters in the account info form', () => {
 
   it('says which field, what kind of character and where, without repeating the character', () => {
     const [error] = accountErrors(withText(filledDutchForm(), 'legalName', 'Contoso\u202e B.V.'));
-    expect(error?.message).toBe(
+    expect(error && english(error)).toBe(
       'Company legal name contains a hidden text-direction mark (U+202E right-to-left override) at character 8; it can make the text show differently from what is stored. Type the value again without it.',
     );
     const [escape] = accountErrors(withText(filledDutchForm(), 'address.city', 'Amster\u001b[2Jdam'));
-    expect(escape?.message).toBe(
+    expect(escape && english(escape)).toBe(
       'City contains a hidden control character (U+001B escape) at character 7. Type the value again on one line, without it.',
     );
     const [zeroWidth] = accountErrors(
       withText(filledDutchForm(), 'primaryContact.lastName', 'de\u200b Vr\u200bies'),
     );
-    expect(zeroWidth?.message).toBe(
+    expect(zeroWidth && english(zeroWidth)).toBe(
       'Last name contains 2 hidden characters; the first, at character 3, is an invisible character (U+200B zero width space) that would make this value differ from one that looks the same. Type the value again without them.',
     );
     for (const found of [error, escape, zeroWidth]) {
-      expect(found!.message).not.toMatch(/[\p{Cc}\u200b\u202e]/u);
+      expect(english(found!)).not.toMatch(/[\p{Cc}\u200b\u202e]/u);
       expect(JSON.stringify(found!.params)).not.toMatch(/[\p{Cc}\u200b\u202e]|\\u00|\\u20/u);
     }
   });
@@ -277,7 +278,7 @@ describe('hidden characters in the MCA form', () => {
 
   it('names the fields of the MCA card by their labels', () => {
     const [error] = mcaErrors(withText(attested(), 'acceptedBy.email', 'jan@con\u0000toso.nl'));
-    expect(error?.message).toBe(
+    expect(error && english(error)).toBe(
       'Email address contains a hidden control character (U+0000 null) at character 8. Type the value again on one line, without it.',
     );
     expect(fieldPaths(mcaFormSchema)).toEqual(

@@ -1,4 +1,4 @@
-import { say } from '../../services/messages/catalogue';
+import { say } from '../../messages/catalogue';
 import { checkLegalName } from '../../services/customers/legalName';
 
 describe('company legal name', () => {
@@ -116,6 +116,89 @@ describe('company legal name', () => {
       key: 'legalName.placeholder',
       params: { value: name },
     });
+  });
+
+  it.each([
+    'Test Bedrijf B.V.',
+    'Testbedrijf B.V.',
+    'Demo Bedrijf',
+    'Voorbeeld B.V.',
+    'Proef B.V.',
+    'Het Testbedrijf',
+    'Voorbeeldbedrijf',
+    'Proefbedrijf BV',
+    'Nepbedrijf B.V.',
+    'Testklant 3',
+    'Demo Klant B.V.',
+    'Mijn Bedrijf B.V.',
+    'Nieuwe Klant',
+    'Bedrijfsnaam',
+    'Test - niet gebruiken',
+    'N.v.t.',
+    'Onbekend',
+    'Test Company',
+    'Testcompany Ltd',
+    'Demo2',
+    'Test123 B.V.',
+    'Beispiel GmbH',
+    'Beispielfirma GmbH',
+    'Musterfirma GmbH',
+    'Muster AG',
+    'Testfirma',
+    'Meine Firma GmbH',
+    'Société Exemple SARL',
+    'Exemple SA',
+    'Essai SAS',
+    'Empresa de Prueba S.L.',
+    'Ejemplo SA',
+    'Azienda di Prova S.r.l.',
+    'Esempio S.p.A.',
+    'Empresa Teste Ltda',
+    'Firma Testowa Sp. z o.o.',
+    'Przykładowa Firma',
+    'Exempel AB',
+    'Testföretag AB',
+    'Eksempel ApS',
+    'Eksempel AS',
+    'Deneme Şirketi',
+    'Örnek Şirket A.Ş.',
+  ])('refuses the test or placeholder name %j, whatever its language', (name) => {
+    expect(checkLegalName(name)).toMatchObject({
+      ok: false,
+      key: 'legalName.placeholder',
+      params: { value: name },
+    });
+  });
+
+  it.each([
+    'Contest B.V.',
+    'Testa Holding B.V.',
+    'Testa B.V.',
+    'Demolition Ltd',
+    'Proeftuin Amsterdam B.V.',
+    'Voorbeeldig Wonen B.V.',
+    'Protestants Ziekenhuis',
+    'Testament Publishing Ltd',
+    'Attest Accountants B.V.',
+    'Proefkeuken Utrecht B.V.',
+    'Proefbedrijf Vredepeel',
+    'Bedrijfsrestaurant De Kantine B.V.',
+    'Firma Jansen',
+    'Klantenservice Nederland B.V.',
+    'Demonstratie Techniek B.V.',
+    'Nepal Trading B.V.',
+    'De Bar B.V.',
+    'Le Nil SARL',
+    'Beispielhaft GmbH',
+    'Musterhaus Küchen GmbH',
+    'Mustermann Logistik GmbH',
+    'Exemplar Software Ltd',
+    'Provata S.r.l.',
+    'Testing Solutions Europe B.V.',
+    'Temp Staffing Ltd',
+    'Ornekoy Tekstil A.Ş.',
+  ])('accepts the real-looking name %j', (name) => {
+    expect(checkLegalName(name)).toEqual({ ok: true, value: name });
   });
 
   it.each(['IBM', 'KPMG', 'SAP', 'I.B.M.', 'AT&T', '3M', 'ÅF'])(

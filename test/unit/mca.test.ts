@@ -1,3 +1,4 @@
+import { readable } from '../harness/englishText';
 import { latestAcceptanceDate, MCA_START_DATE } from '../../services/customers/acceptanceDate';
 import { validateMcaConfirmation, type McaContext } from '../../services/customers/mca';
 import type { Role } from '../../services/roles/permissions';
@@ -54,7 +55,7 @@ describe('MCA acceptance date across time zones', () => {
 
   it('refuses tomorrow for the agent in UTC+13, saying what today is', () => {
     const result = validateMcaConfirmation(attested('2025-03-12'), salesAgentAt('2025-03-10T12:00:00Z', 780));
-    expect(!result.ok && result.errors).toEqual([
+    expect(readable(!result.ok && result.errors)).toEqual([
       expect.objectContaining({
         field: 'acceptedOn',
         key: 'mca.acceptedOn.future',
@@ -90,7 +91,7 @@ describe('MCA acceptance date across time zones', () => {
     expect(MCA_START_DATE).toBe('2019-10-01');
     expect(errorsOf(attested('2019-10-01'), salesAgentAt('2025-03-10T12:00:00Z'))).toEqual([]);
     const result = validateMcaConfirmation(attested('2019-09-30'), salesAgentAt('2025-03-10T12:00:00Z'));
-    expect(!result.ok && result.errors).toEqual([
+    expect(readable(!result.ok && result.errors)).toEqual([
       expect.objectContaining({
         field: 'acceptedOn',
         key: 'mca.acceptedOn.beforeMca',
@@ -196,7 +197,7 @@ describe('MCA choice and roles', () => {
     'refuses an attestation by %j, explaining who may',
     (...roles) => {
       const result = validateMcaConfirmation(attested('2025-03-01'), as(...roles));
-      expect(!result.ok && result.errors).toEqual([
+      expect(readable(!result.ok && result.errors)).toEqual([
         expect.objectContaining({
           field: 'kind',
           key: 'mca.attest.notAllowed',

@@ -1,3 +1,4 @@
+import { english, readable } from '../harness/englishText';
 import { z } from 'zod';
 import {
   isPluralMessage,
@@ -5,8 +6,8 @@ import {
   messageTemplate,
   say,
   type MessageKey,
-} from '../../services/messages/catalogue';
-import { en } from '../../services/messages/en';
+} from '../../messages/catalogue';
+import { en } from '../../messages/en';
 import { addFieldIssue, validateWith } from '../../services/validation/fieldError';
 
 describe('message catalogue', () => {
@@ -98,8 +99,8 @@ describe('field errors from zod', () => {
   });
 
   it('names a missing field as required, with its label', () => {
-    const result = validateWith(schema, { code: 'a' }, { city: 'City' });
-    expect(result).toEqual({
+    const result = validateWith(schema, { code: 'a' }, { city: 'card.accountInfo.city' });
+    expect(readable(result)).toEqual({
       ok: false,
       errors: [expect.objectContaining({ field: 'city', key: 'field.required', message: 'Enter City.' })],
     });
@@ -108,16 +109,19 @@ describe('field errors from zod', () => {
   it('carries a rule-specific message key through a refinement', () => {
     const result = validateWith(schema, { city: 'Delft', code: 'x' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]).toMatchObject({ field: 'code', message: 'Code is not valid.' });
+    if (!result.ok)
+      expect(readable(result.errors[0])).toMatchObject({ field: 'code', message: 'Code is not valid.' });
   });
 
   it('calls a value of the wrong type invalid, not missing', () => {
-    const result = validateWith(schema, { city: 5, code: 'a' }, { city: 'City' });
-    expect(!result.ok && result.errors[0]?.message).toBe('City is not valid.');
+    const result = validateWith(schema, { city: 5, code: 'a' }, { city: 'card.accountInfo.city' });
+    expect(!result.ok && result.errors[0] && english(result.errors[0])).toBe('City is not valid.');
   });
 
   it('reports a too-long value with its limit', () => {
-    const result = validateWith(schema, { city: 'Amsterdam', code: 'a' }, { city: 'City' });
-    expect(!result.ok && result.errors[0]?.message).toBe('City can have at most 5 characters.');
+    const result = validateWith(schema, { city: 'Amsterdam', code: 'a' }, { city: 'card.accountInfo.city' });
+    expect(!result.ok && result.errors[0] && english(result.errors[0])).toBe(
+      'City can have at most 5 characters.',
+    );
   });
 });

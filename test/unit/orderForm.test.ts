@@ -1,3 +1,4 @@
+import { english, readable } from '../harness/englishText';
 import { ruleTestOffers, testOffer } from '../fixtures/offers';
 import {
   checkEntry,
@@ -123,7 +124,7 @@ describe('the order when the agent goes on', () => {
       [{ offerId: 'visio-plan-9', quantity: '1' }],
       { ...context, country: 'IN', countryName: 'India' },
     );
-    expect(!result.ok && result.errors.map(({ field, key, message }) => [field, key, message])).toEqual([
+    expect(!result.ok && result.errors.map((error) => [error.field, error.key, english(error)])).toEqual([
       [
         'offers.dynamics-365-sales-enterprise',
         'order.offer.notSoldInCountry',
@@ -263,7 +264,7 @@ describe('a line added or changed on the card', () => {
 
 describe('what the order still needs', () => {
   it('says at an add-on whose base is missing that it needs one, the short way', () => {
-    expect(orderProblems([line('teams-phone-standard', 2)], context)).toEqual([
+    expect(readable(orderProblems([line('teams-phone-standard', 2)], context))).toEqual([
       expect.objectContaining({
         field: 'offers.teams-phone-standard',
         key: 'order.addOn.needsBase',

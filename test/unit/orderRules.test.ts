@@ -1,3 +1,4 @@
+import { english, readable } from '../harness/englishText';
 import { ruleTestOffers, testOffer } from '../fixtures/offers';
 import type { Offer } from '../../services/catalogue/schemas';
 import { isSoldIn } from '../../services/catalogue/offerAvailability';
@@ -145,7 +146,7 @@ describe('an order the rules refuse', () => {
     ],
   ])('refuses %s', (_case, quantity, key, message) => {
     const result = validateOrder({ lines: [{ offerId: 'm365-business-premium', quantity }] }, context);
-    expect(result).toEqual({
+    expect(readable(result)).toEqual({
       ok: false,
       errors: [expect.objectContaining({ field: 'lines.0.quantity', key, message })],
     });
@@ -165,7 +166,7 @@ describe('an order the rules refuse', () => {
     ],
   ])('says the Azure plan is ordered with exactly 1 licence (quantity %p)', (quantity, key, message) => {
     const result = validateOrder({ lines: [{ offerId: 'azure-plan', quantity }] }, context);
-    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ key, message })] });
+    expect(readable(result)).toEqual({ ok: false, errors: [expect.objectContaining({ key, message })] });
   });
 
   it('says "licences" for an offer ordered with exactly 25', () => {
@@ -174,7 +175,7 @@ describe('an order the rules refuse', () => {
       { lines: [{ offerId: 'room-pack', quantity: 3 }] },
       { ...context, offers: [...offers, pack] },
     );
-    expect(!result.ok && result.errors[0]?.message).toBe(
+    expect(!result.ok && result.errors[0] && english(result.errors[0])).toBe(
       'Rooms Pack is ordered with exactly 25 licences; you entered 3.',
     );
   });
@@ -254,7 +255,7 @@ describe('an order the rules refuse', () => {
       { lines: [{ offerId: 'dynamics-365-sales-enterprise', quantity: 4 }] },
       { ...context, country, ...(countryName ? { countryName } : {}) },
     );
-    expect(result).toEqual({
+    expect(readable(result)).toEqual({
       ok: false,
       errors: [
         expect.objectContaining({ field: 'lines.0.offerId', key: 'order.offer.notSoldInCountry', message }),
@@ -264,7 +265,7 @@ describe('an order the rules refuse', () => {
 
   it('names the base offers when an add-on comes alone', () => {
     const result = validateOrder({ lines: [{ offerId: 'teams-phone-standard', quantity: 1 }] }, context);
-    expect(!result.ok && result.errors[0]?.message).toBe(
+    expect(!result.ok && result.errors[0] && english(result.errors[0])).toBe(
       'Teams Phone Standard is an add-on and needs one of these in the order: Microsoft 365 Business Premium or Office 365 E3. Add one of them, or remove Teams Phone Standard.',
     );
   });
@@ -287,7 +288,7 @@ describe('an order the rules refuse', () => {
       },
       context,
     );
-    expect(!result.ok && result.errors.map((error) => error.message)).toEqual([
+    expect(!result.ok && result.errors.map((error) => english(error))).toEqual([
       'Azure plan cannot be bought for a term of 3 years; choose 1 month.',
       'A term of 1 year cannot be billed every three years; for Office 365 E3 choose monthly or annually.',
     ]);
@@ -365,7 +366,7 @@ describe('billing cycles against terms', () => {
       { lines: [{ offerId: 'odd', quantity: 1, term: 'P1M' }] },
       { ...context, offers: [odd] },
     );
-    expect(result).toEqual({
+    expect(readable(result)).toEqual({
       ok: false,
       errors: [
         expect.objectContaining({
@@ -424,7 +425,7 @@ describe('an order while the customer has not accepted the MCA', () => {
       ok: false,
       errors: [expect.objectContaining({ field: 'lines', key: 'order.mcaPending' })],
     });
-    expect(!result.ok && result.errors[0]?.message).toMatch(
+    expect(!result.ok && result.errors[0] && english(result.errors[0])).toMatch(
       /Microsoft Customer Agreement in the Microsoft 365 admin center/,
     );
   });
@@ -482,7 +483,7 @@ describe('the size of an order', () => {
     const lines = many.map((offer) => ({ offerId: offer.id, quantity: 1 }));
     const full = { ...context, offers: many };
     expect(validateOrder({ lines: lines.slice(0, MAX_ORDER_LINES) }, full).ok).toBe(true);
-    expect(validateOrder({ lines }, full)).toEqual({
+    expect(readable(validateOrder({ lines }, full))).toEqual({
       ok: false,
       errors: [
         expect.objectContaining({

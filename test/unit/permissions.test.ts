@@ -1,8 +1,9 @@
+import { say } from '../../messages/catalogue';
 import {
   canAddCustomer,
   canAttestMca,
   receivesOnboardingNotifications,
-  roleDisplayName,
+  roleNameKey,
   ROLES,
   roleSchema,
   type Role,
@@ -33,7 +34,7 @@ describe('role permissions', () => {
     ['salesAgent', 'Sales agent'],
     ['manager', 'Manager'],
   ])('shows %s as %j', (role, name) => {
-    expect(roleDisplayName(role)).toBe(name);
+    expect(say(roleNameKey(role))).toBe(name);
   });
 
   it('knows exactly five roles', () => {

@@ -1,3 +1,4 @@
+import { readable } from '../harness/englishText';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -105,7 +106,7 @@ describe('choosing a reseller', () => {
     ['an unknown reseller', 'contoso', 'reseller.unknown', /There is no indirect reseller "contoso"/],
   ])('refuses %s, saying what to do instead', (_case, id, key, message) => {
     const result = validateResellerChoice(resellers, id);
-    expect(result).toEqual({
+    expect(readable(result)).toEqual({
       ok: false,
       errors: [
         expect.objectContaining({ field: 'resellerId', key, message: expect.stringMatching(message) }),
@@ -122,7 +123,7 @@ describe('choosing a reseller', () => {
   });
 
   it('refuses a reseller not active in the customer country, naming the reseller and the country', () => {
-    expect(validateResellerChoice(resellers, 'fourth-coffee', { country: 'nl' })).toEqual({
+    expect(readable(validateResellerChoice(resellers, 'fourth-coffee', { country: 'nl' }))).toEqual({
       ok: false,
       errors: [
         {
@@ -131,7 +132,7 @@ describe('choosing a reseller', () => {
           params: {
             resellerName: 'Fourth Coffee IT Services',
             mpnId: '4120387',
-            country: 'the Netherlands',
+            country: { country: 'NL', inSentence: true },
             countryCode: 'NL',
           },
           message:
@@ -139,7 +140,7 @@ describe('choosing a reseller', () => {
         },
       ],
     });
-    expect(validateResellerChoice(resellers, 'sgl', { country: 'DE' })).toMatchObject({
+    expect(readable(validateResellerChoice(resellers, 'sgl', { country: 'DE' }))).toMatchObject({
       ok: false,
       errors: [
         { key: 'reseller.notInCountry', message: expect.stringMatching(/^Société .* customers in Germany,/) },

@@ -100,4 +100,32 @@ describe("pacing to Teams' limits per conversation", () => {
         expect(sent.filter((at) => at >= start && at < start + ms).length).toBeLessThanOrEqual(count);
     }
   });
+
+  it('counts a send from when its answer came, so a slow send does not let the next ones crowd in', async () => {
+    let now = 0;
+    const pacer = new ConversationPacer(teamsConversationLimits, () => now);
+    // The first send takes 300 ms to reach Teams and be answered; six more go at once after it.
+    await pacer.take('a:chat');
+    now = 300;
+    pacer.settle('a:chat');
+    for (let i = 0; i < 6; i += 1) {
+      await pacer.take('a:chat');
+      pacer.settle('a:chat');
+    }
+    const arrivals = new Array(7).fill(300);
+    const realSetTimeout = setTimeout;
+    jest.spyOn(global, 'setTimeout').mockImplementation(((fn: () => void, ms: number) => {
+      now += ms;
+      return realSetTimeout(fn, 0);
+    }) as typeof setTimeout);
+    try {
+      await pacer.take('a:chat');
+      arrivals.push(now);
+    } finally {
+      jest.restoreAllMocks();
+    }
+    // Counted as Teams counts them, by arrival: never 8 within a second.
+    for (const start of arrivals)
+      expect(arrivals.filter((at) => at >= start && at < start + 1000).length).toBeLessThanOrEqual(7);
+  });
 });
