@@ -12,7 +12,7 @@ import { OnboardingNotifications } from '../services/notifications/onboardingNot
 import { OnboardingService } from '../services/onboarding/onboardingService';
 import type { PartnerProfile } from '../services/partner/partnerProfile';
 import { RoleDirectory } from '../services/roles/roleDirectory';
-import { CheckedConversationState, CheckedUserState, CosmosStateStorage } from './cosmosStateStorage';
+import { checkedConversationState, checkedUserState, CosmosStateStorage } from './cosmosStateStorage';
 import { AgentLanguage } from '../dialogs/agentLanguage';
 import { OnboardingBot } from './onboardingBot';
 
@@ -54,9 +54,9 @@ export async function composeBot(parts: BotParts): Promise<ComposedBot> {
 
   // Keyed by conversation and agent: in a group chat or channel each agent keeps their own draft.
   const stateStorage = new CosmosStateStorage(database.container(containerDefinitions.botState.id));
-  const agentState = new CheckedConversationState(stateStorage);
+  const agentState = checkedConversationState(stateStorage);
   // Per agent, whatever the conversation: the language they chose.
-  const agentChoices = new CheckedUserState(stateStorage);
+  const agentChoices = checkedUserState(stateStorage);
   const onboarding = new OnboardingService(customers, catalogue, now);
   const conversation = new OnboardingConversation(agentState.createProperty('dialogState'), {
     onboarding,

@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import {
   PrivateConversationState,
   UserState,
+  type BotState,
   type Storage,
   type StoreItems,
   type TurnContext,
@@ -126,31 +127,26 @@ function escape(key: string): string {
 }
 
 /**
- * Conversation state per agent (`PrivateConversationState`) whose save is checked against what the
- * turn read (see `CosmosStateStorage`): the state a turn starts from when nothing was stored yet is
- * marked as new, so two first turns at once cannot both create it.
+ * A bot state whose save is checked against what the turn read (see `CosmosStateStorage`): the state
+ * a turn starts from when nothing was stored yet is marked as new, so two first turns at once cannot
+ * both create it.
  */
-export class CheckedConversationState extends PrivateConversationState {
-  constructor(private readonly checkedStorage: CosmosStateStorage) {
-    super(checkedStorage);
-  }
-
-  override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    const state = (await super.load(context, force)) as Record<string, unknown>;
-    this.checkedStorage.expectAbsent(state);
-    return state;
-  }
+function checkedLoads<State extends BotState>(state: State, storage: CosmosStateStorage): State {
+  const load = state.load.bind(state);
+  state.load = async (context: TurnContext, force = false) => {
+    const loaded = (await load(context, force)) as Record<string, unknown>;
+    storage.expectAbsent(loaded);
+    return loaded;
+  };
+  return state;
 }
 
-/** State per agent across their conversations (their language), saved over what the turn read likewise. */
-export class CheckedUserState extends UserState {
-  constructor(private readonly checkedStorage: CosmosStateStorage) {
-    super(checkedStorage);
-  }
+/** Conversation state per agent: their dialog and draft in this conversation. */
+export function checkedConversationState(storage: CosmosStateStorage): PrivateConversationState {
+  return checkedLoads(new PrivateConversationState(storage), storage);
+}
 
-  override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    const state = (await super.load(context, force)) as Record<string, unknown>;
-    this.checkedStorage.expectAbsent(state);
-    return state;
-  }
+/** State per agent across their conversations: their language. */
+export function checkedUserState(storage: CosmosStateStorage): UserState {
+  return checkedLoads(new UserState(storage), storage);
 }

@@ -5,11 +5,13 @@ import type { AccountInfo } from '../../services/customers/accountInfo';
 import type { OnboardingService } from '../../services/onboarding/onboardingService';
 import type { McaConfirmation } from '../../services/customers/mca';
 import type { Draft } from '../draft';
-import { formatDay } from '../readerTime';
+import { formatDay, type Reader } from '../readerTime';
 
 /** The draft by section, as Review shows it; the reseller only for an indirect provider. */
 export async function reviewSections(
   say: Say,
+  /** Who reads the dates: their locale. */
+  reader: Reader,
   draft: Draft,
   onboarding: OnboardingService,
   /** The reseller as the service's check of the draft just read it, when that check passed. */
@@ -18,7 +20,7 @@ export async function reviewSections(
   const sections: { section: ReviewSection; facts: Fact[] }[] = [];
   if (draft.accountInfo)
     sections.push({ section: 'accountInfo', facts: accountInfoFacts(say, draft.accountInfo, onboarding) });
-  if (draft.mca) sections.push({ section: 'mca', facts: mcaFacts(say, draft.mca) });
+  if (draft.mca) sections.push({ section: 'mca', facts: mcaFacts(say, reader, draft.mca) });
   if (onboarding.partner.type === 'indirectProvider') {
     sections.push({
       section: 'reseller',
@@ -58,7 +60,7 @@ function accountInfoFacts(say: Say, info: AccountInfo, onboarding: OnboardingSer
   return facts;
 }
 
-function mcaFacts(say: Say, mca: McaConfirmation): Fact[] {
+function mcaFacts(say: Say, reader: Reader, mca: McaConfirmation): Fact[] {
   if (mca.kind === 'customerWillAccept')
     return [{ title: say('fact.mca'), value: say('value.mcaCustomerWillAccept') }];
   const person = mca.acceptedBy;
@@ -68,7 +70,7 @@ function mcaFacts(say: Say, mca: McaConfirmation): Fact[] {
       title: say('fact.mcaAcceptedBy'),
       value: `${person.firstName} ${person.lastName}, ${person.email}`,
     },
-    { title: say('fact.mcaAcceptedOn'), value: formatDay({ locale: say.writtenIn }, mca.acceptedOn) },
+    { title: say('fact.mcaAcceptedOn'), value: formatDay(reader, mca.acceptedOn) },
   ];
 }
 

@@ -1,3 +1,4 @@
+import { readerOf } from '../activityFacts';
 import type { ReviewSection } from '../../cards/cardModels';
 import { reviewCard } from '../../cards/reviewCard';
 import { submitEnvelopeSchema } from '../cardSubmit';
@@ -36,6 +37,7 @@ export const reviewStep: CardStep<ReviewAnswer, ReviewAction> = {
       // The check has just read the reseller: Review shows that one rather than reading it again.
       sections: await reviewSections(
         turn.say,
+        readerOf(turn.context),
         draft,
         onboarding,
         validated.ok ? validated.value.reseller : undefined,

@@ -66,7 +66,8 @@ describe('the Agents Playground, personal chat', () => {
       const review = await card.innerText();
       expect(review).toContain('Review');
       expect(review).toContain('Herengracht 100, 1015 BS Amsterdam');
-      expect(review).toContain('2026-01-15');
+      // The Playground's client says en-US: the date as an American reads it.
+      expect(review).toContain('Jan 15, 2026');
       expect(review).toMatch(/Microsoft 365 Business Premium\s+25 licences/);
       await chat.screenshot('teams-04-review');
 

@@ -1,10 +1,9 @@
+import { spellCheck } from '../harness/spellCheck';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { main } from '../../bot/cli/teamsPackage';
 import { buildTeamsAppPackage, type TeamsAppPackage } from '../../bot/teamsApp/buildPackage';
 import { ManifestTemplateError, type Json, type JsonObject } from '../../bot/teamsApp/fillManifest';
@@ -28,7 +27,6 @@ import {
   appPackageDir,
   copyOfSources,
   manifestSchema,
-  projectRoot,
   validEnvironment,
   validSettings,
 } from './packageFixtures';
@@ -463,40 +461,6 @@ const PRODUCT_WORDS: Record<Locale, string[]> = { en: ['CSP'], nl: ['CSP', 'Solu
 
 /** The words of the texts that cspell does not know, with the catalogue's dictionaries of `locale`. */
 async function unknownWords(locale: Locale, texts: readonly string[]): Promise<string[]> {
-  const folder = await mkdtemp(path.join(tempDir, `spelling-${locale}-`));
-  const config = path.join(folder, 'cspell.json');
-  await writeFile(
-    config,
-    JSON.stringify({
-      version: '0.2',
-      import: [path.join(projectRoot, 'messages', 'spelling', `cspell.${locale}.json`)],
-      words: PRODUCT_WORDS[locale],
-    }),
-  );
-  const file = path.join(folder, 'strings.txt');
-  const words = (text: string) => (text.match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? []).join(' ');
-  await writeFile(file, `${texts.map(words).join('\n')}\n`, 'utf8');
-  const args = [
-    path.join(projectRoot, 'node_modules', 'cspell', 'bin.mjs'),
-    'lint',
-    '--no-default-configuration',
-    '--no-config-search',
-    '--config',
-    config,
-    '--no-progress',
-    '--no-summary',
-    '--no-color',
-    '--no-show-suggestions',
-    '--no-cache',
-    '--no-gitignore',
-    pathToFileURL(file).href,
-  ];
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: projectRoot, encoding: 'utf8' }, (error, out, stderr) => {
-      // Exit code 1 means unknown words; anything else is cspell failing to run.
-      if (error && error.code !== 1) reject(new Error(`cspell failed (${String(error.code)}): ${stderr}`));
-      else resolve(out);
-    });
-  });
-  return [...stdout.matchAll(/ - Unknown word \((.+?)\)/g)].map((match) => match[1]!);
+  const lines = texts.map((text, index) => ({ key: String(index), text }));
+  return (await spellCheck(locale, lines, PRODUCT_WORDS[locale])).map((unknown) => unknown.word);
 }

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { spellCheck, wordsOf, type SpelledLine, type UnknownWord } from '../harness/spellCheck';
 import { COMMANDS, commandPhrases, type CommandId } from '../../messages/commands';
 import {
   isPluralMessage,
@@ -193,19 +191,9 @@ describe('placeholders, markdown and quotes', () => {
 // ---------------------------------------------------------------------------------------------
 // Spelling
 
-interface Line {
-  readonly key: string;
-  readonly text: string;
-}
-
-interface UnknownWord {
-  readonly key: string;
-  readonly word: string;
-}
+type Line = SpelledLine;
 
 const root = path.resolve(__dirname, '../..');
-const cspellBin = path.join(root, 'node_modules', 'cspell', 'bin.mjs');
-const cspellConfig = (locale: Locale) => path.join(root, 'messages', 'spelling', `cspell.${locale}.json`);
 
 /** The reviewed product words of a language (messages/spelling/words.<locale>.txt), without comments. */
 function productWords(locale: Locale): string[] {
@@ -213,60 +201,6 @@ function productWords(locale: Locale): string[] {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
-}
-
-/**
- * The words of a sentence, one space apart: placeholders, markdown, digits and punctuation gone
- * (an apostrophe inside a word stays: "customer's").
- */
-function wordsOf(text: string): string {
-  const words = text.replace(/\{\w+\}/g, ' ').match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? [];
-  return words.map((word) => word.replace('’', "'")).join(' ');
-}
-
-/**
- * Runs cspell once over `lines` with the language's config (its dictionary and reviewed word list,
- * no default configuration) and answers each word it does not know, with the key of its line.
- */
-function spellCheck(locale: Locale, lines: readonly Line[]): Promise<UnknownWord[]> {
-  const folder = mkdtempSync(path.join(tmpdir(), `catalogue-spelling-${locale}-`));
-  const file = path.join(folder, `${locale}.txt`);
-  writeFileSync(file, lines.map((line) => wordsOf(line.text)).join('\n') + '\n', 'utf8');
-  const args = [
-    cspellBin,
-    'lint',
-    '--no-default-configuration',
-    '--no-config-search',
-    '--config',
-    cspellConfig(locale),
-    '--no-progress',
-    '--no-summary',
-    '--no-color',
-    '--no-show-suggestions',
-    '--no-cache',
-    '--no-gitignore',
-    pathToFileURL(file).href,
-  ];
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: root, encoding: 'utf8' }, (error, stdout, stderr) => {
-      rmSync(folder, { recursive: true, force: true });
-      // Exit code 1 means words were not found; anything else is cspell failing to run.
-      if (error && error.code !== 1) {
-        reject(new Error(`cspell failed (${String(error.code)}): ${stderr || error.message}`));
-        return;
-      }
-      const found: UnknownWord[] = [];
-      for (const match of stdout.matchAll(/:(\d+):\d+ - Unknown word \((.+?)\)/g)) {
-        const line = lines[Number(match[1]) - 1];
-        found.push({ key: line?.key ?? `line ${match[1]}`, word: match[2]! });
-      }
-      if (error && found.length === 0) {
-        reject(new Error(`cspell reported a problem but no unknown word: ${stdout}${stderr}`));
-        return;
-      }
-      resolve(found);
-    });
-  });
 }
 
 /** A sentence with a misspelled word, checked in the same run to prove the check can fail. */
