@@ -5,6 +5,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  // Most suites wait (browsers, bot processes, the store's fsync) more than they compute: two workers
+  // on a two-core machine take the suite from about ten minutes to six.
+  maxWorkers: 2,
   // strip-bom 5, which @microsoft/app-manifest requires, is an ES module that jest cannot load.
   moduleNameMapper: { '^strip-bom$': '<rootDir>/test/harness/stripBom.ts' },
   globalSetup: '<rootDir>/test/harness/globalSetup.ts',

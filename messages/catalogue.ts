@@ -245,8 +245,6 @@ export interface Say {
   readonly locale: Locale;
   /** The locale to hand Intl for dates when nothing more precise is known ("en-GB", "nl-NL"). */
   readonly writtenIn: string;
-  /** A number as the language writes it. */
-  number(value: number): string;
   /** A parameter on its own: a value as it is, catalogue words in this language. */
   text(param: MessageParam): string;
 }
@@ -260,7 +258,6 @@ export function sayIn(locale: Locale): Say {
     speaker = Object.assign(bound, {
       locale,
       writtenIn: writtenIn[locale],
-      number: (value: number) => numberFormatOf(locale).format(value),
       text: (param: MessageParam) => renderParam(param, locale),
     });
     speakers.set(locale, speaker);
