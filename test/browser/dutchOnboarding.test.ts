@@ -1,31 +1,15 @@
-import type { Browser, Locator } from 'playwright-core';
-import type { RunningBot } from '../../bot/startBot';
+import type { Locator } from 'playwright-core';
 import { sayIn, type MessageKey, type MessageParams } from '../../messages/catalogue';
 import { commandPhrases, languageNames } from '../../messages/commands';
 import { countryInSentence } from '../../services/countries/countryParam';
-import { startTestBot } from '../harness/testBot';
-import { launchChromium } from '../harness/browser';
-import { WebChatPage } from './webChatPage';
-
-/** A Dutch partner, as in the English walk: the account info card starts with the Netherlands. */
-const partnerEnv = { PARTNER_MARKETS: 'NL,BE,DE,FR,GB,US', PARTNER_NAME: 'Fabrikam Cloud Services' };
+import { browserAndBot, dutchPartnerEnv, WebChatPage } from './webChatPage';
 
 const nl = sayIn('nl');
 const en = sayIn('en');
 
 jest.setTimeout(90_000);
 
-let bot: RunningBot;
-let browser: Browser;
-beforeAll(async () => {
-  // Chromium first: without it the file fails at once, before a bot is started.
-  browser = await launchChromium();
-  bot = await startTestBot(partnerEnv);
-});
-afterAll(async () => {
-  await browser?.close();
-  await bot?.stop();
-});
+const running = browserAndBot(dutchPartnerEnv);
 
 /**
  * A sentence of the catalogue as Web Chat shows it: its typographer curls the quotes. A placeholder
@@ -47,7 +31,7 @@ function button(card: Locator, title: string): Locator {
 
 describe('a Dutch agent adds a customer in the web chat page', () => {
   it('is welcomed, asked, told and answered in Dutch, and "taal engels" switches to English', async () => {
-    const chat = await WebChatPage.open(browser, bot.chatUrl!, 'nl-NL');
+    const chat = await WebChatPage.open(running.browser, running.bot.chatUrl!, 'nl-NL');
     const { page } = chat;
     try {
       // The page follows the browser's language, and the welcome card (sent before anyone typed) too.
@@ -155,14 +139,14 @@ describe('a Dutch agent adds a customer in the web chat page', () => {
   });
 
   it('takes the language from ?locale= over the browser’s, and ignores one that is no language tag', async () => {
-    const dutch = await WebChatPage.open(browser, `${bot.chatUrl!}?locale=nl-NL`, 'en-US');
+    const dutch = await WebChatPage.open(running.browser, `${running.bot.chatUrl!}?locale=nl-NL`, 'en-US');
     try {
       await expect(dutch.page.locator('html').getAttribute('lang')).resolves.toBe('nl-NL');
       await expect(dutch.lastCard().innerText()).resolves.toContain(nl('card.welcome.title'));
     } finally {
       await dutch.close();
     }
-    const english = await WebChatPage.open(browser, `${bot.chatUrl!}?locale=nl_NL!`, 'en-GB');
+    const english = await WebChatPage.open(running.browser, `${running.bot.chatUrl!}?locale=nl_NL!`, 'en-GB');
     try {
       await expect(english.page.locator('html').getAttribute('lang')).resolves.toBe('en-GB');
       await expect(english.lastCard().innerText()).resolves.toContain(en('card.welcome.title'));

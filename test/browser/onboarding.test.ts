@@ -1,29 +1,10 @@
-import type { Browser, Locator } from 'playwright-core';
-import type { RunningBot } from '../../bot/startBot';
+import type { Locator } from 'playwright-core';
 import { containerDefinitions } from '../../services/cosmos/containers';
-import { startTestBot } from '../harness/testBot';
-import { launchChromium } from '../harness/browser';
-import { WebChatPage } from './webChatPage';
-
-/**
- * A Dutch partner: the account info card starts with its first market, the Netherlands, so the agent
- * does not change the country (the form follows a new country only after a submit).
- */
-const partnerEnv = { PARTNER_MARKETS: 'NL,BE,DE,FR,GB,US', PARTNER_NAME: 'Fabrikam Cloud Services' };
+import { browserAndBot, dutchPartnerEnv, WebChatPage } from './webChatPage';
 
 jest.setTimeout(90_000);
 
-let bot: RunningBot;
-let browser: Browser;
-beforeAll(async () => {
-  // Chromium first: without it the file fails at once, before a bot is started.
-  browser = await launchChromium();
-  bot = await startTestBot(partnerEnv);
-});
-afterAll(async () => {
-  await browser?.close();
-  await bot?.stop();
-});
+const running = browserAndBot(dutchPartnerEnv);
 
 /** The line of the order that names this offer. */
 function orderLine(card: Locator, offerName: string): Locator {
@@ -35,7 +16,7 @@ function orderLine(card: Locator, offerName: string): Locator {
 
 describe('an agent adds a customer in the web chat page', () => {
   it('fills every card, updates a section from Review, submits, and the record is stored', async () => {
-    const chat = await WebChatPage.open(browser, bot.chatUrl!);
+    const chat = await WebChatPage.open(running.browser, running.bot.chatUrl!);
     try {
       let card = chat.lastCard();
       await expect(card.innerText()).resolves.toContain('Add a new customer');
@@ -165,8 +146,8 @@ describe('an agent adds a customer in the web chat page', () => {
       await chat.close();
     }
 
-    const { resources } = await bot.cosmos.client
-      .database(bot.databaseId)
+    const { resources } = await running.bot.cosmos.client
+      .database(running.bot.databaseId)
       .container(containerDefinitions.customers.id)
       .items.query({
         query: 'SELECT * FROM c WHERE c.domain = @domain',

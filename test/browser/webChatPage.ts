@@ -1,6 +1,9 @@
 /// <reference lib="dom" />
 import { type Browser, type Locator, type Page } from 'playwright-core';
+import type { RunningBot } from '../../bot/startBot';
+import { launchChromium } from '../harness/browser';
 import { failurePath, saveScreenshot } from '../harness/screenshotFile';
+import { startTestBot } from '../harness/testBot';
 
 const viewport = { width: 1000, height: 1200 };
 /** A screenshot grows to show a tall card whole, up to this height. */
@@ -133,4 +136,27 @@ export class WebChatPage {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A Dutch partner: the account info card starts with its first market, the Netherlands. */
+export const dutchPartnerEnv = {
+  PARTNER_MARKETS: 'NL,BE,DE,FR,GB,US',
+  PARTNER_NAME: 'Fabrikam Cloud Services',
+};
+
+/**
+ * Chromium and a bot for the tests of one file, started before them and stopped after. Chromium
+ * first: without it the file fails at once, before a bot is started.
+ */
+export function browserAndBot(env: Record<string, string>): { browser: Browser; bot: RunningBot } {
+  const running = {} as { browser: Browser; bot: RunningBot };
+  beforeAll(async () => {
+    running.browser = await launchChromium();
+    running.bot = await startTestBot(env);
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.bot?.stop();
+  });
+  return running;
 }
