@@ -268,8 +268,16 @@ export function personalAddress(context: TurnContext): DeliveryAddress {
   });
 }
 
-/** The channel this message was posted in: a notification starts a new thread there. */
-function channelOf(context: TurnContext): { address: DeliveryAddress; name?: string; teamId?: string } {
+/**
+ * The channel this message was posted in (a notification starts a new thread there), and the
+ * language of the manager who routes notifications to it.
+ */
+function channelOf(context: TurnContext): {
+  address: DeliveryAddress;
+  name?: string;
+  teamId?: string;
+  locale: string;
+} {
   const say = sayTo(context);
   const { channelId, serviceUrl, conversation, recipient, channelData } = context.activity;
   const data = channelData as
@@ -293,6 +301,6 @@ function channelOf(context: TurnContext): { address: DeliveryAddress; name?: str
     }),
     ...(name ? { name } : {}),
     ...(typeof data?.team?.id === 'string' ? { teamId: data.team.id } : {}),
-    ...(readerOf(context).locale ? { locale: readerOf(context).locale } : {}),
+    locale: readerOf(context).locale,
   };
 }

@@ -5,9 +5,10 @@ import { loadCatalogue } from '../../services/catalogue/loadCatalogue';
 import { countryRules, listCountries } from '../../services/countries/countryRules';
 import { languagesByOwnName } from '../../dialogs/agentLanguage';
 import { flatForm } from '../../cards/formPaths';
-import { LOCALES, messageForms, say, sayIn } from '../../messages/catalogue';
+import { LOCALES, say, sayIn } from '../../messages/catalogue';
 import { en } from '../../messages/en';
 import { nl } from '../../messages/nl';
+import { sentencePatterns } from '../harness/catalogueSentences';
 import { expectValidCard, validateAdaptiveCard } from '../harness/cardValidation';
 import { testPartner } from '../harness/serviceHarness';
 import { formatDateTime, formatDay } from '../../dialogs/readerTime';
@@ -192,18 +193,8 @@ function templateFiles(): string[] {
   return readdirSync(join(__dirname, '../../cards/templates')).filter((file) => file.endsWith('.json'));
 }
 
-/** Every wording of every entry of both catalogues (plural entries have several) as a pattern: `{x}` is any text. */
-const cataloguePatterns = [...Object.values(en), ...Object.values(nl)]
-  .flatMap((entry) => messageForms(entry))
-  .map(
-    (sentence) =>
-      new RegExp(
-        `^${sentence
-          .split(/\{\w+\}/)
-          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-          .join('[\\s\\S]+')}$`,
-      ),
-  );
+/** Every wording of every entry of both catalogues as a pattern. */
+const cataloguePatterns = sentencePatterns([...Object.values(en), ...Object.values(nl)]);
 
 function isCatalogueSentence(text: string): boolean {
   const candidate = stripListMarker(text);

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { messageForms, sayIn, type MessageTemplate } from '../../messages/catalogue';
+import { messageForms, sayIn } from '../../messages/catalogue';
 import { en } from '../../messages/en';
 import { nl } from '../../messages/nl';
 import {
@@ -12,6 +12,7 @@ import {
   type AgentDriver,
   type ConversationHarness,
 } from '../harness/conversationHarness';
+import { sentencePatterns } from '../harness/catalogueSentences';
 import { storedCustomer } from '../harness/storedCustomer';
 import { dutchAccountInputs, quantityOf } from './flowFixtures';
 
@@ -33,27 +34,14 @@ const buttonTitles = (card: CardJson) => actionsOf(card).map((action) => action.
 const textsOf = (card: CardJson) => visibleText(card).split('\n');
 const messageTexts = (replies: Partial<Activity>[]) => messagesOf(replies);
 
-/** Each wording of a catalogue entry as a pattern; `{x}` is any text. */
-const patternsOf = (entries: Iterable<MessageTemplate>) =>
-  [...entries]
-    .flatMap((entry) => messageForms(entry))
-    .map(
-      (form) =>
-        new RegExp(
-          `^${form
-            .split(/\{\w+\}/)
-            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-            .join('[\\s\\S]*')}$`,
-        ),
-    );
 /** Keys whose wording has words of its own, not only placeholders (which would match any text). */
 const worded = (Object.keys(en) as (keyof typeof en)[]).filter((key) =>
   [en[key], nl[key]].every((entry) =>
     messageForms(entry).some((form) => /\p{L}{3}/u.test(form.replace(/\{\w+\}/g, ''))),
   ),
 );
-const dutchPatterns = patternsOf(worded.map((key) => nl[key]));
-const englishPatterns = patternsOf(
+const dutchPatterns = sentencePatterns(worded.map((key) => nl[key]));
+const englishPatterns = sentencePatterns(
   worded.filter((key) => JSON.stringify(en[key]) !== JSON.stringify(nl[key])).map((key) => en[key]),
 );
 

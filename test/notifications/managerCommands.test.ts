@@ -147,6 +147,20 @@ describe("managers' notification commands", () => {
     );
   });
 
+  it('posts in a channel in the language of the manager who routed notifications there', async () => {
+    const sanne = await scene.manager('Sanne Kok');
+    const channelId = `19:klanten-${randomUUID()}@thread.tacv2`;
+    const answer = texts(
+      await chatOf(sanne).channel(channelId, 'Klanten').send({ text: 'meld in dit kanaal', locale: 'nl-NL' }),
+    );
+    expect(answer).toEqual([dutch('notify.channelRouted', { channel: 'Klanten' })]);
+    await scene.onboard('Kanaalbericht B.V.');
+    await teams.waitFor(() => scene.delivered(channelId).length > 0);
+    const shown = visibleText(cardsOf(scene.delivered(channelId))[0]!);
+    expect(shown).toContain(dutch('card.notification.title'));
+    expect(shown).toContain(`${dutch('card.notification.country')}: Nederland`);
+  });
+
   it('routes notifications to a channel, once for two managers who chose it, and back', async () => {
     const [joost, eva] = [await scene.manager('Joost Visser'), await scene.manager('Eva Mulder')];
     const channelId = `19:onboardings-${randomUUID()}@thread.tacv2`;
