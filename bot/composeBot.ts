@@ -11,6 +11,7 @@ import type { Manager } from '../services/notifications/notificationPlan';
 import { OnboardingNotifications } from '../services/notifications/onboardingNotifications';
 import { OnboardingService } from '../services/onboarding/onboardingService';
 import type { PartnerProfile } from '../services/partner/partnerProfile';
+import type { PartnerCenter } from '../services/partnerCenter/partnerCenter';
 import { RoleDirectory } from '../services/roles/roleDirectory';
 import { checkedConversationState, checkedUserState, CosmosStateStorage } from './cosmosStateStorage';
 import { AgentLanguage } from '../dialogs/agentLanguage';
@@ -24,6 +25,10 @@ export interface BotParts {
   /** Roles of object ids the role directory does not know (the Playground's mock users); local mode only. */
   localAgents?: LocalAgentRoles;
   now?: () => Date;
+  /** Where customers are checked and created; none: records only (some tests). */
+  partnerCenter?: PartnerCenter;
+  /** A submit wrote a record whose customer is to be created in Partner Center. */
+  onCreationPending?: () => void;
 }
 
 export interface ComposedBot {
@@ -50,7 +55,15 @@ export async function composeBot(parts: BotParts): Promise<ComposedBot> {
     now,
     managers: () => managersOf(roles, parts),
   });
-  const customers = new CustomerService({ database, catalogue, partner, now, outbox: notifications });
+  const customers = new CustomerService({
+    database,
+    catalogue,
+    partner,
+    now,
+    outbox: notifications,
+    ...(parts.partnerCenter ? { partnerCenter: parts.partnerCenter } : {}),
+    ...(parts.onCreationPending ? { onCreationPending: parts.onCreationPending } : {}),
+  });
 
   // Keyed by conversation and agent: in a group chat or channel each agent keeps their own draft.
   const stateStorage = new CosmosStateStorage(database.container(containerDefinitions.botState.id));

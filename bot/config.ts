@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { countryCodes, countryRules } from '../services/countries/countryRules';
+import type {
+  PartnerCenterAppCredential,
+  PartnerCenterSignIn,
+} from '../services/partnerCenter/partnerCenterCredentials';
 import { roleSchema, ROLES, type Role } from '../services/roles/permissions';
 import { optionalGuid, optionalText } from './environmentFields';
 
@@ -47,6 +52,48 @@ const port = (fallback: number) =>
     .max(65535, { error: 'must be a whole number from 0 to 65535' })
     .default(fallback);
 
+const ZERO_TENANT = '00000000-0000-0000-0000-000000000000';
+const DEFAULT_PARTNER_CENTER_ENDPOINT = 'https://api.partnercenter.microsoft.com';
+const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+
+/** An optional https:// address, kept without a trailing slash; `originOnly`: no path, query or fragment. */
+const optionalHttpsUrl = (error: string, originOnly = false) =>
+  optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (value) => {
+          try {
+            const url = new URL(value);
+            const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+            return url.protocol === 'https:' && url.hostname !== '' && (!originOnly || bare);
+          } catch {
+            return false;
+          }
+        },
+        { error },
+      )
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional(),
+  );
+
+/** The app's credential variables: exactly one of them with PARTNER_CENTER_APP_ID. */
+const PARTNER_CENTER_CREDENTIALS = [
+  'PARTNER_CENTER_CLIENT_SECRET',
+  'PARTNER_CENTER_CERTIFICATE_PATH',
+  'PARTNER_CENTER_MANAGED_IDENTITY_CLIENT_ID',
+] as const;
+
+/** Every variable that only means something for Microsoft's Partner Center. */
+const PARTNER_CENTER_VARIABLES = [
+  'PARTNER_CENTER_TENANT_ID',
+  ...PARTNER_CENTER_CREDENTIALS,
+  'PARTNER_CENTER_CERTIFICATE_PASSWORD',
+  'PARTNER_CENTER_REFRESH_TOKEN',
+  'PARTNER_CENTER_ENDPOINT',
+  'PARTNER_CENTER_AUTHORITY_HOST',
+] as const;
+
 const environmentSchema = z
   .object({
     PORT: port(3978),
@@ -79,6 +126,31 @@ const environmentSchema = z
       .default('00000000-0000-0000-0000-000000000000'),
     PARTNER_MARKETS: countryList.prefault(''),
     PARTNER_EMAIL_DOMAINS: domainList.prefault(''),
+    PARTNER_CENTER_APP_ID: optionalGuid(
+      'must be the application (client) id of the Partner Center app registration, a GUID',
+    ),
+    PARTNER_CENTER_TENANT_ID: optionalGuid("must be the partner's Microsoft Entra tenant id, a GUID"),
+    PARTNER_CENTER_CLIENT_SECRET: optionalText,
+    PARTNER_CENTER_CERTIFICATE_PATH: optionalText,
+    PARTNER_CENTER_CERTIFICATE_PASSWORD: optionalText,
+    PARTNER_CENTER_MANAGED_IDENTITY_CLIENT_ID: optionalText.pipe(
+      z
+        .string()
+        .refine((value) => /^system$/i.test(value) || z.guid().safeParse(value).success, {
+          error:
+            "must be the client id (a GUID) of a user-assigned managed identity, or system for the host's system-assigned one",
+        })
+        .optional(),
+    ),
+    PARTNER_CENTER_REFRESH_TOKEN: optionalText,
+    PARTNER_CENTER_ENDPOINT: optionalHttpsUrl(
+      "must be the https:// address of Partner Center's API, e.g. https://api.partnercenter.microsoft.com",
+    ),
+    PARTNER_CENTER_AUTHORITY_HOST: optionalHttpsUrl(
+      'must be the https:// address of the Microsoft Entra sign-in host, without a path, e.g. https://login.microsoftonline.us',
+      true,
+    ),
+    LOCAL_PARTNER_CENTER_PORT: port(0),
     LOCAL_AGENT_ID: z.string().trim().min(1).default('local-agent'),
     LOCAL_AGENT_NAME: z.string().trim().min(1).default('Local Agent'),
     LOCAL_AGENT_ROLES: roleList.prefault('salesAgent'),
@@ -102,6 +174,7 @@ const environmentSchema = z
     if (env.MicrosoftAppId) {
       for (const issue of appIdentityIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
     }
+    for (const issue of partnerCenterIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
     if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
       ctx.addIssue({
         code: 'custom',
@@ -147,6 +220,92 @@ function appIdentityIssues(env: {
   return issues;
 }
 
+type PartnerCenterEnvironment = { PARTNER_TENANT_ID: string } & {
+  [name in 'PARTNER_CENTER_APP_ID' | (typeof PARTNER_CENTER_VARIABLES)[number]]?: string | undefined;
+};
+
+/**
+ * Microsoft's Partner Center (PARTNER_CENTER_APP_ID set): a real tenant and exactly one app
+ * credential, a certificate file that can be read. Without an app id: the local Partner Center, and
+ * no Partner Center variable may be set, so nobody believes the bot talks to Microsoft when it does not.
+ */
+function partnerCenterIssues(env: PartnerCenterEnvironment): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  if (!env.PARTNER_CENTER_APP_ID) {
+    for (const name of PARTNER_CENTER_VARIABLES) {
+      if (env[name] !== undefined) {
+        issues.push({
+          path: [name],
+          message:
+            'is set but PARTNER_CENTER_APP_ID is not: without PARTNER_CENTER_APP_ID the bot uses its local Partner Center (set it, or remove this variable)',
+        });
+      }
+    }
+    return issues;
+  }
+  if ((env.PARTNER_CENTER_TENANT_ID ?? env.PARTNER_TENANT_ID) === ZERO_TENANT) {
+    issues.push({
+      path: ['PARTNER_CENTER_TENANT_ID'],
+      message: `must be the partner's Microsoft Entra tenant id when PARTNER_CENTER_APP_ID is set (by default it is PARTNER_TENANT_ID, which is ${ZERO_TENANT})`,
+    });
+  }
+  const credentials = PARTNER_CENTER_CREDENTIALS.filter((name) => env[name] !== undefined);
+  if (credentials.length === 0) {
+    issues.push({
+      path: ['PARTNER_CENTER_APP_ID'],
+      message: `is set, so the app's credential is required: set one of ${PARTNER_CENTER_CREDENTIALS.join(', ')}`,
+    });
+  }
+  for (const extra of credentials.slice(1)) {
+    issues.push({
+      path: [extra],
+      message: `cannot be combined with ${credentials[0]}: set exactly one of ${PARTNER_CENTER_CREDENTIALS.join(', ')}`,
+    });
+  }
+  if (env.PARTNER_CENTER_CERTIFICATE_PASSWORD && !env.PARTNER_CENTER_CERTIFICATE_PATH) {
+    issues.push({
+      path: ['PARTNER_CENTER_CERTIFICATE_PASSWORD'],
+      message: 'is set without PARTNER_CENTER_CERTIFICATE_PATH',
+    });
+  }
+  if (env.PARTNER_CENTER_CERTIFICATE_PATH) {
+    const problem = certificateFileProblem(env.PARTNER_CENTER_CERTIFICATE_PATH);
+    if (problem) issues.push({ path: ['PARTNER_CENTER_CERTIFICATE_PATH'], message: problem });
+  }
+  return issues;
+}
+
+/** The certificate file is read at start-up, so a wrong path stops the bot rather than a customer's creation. */
+function certificateFileProblem(path: string): string | undefined {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return `cannot be read (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`;
+  }
+  const hasCertificate = pem.includes('-----BEGIN CERTIFICATE-----');
+  const hasKey = /-----BEGIN (?:ENCRYPTED |RSA )?PRIVATE KEY-----/.test(pem);
+  return hasCertificate && hasKey
+    ? undefined
+    : 'must be a PEM file holding the certificate and its private key';
+}
+
+function partnerCenterCredential(e: Environment): PartnerCenterAppCredential {
+  if (e.PARTNER_CENTER_CLIENT_SECRET) return { kind: 'secret', secret: e.PARTNER_CENTER_CLIENT_SECRET };
+  if (e.PARTNER_CENTER_CERTIFICATE_PATH) {
+    return {
+      kind: 'certificate',
+      path: e.PARTNER_CENTER_CERTIFICATE_PATH,
+      ...(e.PARTNER_CENTER_CERTIFICATE_PASSWORD ? { password: e.PARTNER_CENTER_CERTIFICATE_PASSWORD } : {}),
+    };
+  }
+  const clientId = e.PARTNER_CENTER_MANAGED_IDENTITY_CLIENT_ID;
+  return clientId && !/^system$/i.test(clientId)
+    ? { kind: 'managedIdentity', clientId }
+    : { kind: 'managedIdentity' };
+}
+
 export interface Config {
   port: number;
   /** The address to listen on: HOST, otherwise loopback in local mode and every interface with an app id. */
@@ -168,6 +327,12 @@ export interface Config {
     markets: string[];
     emailDomains: string[];
   };
+  /**
+   * Microsoft's Partner Center when PARTNER_CENTER_APP_ID is set (how the bot signs in to it);
+   * otherwise the local Partner Center, started in-process on `port` (0: any free port).
+   */
+  partnerCenter:
+    { mode: 'local'; port: number } | ({ mode: 'microsoft'; endpoint: string } & PartnerCenterSignIn);
   /** Who the agent is when the channel gives no Microsoft Entra identity (local mode only). */
   localAgent: { id: string; name: string; roles: Role[] };
   /** The roles of agents with an Entra object id the role directory does not know (local mode only). */
@@ -177,7 +342,13 @@ export interface Config {
 }
 
 /** Never echoed in an error message: it would put the secret in a log. */
-const secretVariables = new Set(['MicrosoftAppPassword', 'COSMOS_KEY']);
+const secretVariables = new Set([
+  'MicrosoftAppPassword',
+  'COSMOS_KEY',
+  'PARTNER_CENTER_CLIENT_SECRET',
+  'PARTNER_CENTER_CERTIFICATE_PASSWORD',
+  'PARTNER_CENTER_REFRESH_TOKEN',
+]);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -226,6 +397,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       markets: e.PARTNER_MARKETS,
       emailDomains: e.PARTNER_EMAIL_DOMAINS,
     },
+    partnerCenter: e.PARTNER_CENTER_APP_ID
+      ? {
+          mode: 'microsoft',
+          endpoint: e.PARTNER_CENTER_ENDPOINT ?? DEFAULT_PARTNER_CENTER_ENDPOINT,
+          authorityHost: e.PARTNER_CENTER_AUTHORITY_HOST ?? DEFAULT_AUTHORITY_HOST,
+          tenantId: e.PARTNER_CENTER_TENANT_ID ?? e.PARTNER_TENANT_ID,
+          appId: e.PARTNER_CENTER_APP_ID,
+          credential: partnerCenterCredential(e),
+          ...(e.PARTNER_CENTER_REFRESH_TOKEN ? { refreshToken: e.PARTNER_CENTER_REFRESH_TOKEN } : {}),
+        }
+      : { mode: 'local', port: e.LOCAL_PARTNER_CENTER_PORT },
     localAgent: { id: e.LOCAL_AGENT_ID, name: e.LOCAL_AGENT_NAME, roles: e.LOCAL_AGENT_ROLES },
     ...(e.LOCAL_AGENTS_FILE ? { localAgentsFile: e.LOCAL_AGENTS_FILE } : {}),
     notificationLeaseMs: e.NOTIFICATION_LEASE_SECONDS * 1000,

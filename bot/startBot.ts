@@ -15,6 +15,12 @@ import type { Logger } from './logger';
 import { loadLocalAgentRoles } from './playground/localAgentsFile';
 import { createServer } from './server';
 import { mountWebChat } from './webChat/registration';
+import { openPartnerCenter, type GivenPartnerCenter, type PartnerCenterAccess } from './partnerCenter/partnerCenterAccess';
+import { ChatCreationAnnouncer } from './partnerCenter/creationAnnouncer';
+import { CustomerCreation, type CustomerCreationOptions } from '../services/partnerCenter/customerCreation';
+import { PendingCreations } from '../services/partnerCenter/pendingCreations';
+import { CustomerRepository } from '../services/customers/customerRepository';
+import { containerDefinitions } from '../services/cosmos/containers';
 
 export interface RunningBot {
   /** Where the bot listens, e.g. http://localhost:3978/api/messages */
@@ -30,6 +36,10 @@ export interface RunningBot {
   embedded?: EmbeddedCosmos;
   /** Sends managers' onboarding notifications from the outbox. */
   dispatcher: NotificationDispatcher;
+  /** Creates submitted customers in Partner Center. */
+  creation: CustomerCreation;
+  /** Microsoft's Partner Center or the local one this process started. */
+  partnerCenter: PartnerCenterAccess;
   /** Stops accepting, finishes turns in flight, saves the embedded store, closes everything. */
   stop(): Promise<void>;
 }
@@ -37,6 +47,9 @@ export interface RunningBot {
 /** Settings tests and the benchmark change; the product runs with the defaults. */
 export interface StartOptions {
   dispatcher?: Omit<DispatcherOptions, 'notifications' | 'onboarding' | 'sender' | 'logger'>;
+  /** A Partner Center the caller started (e.g. behind a fault proxy), in place of the configured one. */
+  partnerCenter?: GivenPartnerCenter;
+  creation?: Pick<CustomerCreationOptions, 'backoff' | 'pollMs' | 'leaseMs'>;
 }
 
 const shutdownGraceMs = 10_000;
@@ -61,27 +74,46 @@ export async function startBot(
           ...(config.cosmos.key ? { key: config.cosmos.key } : {}),
         });
 
+  let opened: PartnerCenterAccess | undefined;
   try {
+    const partnerCenter = await openPartnerCenter(config, options.partnerCenter);
+    opened = partnerCenter;
     const database = await openDatabase(cosmos.client, config.cosmos.databaseId, {
       create: mayCreateContainers(config.cosmos),
       endpoint: cosmos.endpoint,
     });
 
-    const { bot, notifications, onboarding } = await composeBot({
+    let creation: CustomerCreation | undefined;
+    const { bot, notifications, onboarding, customers } = await composeBot({
       database,
       partner: config.partner,
+      partnerCenter: partnerCenter.partnerCenter,
+      onCreationPending: () => creation?.wake(),
       ...(config.bot.appId
         ? {}
         : { localAgent: config.localAgent, localAgents: await loadLocalAgentRoles(config.localAgentsFile) }),
     });
     const adapter = createAdapter(config, logger);
+    const sender = new AdapterNotificationSender(adapter, config.bot.appId ?? '');
     const dispatcher = new NotificationDispatcher({
       leaseMs: config.notificationLeaseMs,
       ...options.dispatcher,
       notifications,
       onboarding,
-      sender: new AdapterNotificationSender(adapter, config.bot.appId ?? ''),
+      sender,
       logger,
+    });
+    const customerContainer = database.container(containerDefinitions.customers.id);
+    creation = new CustomerCreation({
+      ...options.creation,
+      pending: new PendingCreations(customerContainer, new CustomerRepository(customerContainer)),
+      partnerCenter: partnerCenter.partnerCenter,
+      announcer: new ChatCreationAnnouncer({ sender, logger }),
+      giveBack: (record) => customers.giveBack(record),
+      log: {
+        info: (event, detail) => logger.info(detail, event),
+        warn: (event, detail) => logger.warn(detail, event),
+      },
     });
     const probeStore = async () => {
       await database.read();
@@ -97,6 +129,7 @@ export async function startBot(
     });
     const { port, address } = server.address() as AddressInfo;
     dispatcher.start();
+    creation.start();
 
     return {
       messagesUrl: `http://localhost:${port}/api/messages`,
@@ -107,15 +140,20 @@ export async function startBot(
       databaseId: config.cosmos.databaseId,
       ...(embedded ? { embedded } : {}),
       dispatcher,
+      creation,
+      partnerCenter,
       async stop() {
         await drain(shutdownGraceMs);
         await dispatcher.stop();
+        await creation.stop();
+        await partnerCenter.stop();
         await embedded?.stop();
         cosmos.dispose();
       },
     };
   } catch (error) {
     cosmos.dispose();
+    await opened?.stop();
     await embedded?.stop();
     throw error;
   }

@@ -6,8 +6,11 @@ import template from './templates/accountInfo.json';
 
 const fill = cardTemplate(template);
 
-/** The card's input ids: the account info's field paths ("address.postalCode"). */
+/** The card's input ids: the account info's field paths ("address.postalCode"), and `addressChoice`. */
 export const accountInfoInputIds = templateInputIds(template);
+
+/** The input that answers Partner Center's address check: not a field of the account info. */
+export const ADDRESS_CHOICE_INPUT = 'addressChoice';
 
 /**
  * Account info: the customer's details in three groups (Company, Address, Primary contact), shaped by
@@ -33,6 +36,15 @@ export function accountInfoCard(say: Say, model: AccountInfoCardModel): Adaptive
       country: model.values.country || country.code,
     }),
     countries: model.countries,
+    addressCheck: model.addressCheck
+      ? {
+          shown: true,
+          label: say('card.accountInfo.addressChoice'),
+          required: say('card.accountInfo.addressChoice.required'),
+          choices: model.addressCheck.choices,
+          value: model.addressCheck.choices[0]?.value ?? '',
+        }
+      : { shown: false, label: '', required: '', choices: [], value: '' },
     hasStates: (country.states?.length ?? 0) > 0,
     states: country.states ?? [],
     // Fields whose need depends on the country are not required in the client: the agent may switch

@@ -43,6 +43,11 @@ export interface AccountInfoCardModel extends PromptIdentity, NextStep {
   errors: FieldMessages;
   /** A message above the form, e.g. "Check the fields for Germany." */
   notice?: string;
+  /**
+   * Partner Center could not verify the address: its suggestions (each as one line) and the address
+   * as typed, one to choose (input `addressChoice`: a suggestion's index, or `typed`).
+   */
+  addressCheck?: { choices: Choice[] };
   /** The partner's markets. */
   countries: Choice[];
   /** Rules of the selected country, shaping the form. */
@@ -81,6 +86,16 @@ export interface OwnCustomerCardModel {
   addedBy: string;
 }
 // Actions: { command: 'addCustomer' } ("Add another customer").
+
+/** A customer that already has a Microsoft tenant: a relationship is requested instead. */
+export interface RelationshipRequestCardModel {
+  legalName: string;
+  /** The customer's own domain found in Microsoft's directory. */
+  domain: string;
+  /** Partner Center's personalised relationship request link; absent when it could not be had. */
+  link?: string;
+}
+// No actions: the link is text, to be copied into the agent's own email.
 
 export interface McaCardModel extends PromptIdentity, NextStep {
   /** Keyed by field path ("acceptedBy.email"). */

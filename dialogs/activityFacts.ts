@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { sayIn } from '../messages/catalogue';
+import { deliveryAddressSchema, type DeliveryAddress } from '../services/notifications/deliveryAddress';
 import { turnLocale } from './turnLanguage';
 
 /**
@@ -36,4 +37,25 @@ function isWellFormed(tag: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Teams says "personal", "groupChat" or "channel"; the Emulator and Web Chat say nothing (1:1). */
+export function chatKind(context: TurnContext): 'personal' | 'groupChat' | 'channel' {
+  const { conversationType, isGroup } = context.activity.conversation ?? {};
+  if (conversationType === 'channel') return 'channel';
+  if (conversationType === 'groupChat' || isGroup) return 'groupChat';
+  return 'personal';
+}
+
+/** This personal chat, as a delivery address. */
+export function personalAddress(context: TurnContext): DeliveryAddress {
+  const { channelId, serviceUrl, conversation, recipient, from } = context.activity;
+  return deliveryAddressSchema.parse({
+    channelId,
+    serviceUrl,
+    conversationId: conversation.id,
+    ...(tenantOf(context) ? { tenantId: tenantOf(context) } : {}),
+    ...(recipient?.id ? { botId: recipient.id } : {}),
+    ...(from?.id ? { userId: from.id } : {}),
+  });
 }

@@ -3,7 +3,9 @@ import type { AgentContext } from '../services/customers/customerService';
 import { deliveryOriginSchema, type DeliveryOrigin } from '../services/notifications/deliveryAddress';
 import type { Role } from '../services/roles/permissions';
 import type { RoleDirectory } from '../services/roles/roleDirectory';
-import { tenantOf } from './activityFacts';
+import { chatKind, personalAddress, tenantOf } from './activityFacts';
+import { turnLocale } from './turnLanguage';
+import { sayIn } from '../messages/catalogue';
 import type { LocalAgentRoles } from './localAgents';
 import { TeamsMembers } from './teamsMembers';
 
@@ -50,9 +52,12 @@ function resolverFor(
     const { from, channelId } = context.activity;
     const utcOffsetMinutes = utcOffsetOf(context);
     const origin = originOf(context);
+    const personalChat = chatKind(context) === 'personal' ? personalAddressOf(context) : undefined;
     const offset = {
       ...(utcOffsetMinutes !== undefined ? { utcOffsetMinutes } : {}),
       ...(origin ? { origin } : {}),
+      ...(personalChat ? { personalChat } : {}),
+      locale: sayIn(turnLocale(context)).writtenIn,
     };
     if (from?.aadObjectId) {
       const [agentRoles, member] = await Promise.all([rolesOf(from.aadObjectId), members.profileOf(context)]);
@@ -111,4 +116,13 @@ export function utcOffsetOf(context: TurnContext): number | undefined {
   if (!match) return raw?.endsWith('Z') ? 0 : undefined;
   const [, sign, hours, minutes] = match;
   return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+}
+
+/** This personal chat as an address, when the activity names one (a made-up test activity may not). */
+function personalAddressOf(context: TurnContext) {
+  try {
+    return personalAddress(context);
+  } catch {
+    return undefined;
+  }
 }

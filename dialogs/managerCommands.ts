@@ -8,7 +8,7 @@ import type { OutboxEntry } from '../services/notifications/outboxStore';
 import { deliveryAddressSchema, type DeliveryAddress } from '../services/notifications/deliveryAddress';
 import type { NotificationState } from '../services/notifications/onboardingNotifications';
 import type { FlowServices } from './flowServices';
-import { readerOf, tenantOf } from './activityFacts';
+import { chatKind, personalAddress, readerOf, tenantOf } from './activityFacts';
 import { formatDateTime, type Reader } from './readerTime';
 import { sendCard } from './sendCard';
 import { asTextParams } from '../cards/plainText';
@@ -245,27 +245,6 @@ function stateText(say: Say, state: NotificationState, reader: Reader): string {
 async function say1(context: TurnContext, key: MessageKey): Promise<void> {
   const say = sayTo(context);
   await context.sendActivity(say(key));
-}
-
-/** Teams says "personal", "groupChat" or "channel"; the Emulator and Web Chat say nothing (1:1). */
-export function chatKind(context: TurnContext): 'personal' | 'groupChat' | 'channel' {
-  const { conversationType, isGroup } = context.activity.conversation ?? {};
-  if (conversationType === 'channel') return 'channel';
-  if (conversationType === 'groupChat' || isGroup) return 'groupChat';
-  return 'personal';
-}
-
-/** This personal chat, as a delivery address. */
-export function personalAddress(context: TurnContext): DeliveryAddress {
-  const { channelId, serviceUrl, conversation, recipient, from } = context.activity;
-  return deliveryAddressSchema.parse({
-    channelId,
-    serviceUrl,
-    conversationId: conversation.id,
-    ...(tenantOf(context) ? { tenantId: tenantOf(context) } : {}),
-    ...(recipient?.id ? { botId: recipient.id } : {}),
-    ...(from?.id ? { userId: from.id } : {}),
-  });
 }
 
 /**

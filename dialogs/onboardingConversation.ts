@@ -9,15 +9,13 @@ import { confirmCancelDialogId, staleCardMessage } from './cardPrompt';
 import { commandSchema, submitEnvelopeSchema } from './cardSubmit';
 import { newDraft } from './draft';
 import type { FlowServices } from './flowServices';
-import { readerOf } from './activityFacts';
+import { chatKind, personalAddress, readerOf } from './activityFacts';
 import { commandPhrases, languageNames, type CommandId } from '../messages/commands';
 import { LOCALES, type Locale } from '../messages/catalogue';
 import { languageCard } from '../cards/languageCard';
 import { languagesByOwnName } from './agentLanguage';
 import {
-  chatKind,
   isManagerCommand,
-  personalAddress,
   recentOnboardingsSubmitSchema,
   runManagerCommand,
   runRecentOnboardingsSubmit,

@@ -1,4 +1,4 @@
-import { accountInfoCard, accountInfoInputIds } from '../../cards/accountInfoCard';
+import { ADDRESS_CHOICE_INPUT, accountInfoCard, accountInfoInputIds } from '../../cards/accountInfoCard';
 import type { Choice } from '../../cards/cardModels';
 import { flatForm, formValuesSchema, nestedForm, type FormValues } from '../../cards/formPaths';
 import type { CountryRules } from '../../services/countries/countryRules';
@@ -8,11 +8,16 @@ import { messagesByField, problemsOf, words } from '../stepView';
 import { keepWhatStillHolds } from './keepWhatStillHolds';
 import { nextLabel } from './nextLabel';
 import { sendOwnCustomerCard } from './ownCustomerAnswer';
+import { addressCheckModel, addressChosen, addressForm, type AddressCheck } from './addressCheck';
+import { sendRelationshipRequestCard } from './relationshipRequestAnswer';
 
 const inputs = new Set(accountInfoInputIds);
 
-/** What a good answer is: account info to keep, or a customer that is already the partner's own. */
-type Accepted = Exclude<AccountInfoCheck, { kind: 'invalid' }>;
+/**
+ * What a good answer is: account info to keep, a customer that is already the partner's own, or one
+ * that already has a Microsoft tenant.
+ */
+type Accepted = Exclude<AccountInfoCheck, { kind: 'invalid' } | { kind: 'addressUnverified' }>;
 
 /** Account info and primary contact, checked by the service; the partner's own customer is shown with its record. */
 export const accountInfoStep: CardStep<FormValues, Accepted> = {
@@ -26,8 +31,10 @@ export const accountInfoStep: CardStep<FormValues, Accepted> = {
     const { view } = drawing;
     const { '': general, ...errors } = messagesByField(turn.say, view.problems);
     const notice = [view.notice ? words(turn.say, view.notice) : '', general ?? ''].filter(Boolean).join(' ');
+    const addressCheck = addressCheckModel(turn, view);
     return accountInfoCard(turn.say, {
       promptId: drawing.promptId,
+      ...(addressCheck ? { addressCheck } : {}),
       values: withCountryDefaults(turn.draft.values.accountInfo, rules),
       errors,
       ...(notice ? { notice } : {}),
@@ -50,19 +57,23 @@ export const accountInfoStep: CardStep<FormValues, Accepted> = {
     ],
   }),
 
-  async validate(turn, { values }): Promise<Verdict<Accepted>> {
+  async validate(turn, answer, shown): Promise<Verdict<Accepted>> {
     const { onboarding } = turn.services;
-    const shown = rulesShown(turn).code;
+    const { [ADDRESS_CHOICE_INPUT]: choice, ...typed } = answer.values;
+    // A suggestion Partner Center made, or the address kept as typed, is not checked there again.
+    const chosen = addressChosen(typed, choice, shown);
+    const values = chosen.values;
+    const shownCountry = rulesShown(turn).code;
     const typedCountry = values.country ?? '';
-    const chosen = onboarding.resolveCountry(typedCountry);
+    const country = onboarding.resolveCountry(typedCountry);
     // Another country reshapes the form (states, languages, what is required): the agent sees it
     // before moving on, without errors on fields they have not had the chance to fill.
-    if (chosen && chosen.code !== shown && onboarding.partner.markets.includes(chosen.code)) {
+    if (country && country.code !== shownCountry && onboarding.partner.markets.includes(country.code)) {
       turn.draft.values.accountInfo = withCountryDefaults(
-        { ...values, country: chosen.code, language: '', culture: '' },
-        chosen,
+        { ...values, country: country.code, language: '', culture: '' },
+        country,
       );
-      const named = typedCountry.trim().toUpperCase() !== chosen.code;
+      const named = typedCountry.trim().toUpperCase() !== country.code;
       return {
         ok: false,
         view: {
@@ -71,23 +82,44 @@ export const accountInfoStep: CardStep<FormValues, Accepted> = {
                 key: 'country.resolved',
                 params: {
                   typed: typedCountry.trim(),
-                  name: { country: chosen.code, inSentence: true },
-                  code: chosen.code,
+                  name: { country: country.code, inSentence: true },
+                  code: country.code,
                 },
               }
             : {
                 key: 'accountInfo.countryChanged',
-                params: { country: { country: chosen.code, inSentence: true } },
+                params: { country: { country: country.code, inSentence: true } },
               },
         },
       };
     }
     turn.draft.values.accountInfo = values;
-    const check = await onboarding.checkAccountInfo(nestedForm(values), turn.draft.idempotencyKey);
+    const check = await onboarding.checkAccountInfo(nestedForm(values), turn.draft.idempotencyKey, {
+      addressConfirmed: chosen.confirmed,
+    });
     if (check.kind === 'invalid') {
       return {
         ok: false,
         view: { problems: problemsOf(check.errors), notice: { key: 'accountInfo.checkFields' } },
+      };
+    }
+    if (check.kind === 'addressUnverified') {
+      const addressCheck: AddressCheck = {
+        typedForm: addressForm(values),
+        typed: check.value.address,
+        suggestions: check.suggestions,
+      };
+      return {
+        ok: false,
+        view: {
+          notice: {
+            key:
+              check.suggestions.length > 0
+                ? 'accountInfo.addressUnverified'
+                : 'accountInfo.addressUnverifiedNoSuggestion',
+          },
+          addressCheck,
+        },
       };
     }
     return { ok: true, value: check };
@@ -106,6 +138,22 @@ export const accountInfoStep: CardStep<FormValues, Accepted> = {
               field: 'legalName',
               key: 'accountInfo.alreadyYours',
               params: { legalName: check.customer.legalName },
+            },
+          ],
+        },
+      };
+    }
+    if (check.kind === 'existingTenant') {
+      // Like the partner's own customer: the draft kept, in case the email address was mistyped.
+      await sendRelationshipRequestCard(turn.context, check);
+      return {
+        kind: 'show',
+        view: {
+          problems: [
+            {
+              field: 'primaryContact.email',
+              key: 'accountInfo.existingTenant',
+              params: { domain: check.domain },
             },
           ],
         },

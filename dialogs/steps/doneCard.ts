@@ -19,7 +19,9 @@ export async function sendDoneCard(
   const { onboarding } = turn.services;
   const next: MessageKey[] = [
     'done.next.verification',
-    'done.next.admin',
+    // With Partner Center behind the form, the agent is told the admin's temporary password once the
+    // tenant exists; without, the partner creates it there by hand.
+    customer.partnerCenter ? 'done.next.partnerCenter' : 'done.next.admin',
     customer.mca.kind === 'customerWillAccept' ? 'done.next.mcaPending' : 'done.next.subscriptions',
   ];
   const reseller =

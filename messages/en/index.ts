@@ -5,6 +5,8 @@ import { conversation } from './conversation';
 import { customers } from './customers';
 import { notifications } from './notifications';
 import { order } from './order';
+import { partnerCenter } from './partnerCenter';
+import { creation } from './creation';
 
 export const en = {
   ...common,
@@ -14,4 +16,6 @@ export const en = {
   ...conversation,
   ...cards,
   ...notifications,
+  ...partnerCenter,
+  ...creation,
 } as const;

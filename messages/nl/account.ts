@@ -65,7 +65,7 @@ export const account: Translation<typeof english> = {
 
   'country.required': 'Kies het land of de regio van de klant.',
   'country.resolved':
-    '"{typed}" is {name} ({code}) in Partner Center: het formulier gebruikt nu de bijbehorende regels.',
+    '"{typed}" is {name} ({code}) in Partnercentrum: het formulier gebruikt nu de bijbehorende regels.',
   'country.unknown':
     '"{value}" is geen land of regio waarvoor we adresregels hebben. Voer de naam in of de ISO-code van twee letters, bijvoorbeeld Nederland of NL.',
   'country.notInMarkets':
@@ -137,7 +137,7 @@ export const account: Translation<typeof english> = {
   'mca.attest.notAllowed':
     'Alleen een beheeragent of een verkoopagent kan bevestigen dat de klant de Microsoft-klantovereenkomst heeft geaccepteerd. Vraag het aan een van hen, of kies dat de klant de overeenkomst zelf accepteert in het Microsoft 365-beheercentrum.',
 
-  // The role names of the Dutch Partner Center.
+  // The role names of the Dutch Partnercentrum.
   'roles.addCustomer.notAllowed':
     'U hebt een van deze rollen nodig om een klant toe te voegen: Globale beheerder, Beheerder gebruikersbeheer, Beheeragent of Verkoopagent. Vraag uw globale beheerder om een van deze rollen.',
   'role.globalAdmin': 'Globale beheerder',

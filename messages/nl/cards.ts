@@ -3,7 +3,7 @@ import type { cards as english } from '../en/cards';
 
 /**
  * Headings, labels, placeholders, button titles and sentences on the Adaptive Cards, in the words of
- * the Dutch Partner Center ("Klant toevoegen", "Accountgegevens", "Volgende: Abonnementen",
+ * the Dutch Partnercentrum ("Klant toevoegen", "Accountgegevens", "Volgende: Abonnementen",
  * "Controleren", "Bijwerken", "Verzenden"). Commands are the Dutch ones of messages/nl/commands.ts.
  */
 export const cards: Translation<typeof english> = {
@@ -26,7 +26,7 @@ export const cards: Translation<typeof english> = {
 
   'card.welcome.title': 'Een nieuwe klant toevoegen',
   'card.welcome.intro':
-    'Ik help u in deze chat stap voor stap een nieuwe klant toe te voegen, net als op de pagina Klant toevoegen in Partner Center.',
+    'Ik help u in deze chat stap voor stap een nieuwe klant toe te voegen, net als op de pagina Klant toevoegen in Partnercentrum.',
   'card.welcome.steps':
     'U voert de accountgegevens en de primaire contactpersoon in, bevestigt de Microsoft-klantovereenkomst en kiest de indirecte reseller (alleen voor indirecte providers) en de abonnementen. Daarna controleert en verzendt u alles.',
   'card.welcome.existingCustomers':
@@ -38,7 +38,7 @@ export const cards: Translation<typeof english> = {
 
   'card.help.title': 'Hulp',
   'card.help.intro':
-    'Ik help u een nieuwe klant toe te voegen zoals Partner Center dat doet. U kunt deze opdrachten typen:',
+    'Ik help u een nieuwe klant toe te voegen zoals Partnercentrum dat doet. U kunt deze opdrachten typen:',
   'card.help.command.addCustomer':
     '**klant toevoegen** of **nieuwe klant**: begin met het toevoegen van een nieuwe klant.',
   'card.help.command.addCustomerInFlow':
@@ -198,7 +198,7 @@ export const cards: Translation<typeof english> = {
   'card.ownCustomer.added': 'Toegevoegd',
   'card.ownCustomer.addedOnBy': 'Op {addedOn} door {addedBy}',
   'card.ownCustomer.nothingAdded':
-    'Er is niets toegevoegd. Open deze klant in Partner Center om de gegevens te wijzigen.',
+    'Er is niets toegevoegd. Open deze klant in Partnercentrum om de gegevens te wijzigen.',
 
   // {language} is the language's own name: "Nederlands".
   'card.language.title': 'Taal',

@@ -43,7 +43,7 @@ export const conversation: Translation<typeof english> = {
   'done.next.verification':
     'Microsoft controleert nieuwe klantaccounts; aankopen wachten tot de verificatie is afgerond, wat meestal een paar uur duurt.',
   'done.next.admin':
-    'Stuur de klant de aanmeldingsnaam van de beheerder: {adminSignInName}. Het tijdelijke wachtwoord komt uit Partner Center.',
+    'Stuur de klant de aanmeldingsnaam van de beheerder: {adminSignInName}. Het tijdelijke wachtwoord komt uit Partnercentrum.',
   'done.next.mcaPending':
     'De klant moet de Microsoft-klantovereenkomst nog accepteren in het Microsoft 365-beheercentrum voordat er iets kan worden besteld.',
   'done.next.subscriptions': 'De abonnementen worden besteld zodra de verificatie is afgerond.',

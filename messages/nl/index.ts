@@ -6,6 +6,8 @@ import { conversation } from './conversation';
 import { customers } from './customers';
 import { notifications } from './notifications';
 import { order } from './order';
+import { partnerCenter } from './partnerCenter';
+import { creation } from './creation';
 
 /** The Dutch catalogue: the Dutch parts, merged in the order of the English catalogue. */
 export const nl: Catalogue = {
@@ -16,4 +18,6 @@ export const nl: Catalogue = {
   ...conversation,
   ...cards,
   ...notifications,
+  ...partnerCenter,
+  ...creation,
 };

@@ -37,7 +37,7 @@ export const order: Translation<typeof english> = {
     other: '{offerName} wordt besteld met precies {min} licenties; u hebt {value} ingevoerd.',
   },
   'order.tooManyLines':
-    'Een bestelling heeft maximaal {max} regels. Verwijder een regel voordat u er een toevoegt; zodra de klant is toegevoegd, kan die meer abonnementen kopen in Partner Center.',
+    'Een bestelling heeft maximaal {max} regels. Verwijder een regel voordat u er een toevoegt; zodra de klant is toegevoegd, kan die meer abonnementen kopen in Partnercentrum.',
   'order.search.noMatch':
     'Geen enkele aanbieding die in {country} wordt verkocht, komt overeen met "{query}". Probeer een deel van de naam, de productfamilie of de SKU.',
   // {term} is "1 jaar", {billingCycle} "maandelijks": "1 licentie, 1 jaar, maandelijks gefactureerd".

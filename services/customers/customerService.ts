@@ -8,7 +8,13 @@ import { countryInSentence } from '../countries/countryParam';
 import { containerDefinitions } from '../cosmos/containers';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import { canAddCustomer, type Role } from '../roles/permissions';
-import type { DeliveryOrigin } from '../notifications/deliveryAddress';
+import type { DeliveryAddress, DeliveryOrigin } from '../notifications/deliveryAddress';
+import type { PartnerCenter } from '../partnerCenter/partnerCenter';
+import {
+  checkWithPartnerCenter,
+  prefixFreeInPartnerCenter,
+  type CompanyAddress,
+} from '../partnerCenter/tenantChecks';
 import type { NotifiedRecipient, OnboardingOutbox } from '../notifications/onboardingNotifications';
 import { fieldError, type FieldError, type Validated } from '../validation/fieldError';
 import { validateAccountInfo, type AccountInfo } from './accountInfo';
@@ -18,6 +24,7 @@ import {
   type Actor,
   type CustomerRecord,
   type CustomerStatus,
+  type PartnerCenterSection,
   type StoredCustomer,
 } from './customerRecord';
 import {
@@ -53,6 +60,10 @@ export interface AgentContext {
   utcOffsetMinutes?: number;
   /** Where the agent's channel is: a manager's personal chat can be started from there. */
   origin?: DeliveryOrigin;
+  /** The agent's personal chat with the bot, when this turn is in it. */
+  personalChat?: DeliveryAddress;
+  /** The language the agent reads, for what they are told later (e.g. that Partner Center created the customer). */
+  locale?: string;
 }
 
 /** A draft as a caller holds it: every section is checked again on submit. */
@@ -110,7 +121,15 @@ export interface ExistingCustomer {
 export type AccountInfoCheck =
   | { kind: 'valid'; value: AccountInfo }
   | { kind: 'invalid'; errors: FieldError[] }
-  | { kind: 'ownCustomer'; customer: ExistingCustomer };
+  | { kind: 'ownCustomer'; customer: ExistingCustomer }
+  /**
+   * The customer's own domain is already in Microsoft's directory: they have a tenant (through another
+   * partner or none), so a relationship is requested instead. `link`: the partner's relationship
+   * request link, when Partner Center gave it.
+   */
+  | { kind: 'existingTenant'; value: AccountInfo; domain: string; link?: string }
+  /** Partner Center could not verify the address: its suggestions (possibly none), to choose from. */
+  | { kind: 'addressUnverified'; value: AccountInfo; suggestions: CompanyAddress[] };
 
 export type SubmitOutcome =
   /** `notified`: who the onboarding's notification goes to (none when no manager is subscribed). */
@@ -141,6 +160,13 @@ export interface CustomerServiceOptions {
   afterReservations?: (customerId: string) => Promise<void>;
   /** Where the onboarding's notifications are written, before its record; none: nobody is notified. */
   outbox?: OnboardingOutbox;
+  /**
+   * Microsoft Partner Center (or the local one): account info is checked there, and a record is
+   * written with its entry for the creation worker. None: records only, as before.
+   */
+  partnerCenter?: PartnerCenter;
+  /** A record with a Partner Center entry was written: the creation worker may start on it. */
+  onCreationPending?: () => void;
 }
 
 const defaultPendingReservationMs = 10 * 60 * 1000;
@@ -196,7 +222,11 @@ export class CustomerService {
     if (!format.ok)
       return { status: 'invalid', error: fieldError('domainPrefix', format.key, format.params) };
     const prefix = format.value;
-    if (!(await this.isDomainPrefixTaken(prefix))) return { status: 'available', prefix };
+    const { partnerCenter } = this.options;
+    const free =
+      !(await this.isDomainPrefixTaken(prefix)) &&
+      (!partnerCenter || (await prefixFreeInPartnerCenter(partnerCenter, prefix)));
+    if (free) return { status: 'available', prefix };
     const suggestions = await this.freeAlternatives(prefix);
     return { status: 'taken', prefix, suggestions, error: takenError('domainPrefix', prefix, suggestions) };
   }
@@ -211,12 +241,54 @@ export class CustomerService {
    */
   async checkAccountInfo(
     form: unknown,
-    options: { idempotencyKey?: string } = {},
+    options: { idempotencyKey?: string; addressConfirmed?: boolean } = {},
   ): Promise<AccountInfoCheck> {
     const validated = this.validateAccountInfo(form);
     if (!validated.ok) return { kind: 'invalid', errors: validated.errors };
-    const duplicate = await this.findDuplicates(validated.value, options.idempotencyKey);
-    return duplicate ?? { kind: 'valid', value: validated.value };
+    const info = validated.value;
+    const duplicate = await this.findDuplicates(info, options.idempotencyKey);
+    if (duplicate) return duplicate;
+    const { partnerCenter } = this.options;
+    if (!partnerCenter) return { kind: 'valid', value: info };
+
+    const found = await checkWithPartnerCenter(partnerCenter, info, {
+      addressConfirmed: options.addressConfirmed ?? false,
+    });
+    if (found.existingTenantDomain) {
+      const link = await partnerCenter.relationshipRequestLink().catch(() => undefined);
+      return {
+        kind: 'existingTenant',
+        value: info,
+        domain: found.existingTenantDomain,
+        ...(link ? { link } : {}),
+      };
+    }
+    if (found.prefixTaken) {
+      const suggestions = await this.freeAlternatives(info.domainPrefix, {
+        legalName: info.legalName,
+        country: info.country,
+      });
+      return { kind: 'invalid', errors: [takenError('domainPrefix', info.domainPrefix, suggestions)] };
+    }
+    if (found.address.kind === 'unverified')
+      return { kind: 'addressUnverified', value: info, suggestions: found.address.suggestions };
+    return { kind: 'valid', value: info };
+  }
+
+  /** The partner's relationship request link (Partner Center), for a customer that has a tenant. */
+  async relationshipRequestLink(): Promise<string | undefined> {
+    return this.options.partnerCenter?.relationshipRequestLink().catch(() => undefined);
+  }
+
+  /**
+   * Partner Center refused the customer: nothing was created, so its domain and name are given back
+   * for a corrected try. The record stays, with the reason.
+   */
+  async giveBack(record: CustomerRecord): Promise<void> {
+    await Promise.all([
+      this.reservations.giveBack(reservationIds.domain(record.accountInfo.domainPrefix), record.id),
+      this.reservations.giveBack(reservationIds.name(record.accountInfo.country, record.nameKey), record.id),
+    ]);
   }
 
   /**
@@ -359,6 +431,7 @@ export class CustomerService {
     const notified = (await this.options.outbox?.enqueue(onboarding, agent.origin)) ?? [];
     const stored = await this.customers.createOrRead(record);
     this.options.outbox?.recordWritten();
+    if (stored.customer.partnerCenter?.state === 'pending') this.options.onCreationPending?.();
     // The submission's own reservation stays as it is: a replay looks for the record it names.
     await Promise.all([this.reservations.confirm(reserved.domain), this.reservations.confirm(reserved.name)]);
     return { kind: 'created', customer: stored.customer, replayed: false, notified };
@@ -434,7 +507,12 @@ export class CustomerService {
         ...suggestDomainPrefixes(prefix, count, { exclude: [prefix] }),
       ].filter((candidate) => !checked.has(candidate) && checked.add(candidate));
       const taken = await Promise.all(candidates.map((candidate) => this.isDomainPrefixTaken(candidate)));
-      free.push(...candidates.filter((_, index) => !taken[index]));
+      const freeHere = candidates.filter((_, index) => !taken[index]);
+      const { partnerCenter } = this.options;
+      const freeThere = partnerCenter
+        ? await Promise.all(freeHere.map((candidate) => prefixFreeInPartnerCenter(partnerCenter, candidate)))
+        : freeHere.map(() => true);
+      free.push(...freeHere.filter((_, index) => freeThere[index]));
       if (free.length >= wanted) break;
     }
     return free.slice(0, wanted);
@@ -528,7 +606,12 @@ export class CustomerService {
       nameSearchKey: searchKey(draft.accountInfo.legalName),
       mca: draft.mca,
       reseller: draft.reseller
-        ? { id: draft.reseller.id, name: draft.reseller.name, mpnId: draft.reseller.mpnId }
+        ? {
+            id: draft.reseller.id,
+            name: draft.reseller.name,
+            mpnId: draft.reseller.mpnId,
+            tenantId: draft.reseller.tenantId,
+          }
         : null,
       // A valid order has every line's term and billing frequency as chosen (or the offer's only one).
       subscriptions: draft.order.lines.map((line) => ({
@@ -547,6 +630,23 @@ export class CustomerService {
         },
       ],
       ...parts.history,
+      ...(this.options.partnerCenter ? { partnerCenter: this.partnerCenterEntry(at, agent) } : {}),
+    };
+  }
+
+  /** The record's entry for the creation worker: due now, and where to tell the agent. */
+  private partnerCenterEntry(at: string, agent: AgentContext): PartnerCenterSection {
+    const agentObjectId = agent.actor.agentId;
+    return {
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: at,
+      tellAgent: {
+        ...(agent.personalChat ? { personalChat: agent.personalChat } : {}),
+        ...(agent.origin ? { origin: agent.origin } : {}),
+        ...(isGuid(agentObjectId) ? { agentObjectId } : {}),
+        ...(agent.locale ? { locale: agent.locale } : {}),
+      },
     };
   }
 }
@@ -594,4 +694,8 @@ function takenError(field: string, prefix: string, suggestions: readonly string[
 /** Errors of one section of a draft, their fields prefixed with it: 'domainPrefix' -> 'accountInfo.domainPrefix'. */
 function inSection(section: string, errors: readonly FieldError[]): FieldError[] {
   return errors.map((error) => ({ ...error, field: `${section}.${error.field}` }));
+}
+
+function isGuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -102,6 +102,22 @@ export class ReservationStore {
     await this.container.items.upsert(confirmed);
   }
 
+  /**
+   * Gives a value back whatever its state, only if it still names this customer: the customer was
+   * never created (Partner Center refused it), so the name and domain are free for a corrected try.
+   */
+  async giveBack(id: string, customerId: string): Promise<void> {
+    const existing = await this.read(id);
+    if (!existing || existing.reservation.customerId !== customerId) return;
+    try {
+      await this.container
+        .item(id, id)
+        .delete({ accessCondition: { type: 'IfMatch', condition: existing.etag } });
+    } catch (error) {
+      if (![404, 412].includes(statusOf(error))) throw error;
+    }
+  }
+
   /** Gives a pending value back, only if this submission still holds it. */
   async release(id: string, submissionKey: string): Promise<void> {
     const existing = await this.read(id);

@@ -111,8 +111,17 @@ export class OnboardingService {
   }
 
   /** The draft's own submission (its idempotency key) does not count as another agent's. */
-  checkAccountInfo(form: unknown, idempotencyKey: string): Promise<AccountInfoCheck> {
-    return this.customers.checkAccountInfo(form, { idempotencyKey });
+  checkAccountInfo(
+    form: unknown,
+    idempotencyKey: string,
+    options: { addressConfirmed?: boolean } = {},
+  ): Promise<AccountInfoCheck> {
+    return this.customers.checkAccountInfo(form, { idempotencyKey, ...options });
+  }
+
+  /** The partner's relationship request link, for a customer that already has a tenant. */
+  relationshipRequestLink(): Promise<string | undefined> {
+    return this.customers.relationshipRequestLink();
   }
 
   validateMca(form: unknown, agent: AgentContext): Validated<McaConfirmation> {

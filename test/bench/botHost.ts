@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
-import { startBot } from '../../bot/startBot';
+import { startBot, type RunningBot } from '../../bot/startBot';
+import { containerDefinitions } from '../../services/cosmos/containers';
 import {
   embeddedCosmosKey,
   startEmbeddedCosmos,
@@ -21,7 +22,16 @@ import { RoleDirectory } from '../../services/roles/roleDirectory';
 import { benchBotEnvironment } from './benchEnvironment';
 import { countClientRequests, countServerRequests, emptyTally, type Tally } from './cosmosRequests';
 import { startEchoBot } from './echoBot';
-import type { BotKind, HostReady, HostReply, HostRequest, HostSnapshot, StoreMode } from './hostProtocol';
+import type {
+  BotKind,
+  HostCreations,
+  HostReady,
+  HostReply,
+  HostRequest,
+  HostSnapshot,
+  StoreMode,
+} from './hostProtocol';
+import { callsFrom, type PartnerCenterCalls } from './partnerCenterCalls';
 
 interface Running {
   messagesUrl: string;
@@ -29,7 +39,38 @@ interface Running {
   databaseId?: string;
   assignRoles?(agentIds: string[]): Promise<void>;
   journalStats?(): EmbeddedJournalStats | undefined;
+  /** Calls the local Partner Center received, when the bot started one (local mode). */
+  partnerCenterCalls?(): PartnerCenterCalls;
+  creations?(domain?: string): Promise<HostCreations>;
   stop(): Promise<void>;
+}
+
+/**
+ * What the onboarding bot's Partner Center side shows the benchmark: the local Partner Center's count
+ * of the requests it received, and the creation worker's entries read from the customers container
+ * (queries the benchmark makes itself: they reach the store like the bot's own requests).
+ */
+function partnerCenterOf(running: RunningBot): Pick<Running, 'partnerCenterCalls' | 'creations'> {
+  const local = running.partnerCenter.local;
+  const customers = running.cosmos.client
+    .database(running.databaseId)
+    .container(containerDefinitions.customers.id);
+  return {
+    ...(local ? { partnerCenterCalls: () => callsFrom((method, prefix) => local.requests.count(method, prefix)) } : {}),
+    async creations(domain) {
+      const { resources: pending } = await customers.items
+        .query<string>("SELECT VALUE c.id FROM c WHERE c.partnerCenter.state = 'pending'")
+        .fetchAll();
+      if (!domain) return { pending: pending.length };
+      const { resources: states } = await customers.items
+        .query<string>({
+          query: 'SELECT VALUE c.partnerCenter.state FROM c WHERE c.domain = @domain',
+          parameters: [{ name: '@domain', value: domain }],
+        })
+        .fetchAll();
+      return { pending: pending.length, ...(states[0] ? { state: states[0] } : {}) };
+    },
+  };
 }
 
 /**
@@ -59,6 +100,7 @@ async function startOnDataFolder(mode: 'snapshot' | 'journal', server: Tally): P
       (mode === 'journal' ? 'journal on' : 'journal off (snapshot a second after a change)'),
     databaseId: running.databaseId,
     journalStats: () => store.journalStats(),
+    ...partnerCenterOf(running),
     async stop() {
       await running.stop();
       await store.stop();
@@ -84,6 +126,7 @@ async function start(kind: BotKind, server: Tally): Promise<Running> {
       ? 'embedded Cosmos DB (@vercel/cosmosdb-server, in the bot process, in memory)'
       : `Azure Cosmos DB at ${running.cosmos.endpoint}`,
     databaseId: running.databaseId,
+    ...partnerCenterOf(running),
     async assignRoles(agentIds) {
       const directory = RoleDirectory.forDatabase(database);
       for (const agentId of agentIds) await directory.assign(agentId, ['salesAgent'], { by: 'benchmark' });
@@ -122,6 +165,7 @@ async function main(): Promise<void> {
               client: structuredClone(client),
               ...(embedded ? { server: structuredClone(server) } : {}),
               ...(journal() ? { journal: journal()! } : {}),
+              ...(running.partnerCenterCalls ? { partnerCenter: running.partnerCenterCalls() } : {}),
             };
             answer({ id: request.id, ok: true, result: snapshot });
             return;
@@ -134,6 +178,10 @@ async function main(): Promise<void> {
             if (!running.assignRoles) throw new Error('The echo bot has no role directory');
             await running.assignRoles(request.agentIds);
             answer({ id: request.id, ok: true });
+            return;
+          case 'creations':
+            if (!running.creations) throw new Error('The echo bot creates no customers');
+            answer({ id: request.id, ok: true, result: await running.creations(request.domain) });
             return;
           case 'profileStart':
             profiler = new Session();

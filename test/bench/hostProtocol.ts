@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { EmbeddedJournalStats } from '../../services/cosmos/embeddedCosmos';
 import type { Tally } from './cosmosRequests';
+import type { PartnerCenterCalls } from './partnerCenterCalls';
 
 /** Which bot a host process runs. */
 export type BotKind = 'onboarding' | 'echo';
@@ -25,6 +26,15 @@ export interface HostSnapshot {
   server?: Tally;
   /** What the embedded store's journal did (store mode `journal` only). */
   journal?: EmbeddedJournalStats;
+  /** Calls the local Partner Center received (the onboarding bot in local mode only). */
+  partnerCenter?: PartnerCenterCalls;
+}
+
+/** The creation worker's entries: how many are pending, and the state of the record for `domain`. */
+export interface HostCreations {
+  pending: number;
+  /** The record's `partnerCenter.state` (`pending`, `created`, `rejected`); absent: no such record. */
+  state?: string;
 }
 
 export interface HostReady {
@@ -50,6 +60,7 @@ export type HostRequest =
   | { id: number; op: 'snapshot' }
   | { id: number; op: 'gc' }
   | { id: number; op: 'assignRoles'; agentIds: string[] }
+  | { id: number; op: 'creations'; domain?: string }
   | { id: number; op: 'profileStart' }
   | { id: number; op: 'profileStop'; file: string }
   | { id: number; op: 'stop' };

@@ -7,6 +7,7 @@ import { createCosmosAccess, type CosmosAccess } from '../../services/cosmos/cos
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../services/cosmos/embeddedCosmos';
 import type { PartnerProfile } from '../../services/partner/partnerProfile';
 import type { Role } from '../../services/roles/permissions';
+import type { PartnerCenter } from '../../services/partnerCenter/partnerCenter';
 import { allObjects, readerText } from '../cards/cardQueries';
 import { expectValidCard, expectWithinTeamsLimit } from './cardValidation';
 import { testPartner } from './serviceHarness';
@@ -36,6 +37,8 @@ export interface HarnessOptions {
   partner?: Partial<PartnerProfile>;
   localRoles?: Role[];
   now?: () => Date;
+  /** Where account info is checked and customers created; none: records only. */
+  partnerCenter?: PartnerCenter;
 }
 
 /** The real bot (services, dialogs, state in Cosmos DB) on an embedded store, driven through TestAdapter. */
@@ -49,6 +52,7 @@ export async function startConversationHarness(options: HarnessOptions = {}): Pr
     partner: { ...testPartner, ...options.partner },
     localAgent: { id: 'local-agent', name: 'Local Agent', roles: options.localRoles ?? ['salesAgent'] },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.partnerCenter ? { partnerCenter: options.partnerCenter } : {}),
   });
   return {
     database,

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { PartnerCenter } from '../../services/partnerCenter/partnerCenter';
+import { PartnerCenterClient } from '../../services/partnerCenter/partnerCenterClient';
+import {
+  createPartnerCenterTokens,
+  localPartnerCenterTokens,
+} from '../../services/partnerCenter/partnerCenterCredentials';
+import {
+  startLocalPartnerCenter,
+  type LocalPartnerCenter,
+} from '../../services/partnerCenter/local/localPartnerCenter';
+import type { Config } from '../config';
+
+export interface PartnerCenterAccess {
+  partnerCenter: PartnerCenter;
+  /** Where the bot's Partner Center calls go (Microsoft's API, or the local one on loopback). */
+  endpoint: string;
+  /** The local Partner Center, when the bot started one. */
+  local?: LocalPartnerCenter;
+  stop(): Promise<void>;
+}
+
+/** A Partner Center someone else started (a test's, behind a fault proxy): its endpoint and token. */
+export interface GivenPartnerCenter {
+  endpoint: string;
+  token: string;
+}
+
+/**
+ * Microsoft's Partner Center when PARTNER_CENTER_APP_ID is configured; otherwise a local one, started
+ * here on loopback like the embedded store, keeping its data beside the store's (or in memory). The
+ * same REST client talks to either.
+ */
+export async function openPartnerCenter(
+  config: Config,
+  given?: GivenPartnerCenter,
+): Promise<PartnerCenterAccess> {
+  if (given) {
+    return {
+      partnerCenter: new PartnerCenterClient({
+        endpoint: given.endpoint,
+        tokens: localPartnerCenterTokens(given.token),
+      }),
+      endpoint: given.endpoint,
+      stop: () => Promise.resolve(),
+    };
+  }
+  const settings = config.partnerCenter;
+  if (settings.mode === 'microsoft') {
+    return {
+      partnerCenter: new PartnerCenterClient({
+        endpoint: settings.endpoint,
+        tokens: createPartnerCenterTokens({
+          authorityHost: settings.authorityHost,
+          tenantId: settings.tenantId,
+          appId: settings.appId,
+          credential: settings.credential,
+          ...(settings.refreshToken ? { refreshToken: settings.refreshToken } : {}),
+        }),
+      }),
+      endpoint: settings.endpoint,
+      stop: () => Promise.resolve(),
+    };
+  }
+  // A token of this process only: nothing else on the machine can use the local Partner Center's data.
+  const token = randomBytes(32).toString('base64url');
+  const dataDir = config.cosmos.mode === 'embedded' ? config.cosmos.dataDir : undefined;
+  const local = await startLocalPartnerCenter({
+    port: settings.port,
+    token,
+    partnerTenantId: config.partner.tenantId,
+    ...(dataDir ? { dataFile: path.join(dataDir, 'partner-center.json') } : {}),
+  });
+  return {
+    partnerCenter: new PartnerCenterClient({ endpoint: local.endpoint, tokens: localPartnerCenterTokens(token) }),
+    endpoint: local.endpoint,
+    local,
+    stop: () => local.stop(),
+  };
+}

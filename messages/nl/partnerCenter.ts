@@ -1,0 +1,28 @@
+import type { Translation } from '../catalogue';
+import type { partnerCenter as english } from '../en/partnerCenter';
+
+export const partnerCenter: Translation<typeof english> = {
+  'accountInfo.existingTenant':
+    '{domain} staat al in de directory van Microsoft: deze klant heeft al een Microsoft-tenant, dus vraag in plaats daarvan een relatie aan (zie de kaart hierboven). Is {domain} niet het eigen domein van de klant, corrigeer dan het e-mailadres; typ anders "annuleren".',
+  'existingTenant.found': 'Deze klant heeft al een Microsoft-tenant: vraag in plaats daarvan een relatie aan.',
+  'accountInfo.addressUnverified':
+    'Partnercentrum kon dit adres niet verifiëren. Kies een van de voorstellen, houd het adres zoals u het typte, of corrigeer het en kies opnieuw Volgende.',
+  'accountInfo.addressUnverifiedNoSuggestion':
+    'Partnercentrum kon dit adres niet verifiëren en heeft geen voorstel. Controleer het; klopt het, houd het dan zoals u het typte en kies opnieuw Volgende.',
+  'card.accountInfo.addressChoice': 'Te gebruiken adres',
+  'card.accountInfo.addressChoice.required': 'Kies het adres dat u wilt gebruiken.',
+  'card.accountInfo.addressChoice.suggested': 'Voorstel: {address}',
+  'card.accountInfo.addressChoice.typed': 'Zoals ik het typte: {address}',
+  'done.next.partnerCenter':
+    'Partnercentrum maakt de klant nu aan. Zodra de klant bestaat, meld ik dat in onze persoonlijke chat, met het tijdelijke wachtwoord van {adminSignInName}.',
+  'card.relationship.title': 'Heeft al een Microsoft-tenant',
+  'card.relationship.found':
+    '{legalName} gebruikt {domain}, dat al in de directory van Microsoft staat: de klant heeft al een Microsoft-tenant, misschien via een andere partner.',
+  'card.relationship.instead':
+    'Voeg de klant niet opnieuw toe. Vraag in plaats daarvan een relatie aan: een globale beheerder van de klant accepteert die, en daarna staat de klant onder Klanten in Partnercentrum.',
+  'card.relationship.steps':
+    'Stuur deze koppeling in een eigen e-mail naar een globale beheerder van de klant. U mag er tekst omheen schrijven, maar laat de koppeling precies zoals hij is:',
+  'card.relationship.noLink':
+    'Partnercentrum gaf de koppeling nu niet. Open in Partnercentrum Klanten en kies Een relatie met een reseller aanvragen.',
+  'card.relationship.nothingAdded': 'Er is niets toegevoegd.',
+};
