@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isLoopbackUrl } from '../services/network/loopback';
 import { countryCodes, countryRules } from '../services/countries/countryRules';
 import type {
   PartnerCenterAppCredential,
@@ -151,6 +152,18 @@ const environmentSchema = z
       true,
     ),
     LOCAL_PARTNER_CENTER_PORT: port(0),
+    LOCAL_PARTNER_CENTER_ENDPOINT: optionalText.pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          error: 'must be the http:// address of a local Partner Center on this machine',
+        })
+        .refine((url) => isLoopbackUrl(url), {
+          error: 'must be on this machine (127.0.0.1, ::1 or localhost): it is the local Partner Center',
+        })
+        .optional(),
+    ),
+    LOCAL_PARTNER_CENTER_TOKEN: optionalText,
     LOCAL_AGENT_ID: z.string().trim().min(1).default('local-agent'),
     LOCAL_AGENT_NAME: z.string().trim().min(1).default('Local Agent'),
     LOCAL_AGENT_ROLES: roleList.prefault('salesAgent'),
@@ -175,6 +188,21 @@ const environmentSchema = z
       for (const issue of appIdentityIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
     }
     for (const issue of partnerCenterIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
+    if (env.LOCAL_PARTNER_CENTER_ENDPOINT && !env.LOCAL_PARTNER_CENTER_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LOCAL_PARTNER_CENTER_TOKEN'],
+        message:
+          'is required with LOCAL_PARTNER_CENTER_ENDPOINT (the bearer token that Partner Center accepts)',
+      });
+    }
+    if (env.LOCAL_PARTNER_CENTER_ENDPOINT && env.PARTNER_CENTER_APP_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LOCAL_PARTNER_CENTER_ENDPOINT'],
+        message: "cannot be combined with PARTNER_CENTER_APP_ID, which means Microsoft's Partner Center",
+      });
+    }
     if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
       ctx.addIssue({
         code: 'custom',
@@ -332,7 +360,10 @@ export interface Config {
    * otherwise the local Partner Center, started in-process on `port` (0: any free port).
    */
   partnerCenter:
-    { mode: 'local'; port: number } | ({ mode: 'microsoft'; endpoint: string } & PartnerCenterSignIn);
+    /** The local Partner Center: started by the bot on `port`, or one already running at `endpoint`. */
+    | { mode: 'local'; port: number }
+    | { mode: 'local'; endpoint: string; token: string }
+    | ({ mode: 'microsoft'; endpoint: string } & PartnerCenterSignIn);
   /** Who the agent is when the channel gives no Microsoft Entra identity (local mode only). */
   localAgent: { id: string; name: string; roles: Role[] };
   /** The roles of agents with an Entra object id the role directory does not know (local mode only). */
@@ -344,6 +375,7 @@ export interface Config {
 /** Never echoed in an error message: it would put the secret in a log. */
 const secretVariables = new Set([
   'MicrosoftAppPassword',
+  'LOCAL_PARTNER_CENTER_TOKEN',
   'COSMOS_KEY',
   'PARTNER_CENTER_CLIENT_SECRET',
   'PARTNER_CENTER_CERTIFICATE_PASSWORD',
@@ -407,7 +439,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           credential: partnerCenterCredential(e),
           ...(e.PARTNER_CENTER_REFRESH_TOKEN ? { refreshToken: e.PARTNER_CENTER_REFRESH_TOKEN } : {}),
         }
-      : { mode: 'local', port: e.LOCAL_PARTNER_CENTER_PORT },
+      : e.LOCAL_PARTNER_CENTER_ENDPOINT && e.LOCAL_PARTNER_CENTER_TOKEN
+        ? { mode: 'local', endpoint: e.LOCAL_PARTNER_CENTER_ENDPOINT, token: e.LOCAL_PARTNER_CENTER_TOKEN }
+        : { mode: 'local', port: e.LOCAL_PARTNER_CENTER_PORT },
     localAgent: { id: e.LOCAL_AGENT_ID, name: e.LOCAL_AGENT_NAME, roles: e.LOCAL_AGENT_ROLES },
     ...(e.LOCAL_AGENTS_FILE ? { localAgentsFile: e.LOCAL_AGENTS_FILE } : {}),
     notificationLeaseMs: e.NOTIFICATION_LEASE_SECONDS * 1000,

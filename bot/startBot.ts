@@ -15,7 +15,11 @@ import type { Logger } from './logger';
 import { loadLocalAgentRoles } from './playground/localAgentsFile';
 import { createServer } from './server';
 import { mountWebChat } from './webChat/registration';
-import { openPartnerCenter, type GivenPartnerCenter, type PartnerCenterAccess } from './partnerCenter/partnerCenterAccess';
+import {
+  openPartnerCenter,
+  type GivenPartnerCenter,
+  type PartnerCenterAccess,
+} from './partnerCenter/partnerCenterAccess';
 import { ChatCreationAnnouncer } from './partnerCenter/creationAnnouncer';
 import { CustomerCreation, type CustomerCreationOptions } from '../services/partnerCenter/customerCreation';
 import { PendingCreations } from '../services/partnerCenter/pendingCreations';

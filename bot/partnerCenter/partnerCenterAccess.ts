@@ -28,25 +28,18 @@ export interface GivenPartnerCenter {
 }
 
 /**
- * Microsoft's Partner Center when PARTNER_CENTER_APP_ID is configured; otherwise a local one, started
- * here on loopback like the embedded store, keeping its data beside the store's (or in memory). The
- * same REST client talks to either.
+ * Microsoft's Partner Center when PARTNER_CENTER_APP_ID is configured; otherwise a local one: the one
+ * at LOCAL_PARTNER_CENTER_ENDPOINT (e.g. shared by two bots on one store), or one started here on
+ * loopback like the embedded store, keeping its data in the store's data folder (or in memory). The
+ * same REST client talks to each.
  */
 export async function openPartnerCenter(
   config: Config,
   given?: GivenPartnerCenter,
 ): Promise<PartnerCenterAccess> {
-  if (given) {
-    return {
-      partnerCenter: new PartnerCenterClient({
-        endpoint: given.endpoint,
-        tokens: localPartnerCenterTokens(given.token),
-      }),
-      endpoint: given.endpoint,
-      stop: () => Promise.resolve(),
-    };
-  }
   const settings = config.partnerCenter;
+  if (given) return runningElsewhere(given);
+  if ('token' in settings) return runningElsewhere(settings);
   if (settings.mode === 'microsoft') {
     return {
       partnerCenter: new PartnerCenterClient({
@@ -73,9 +66,24 @@ export async function openPartnerCenter(
     ...(dataDir ? { dataFile: path.join(dataDir, 'partner-center.json') } : {}),
   });
   return {
-    partnerCenter: new PartnerCenterClient({ endpoint: local.endpoint, tokens: localPartnerCenterTokens(token) }),
+    partnerCenter: new PartnerCenterClient({
+      endpoint: local.endpoint,
+      tokens: localPartnerCenterTokens(token),
+    }),
     endpoint: local.endpoint,
     local,
     stop: () => local.stop(),
+  };
+}
+
+/** A local Partner Center another process (or a test) runs: this bot only talks to it. */
+function runningElsewhere(running: GivenPartnerCenter): PartnerCenterAccess {
+  return {
+    partnerCenter: new PartnerCenterClient({
+      endpoint: running.endpoint,
+      tokens: localPartnerCenterTokens(running.token),
+    }),
+    endpoint: running.endpoint,
+    stop: () => Promise.resolve(),
   };
 }

@@ -129,7 +129,13 @@ export class CustomerCreation {
         ({ customer: record, etag } = await this.confirmAgreement(record, etag));
       }
     } catch (error) {
-      await this.failed(record, etag, error);
+      // One entry's trouble (the store, the chat) never stops the round: the entry is tried again.
+      await this.failed(record, etag, error).catch((failure: unknown) =>
+        this.options.log.warn('partner center entry not updated', {
+          customerId: record.id,
+          error: String(failure),
+        }),
+      );
     }
   }
 
@@ -138,14 +144,21 @@ export class CustomerCreation {
     const section = stored.customer.partnerCenter;
     if (!section || section.state !== 'pending') return undefined;
     const now = this.now();
-    if (section.lease && section.lease.owner !== this.owner && Date.parse(section.lease.until) > now.getTime())
+    if (
+      section.lease &&
+      section.lease.owner !== this.owner &&
+      Date.parse(section.lease.until) > now.getTime()
+    )
       return undefined;
     const lease = { owner: this.owner, until: new Date(now.getTime() + this.settings.leaseMs).toISOString() };
     return this.update(stored.customer, stored.etag, { lease });
   }
 
   private async create(record: CustomerRecord, etag: string): Promise<StoredCustomer> {
-    const created = await this.options.partnerCenter.createCustomer(newCustomerOf(record), record.submissionKey);
+    const created = await this.options.partnerCenter.createCustomer(
+      newCustomerOf(record),
+      record.submissionKey,
+    );
     const at = this.now().toISOString();
     this.options.log.info('partner center customer created', {
       customerId: record.id,
@@ -155,7 +168,10 @@ export class CustomerCreation {
     // request id, which Partner Center answers with the same customer, and the agent is told again.
     // The other way round, a crash would lose the one message with the password.
     const told = await this.options.announcer.tell(
-      { ...record, partnerCenter: { ...record.partnerCenter!, customerId: created.id, tenantId: created.tenantId } },
+      {
+        ...record,
+        partnerCenter: { ...record.partnerCenter!, customerId: created.id, tenantId: created.tenantId },
+      },
       { kind: 'created', admin: created.adminCredentials },
     );
     const needsAgreement = record.mca.kind === 'attested';
@@ -177,7 +193,8 @@ export class CustomerCreation {
     const acceptance = agreementOf(record, template.templateId);
     if (acceptance) await partnerCenter.confirmCustomerAgreement(record.partnerCenter!.tenantId!, acceptance);
     const updated = await this.update(record, etag, { agreement: 'confirmed', state: 'created' });
-    if (!updated) throw new ConcurrentUpdateError(`Customer ${record.id} changed while its MCA was confirmed`);
+    if (!updated)
+      throw new ConcurrentUpdateError(`Customer ${record.id} changed while its MCA was confirmed`);
     return updated;
   }
 
@@ -198,13 +215,24 @@ export class CustomerCreation {
         requestId: error.requestId,
       });
       if (section.customerId) {
-        const updated = await this.update(record, etag, { agreement: 'refused', state: 'created', rejection });
+        const updated = await this.update(record, etag, {
+          agreement: 'refused',
+          state: 'created',
+          rejection,
+        });
         if (updated) await this.options.announcer.tell(updated.customer, { kind: 'agreementRefused' });
         return;
       }
       const updated = await this.update(record, etag, { state: 'rejected', rejection });
       if (!updated) return;
-      await this.options.giveBack(updated.customer);
+      // The agent is told even when the name and domain cannot be given back now (they then expire
+      // only with an operator's help: said in the log).
+      await this.options.giveBack(updated.customer).catch((failure: unknown) =>
+        this.options.log.warn('reservations of a refused customer not given back', {
+          customerId: record.id,
+          error: String(failure),
+        }),
+      );
       await this.options.announcer.tell(updated.customer, { kind: 'rejected' });
       return;
     }

@@ -73,7 +73,10 @@ export async function checkWithPartnerCenter(
 }
 
 /** Whether a prefix is free in Microsoft's directory; unknown (Partner Center out of reach) counts as free. */
-export async function prefixFreeInPartnerCenter(partnerCenter: PartnerCenter, prefix: string): Promise<boolean> {
+export async function prefixFreeInPartnerCenter(
+  partnerCenter: PartnerCenter,
+  prefix: string,
+): Promise<boolean> {
   try {
     return !(await partnerCenter.domainExists(tenantDomain(prefix)));
   } catch (error) {
@@ -94,15 +97,13 @@ async function addressVerdict(partnerCenter: PartnerCenter, info: AccountInfo): 
   if (acceptedStatuses.has(result.status)) return { kind: 'verified' };
   const suggestions = result.suggestedAddresses
     .filter((suggested) => suggested.country.toUpperCase() === info.country)
-    .map(
-      (suggested): CompanyAddress => ({
-        line1: suggested.addressLine1,
-        ...(suggested.addressLine2 ? { line2: suggested.addressLine2 } : {}),
-        ...(suggested.city ? { city: suggested.city } : {}),
-        ...(suggested.state ? { state: suggested.state } : {}),
-        ...(suggested.postalCode ? { postalCode: suggested.postalCode } : {}),
-      }),
-    )
+    .map((suggested): CompanyAddress => ({
+      line1: suggested.addressLine1,
+      ...(suggested.addressLine2 ? { line2: suggested.addressLine2 } : {}),
+      ...(suggested.city ? { city: suggested.city } : {}),
+      ...(suggested.state ? { state: suggested.state } : {}),
+      ...(suggested.postalCode ? { postalCode: suggested.postalCode } : {}),
+    }))
     .slice(0, 5);
   return {
     kind: 'unverified',

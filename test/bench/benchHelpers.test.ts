@@ -6,6 +6,8 @@ import { checkLegalName } from '../../services/customers/legalName';
 import { classify, difference, emptyTally, record } from './cosmosRequests';
 import { benchCompany } from './onboardingScript';
 import { parseOptions } from './options';
+import { callsBetween, callsFrom, callsText, emptyCalls, sumCalls, totalCalls } from './partnerCenterCalls';
+import { partnerCenterRows, renderPartnerCenter } from './partnerCenterReport';
 import { percentile, summarise } from './percentiles';
 import type { PointResult } from './measurePoint';
 import { renderCatalogue, renderJournal } from './report';
@@ -62,6 +64,61 @@ describe('benchmark helpers', () => {
     const change = difference(after, before);
     expect(change).toMatchObject({ requests: 2, requestCharge: 2, byContainer: { 'c.pointRead': 2 } });
     expect(change.byStatus).toEqual({ '404': 1, '200': 1 });
+  });
+
+  it('tells Partner Center calls apart by method and path, the agreement POST from the create', () => {
+    const received = [
+      ['HEAD', '/v1/domains/anna.nl'],
+      ['HEAD', '/v1/domains/bench1.onmicrosoft.com'],
+      ['POST', '/v1/validations/address'],
+      ['POST', '/v1/customers'],
+      ['GET', '/v1/agreements'],
+      ['POST', '/v1/customers/7d3c/agreements'],
+      ['GET', '/v1/customers/relationshiprequests'],
+      ['GET', '/v1/unknown'],
+    ];
+    // As the local Partner Center counts: method, and path prefix without regard to case.
+    const count = (method?: string, prefix?: string) =>
+      received.filter(
+        ([m, p]) =>
+          (!method || m === method) && (!prefix || p!.toLowerCase().startsWith(prefix.toLowerCase())),
+      ).length;
+    const calls = callsFrom(count);
+    expect(calls).toEqual({
+      domainCheck: 2,
+      addressValidation: 1,
+      create: 1,
+      agreementTemplate: 1,
+      agreement: 1,
+      relationshipLink: 1,
+      other: 1,
+    });
+    expect(totalCalls(calls)).toBe(received.length);
+    expect(callsBetween(calls, { ...emptyCalls(), domainCheck: 1 })).toMatchObject({
+      domainCheck: 1,
+      create: 1,
+    });
+    expect(callsText({ ...emptyCalls(), domainCheck: 4, create: 2 }, 2)).toBe('2 domain check, 1 create');
+    expect(callsText(emptyCalls(), 1)).toBe('none');
+  });
+
+  it('reports Partner Center calls per onboarding by call, before and from the submit', () => {
+    const beforeSubmit = { ...emptyCalls(), domainCheck: 4, addressValidation: 2 };
+    const fromSubmit = { ...emptyCalls(), create: 2, agreementTemplate: 2, agreement: 2 };
+    const results = {
+      partnerCenter: { onboardings: 2, beforeSubmit, fromSubmit, createdAfterMs: [30, 50], told: 2 },
+    } as unknown as BenchResults;
+    expect(totalCalls(sumCalls(beforeSubmit, fromSubmit))).toBe(12);
+    expect(partnerCenterRows(results)[0]![1]).toBe(
+      '6.00 (2.00 domain check, 1.00 address validation, 1.00 create, 1.00 agreement template, 1.00 agreement)',
+    );
+    const text = renderPartnerCenter(results).join('\n');
+    expect(text).toContain('### Partner Center calls per onboarding');
+    expect(text).toContain('| domain check | `HEAD /v1/domains/{domain}` | 2.00 | 0.00 | 2.00 |');
+    expect(text).toContain('| agreement | `POST /v1/customers/{tenant}/agreements` | 0.00 | 1.00 | 1.00 |');
+    expect(text).toContain('| **total** |  | **3.00** | **3.00** | **6.00** |');
+    expect(text).toContain('for 2 of 2');
+    expect(renderPartnerCenter({} as BenchResults)).toEqual([]);
   });
 
   it('adds customers the rules accept, each with its own name and domain', () => {

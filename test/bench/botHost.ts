@@ -56,7 +56,9 @@ function partnerCenterOf(running: RunningBot): Pick<Running, 'partnerCenterCalls
     .database(running.databaseId)
     .container(containerDefinitions.customers.id);
   return {
-    ...(local ? { partnerCenterCalls: () => callsFrom((method, prefix) => local.requests.count(method, prefix)) } : {}),
+    ...(local
+      ? { partnerCenterCalls: () => callsFrom((method, prefix) => local.requests.count(method, prefix)) }
+      : {}),
     async creations(domain) {
       const { resources: pending } = await customers.items
         .query<string>("SELECT VALUE c.id FROM c WHERE c.partnerCenter.state = 'pending'")

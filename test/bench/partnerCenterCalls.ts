@@ -72,6 +72,13 @@ export function callsBetween(later: PartnerCenterCalls, earlier: PartnerCenterCa
   return out;
 }
 
+/** The counts added up. */
+export function sumCalls(...parts: PartnerCenterCalls[]): PartnerCenterCalls {
+  const sum = emptyCalls();
+  for (const part of parts) addCalls(sum, part);
+  return sum;
+}
+
 /** Adds one count into another. */
 export function addCalls(sum: PartnerCenterCalls, part: PartnerCenterCalls): void {
   for (const key of Object.keys(sum) as (keyof PartnerCenterCalls)[]) sum[key] += part[key];

@@ -4,6 +4,7 @@ import type { PointResult } from './measurePoint';
 import { catalogueTurns } from './catalogueSession';
 import { onboardingTurns } from './onboardingScript';
 import { renderNotifications } from './notificationReport';
+import { partnerCenterRows, renderPartnerCenter } from './partnerCenterReport';
 import { median } from './percentiles';
 import { journalAgents, journalPoint, point, stateWritesOf, type BenchResults } from './results';
 import { checkTargets, disturbanceOf } from './targets';
@@ -122,6 +123,7 @@ export function renderSection(results: BenchResults): string {
         ],
       );
     }
+    rows.push(...partnerCenterRows(results));
     rows.push(
       [
         'CPU during the window (bot process / load generator / rest of machine)',
@@ -274,6 +276,7 @@ export function renderSection(results: BenchResults): string {
   out.push(...renderJournal(results));
   out.push(...renderNotifications(results));
   out.push(...renderTurnCosts(results));
+  out.push(...renderPartnerCenter(results));
   out.push(...renderCatalogue(results));
   out.push(...renderStartupAndMemory(results));
   out.push(...renderProfile(results));

@@ -4,6 +4,7 @@ import type { Machine } from './machine';
 import type { PointResult } from './measurePoint';
 import type { MemoryFigures } from './memoryProbe';
 import type { NotificationCost } from './notificationCost';
+import type { PartnerCenterProbe } from './partnerCenterProbe';
 import type { BenchOptions } from './options';
 import type { StartupTiming } from './startupProbe';
 import type { CatalogueSession } from './catalogueSession';
@@ -24,6 +25,8 @@ export interface BenchResults {
   turnCosts: TurnCosts[];
   /** The widest order built on the subscriptions card: requests per turn and the largest card. */
   catalogue?: CatalogueSession;
+  /** Partner Center calls per completed onboarding, the creation worker's included (local Partner Center only). */
+  partnerCenter?: PartnerCenterProbe;
   /** What managers' notifications cost (the submit's share and the dispatcher's). */
   notifications?: NotificationCost;
   /** How the benchmark's own onboarding bot process started (the start-up breakdown). */

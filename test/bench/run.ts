@@ -23,6 +23,8 @@ import { journalAgents, type BenchResults } from './results';
 import { disturbanceOf } from './targets';
 import { measureStartup, type StartupTiming } from './startupProbe';
 import { measureCatalogueSession, type CatalogueSession } from './catalogueSession';
+import { callsText, sumCalls, totalCalls } from './partnerCenterCalls';
+import { measurePartnerCenterCalls, type PartnerCenterProbe } from './partnerCenterProbe';
 import { measureTurnCosts, type TurnCosts } from './turnProfile';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -94,9 +96,17 @@ async function main(): Promise<void> {
     }
   }
 
-  log('Cosmos DB requests turn by turn…');
+  log('Partner Center calls per onboarding (one at a time, until created), Cosmos DB requests turn by turn…');
   const turnCosts = await measureAllTurnCosts(options, settings);
   const { store, hostStartup } = turnCosts;
+  if (turnCosts.partnerCenter) {
+    const { partnerCenter: probe } = turnCosts;
+    const all = sumCalls(probe.beforeSubmit, probe.fromSubmit);
+    log(
+      `  Partner Center calls per completed onboarding: ${(totalCalls(all) / probe.onboardings).toFixed(2)} ` +
+        `(${callsText(all, probe.onboardings, 2)})`,
+    );
+  }
 
   log("Managers' notifications…");
   const notifications = await measureNotificationCost();
@@ -143,6 +153,7 @@ async function main(): Promise<void> {
     ...(journal ? { journal } : {}),
     turnCosts: turnCosts.costs,
     catalogue: turnCosts.catalogue,
+    ...(turnCosts.partnerCenter ? { partnerCenter: turnCosts.partnerCenter } : {}),
     notifications,
     hostStartup,
     startup,
@@ -209,7 +220,13 @@ async function measureQuietly(
 async function measureAllTurnCosts(
   options: BenchOptions,
   settings: PointSettings,
-): Promise<{ store: string; hostStartup: HostStartup; costs: TurnCosts[]; catalogue: CatalogueSession }> {
+): Promise<{
+  store: string;
+  hostStartup: HostStartup;
+  costs: TurnCosts[];
+  catalogue: CatalogueSession;
+  partnerCenter?: PartnerCenterProbe;
+}> {
   const host = await startHost('onboarding');
   try {
     // Warm-up: the first onboardings compile code paths and fill the connection pool.
@@ -217,13 +234,25 @@ async function measureAllTurnCosts(
       const client = new BenchClient(host.messagesUrl, { conversationId: `bench-${randomUUID()}` });
       await runOnboarding(client, settings.nextCompany(), { after: () => undefined });
     }
+    // First, on a bot with nothing else to do: each onboarding waits for its creation in Partner Center.
+    const partnerCenter = await measurePartnerCenterCalls(
+      host,
+      options.turnCostOnboardings,
+      settings.nextCompany,
+    );
     const costs = [
       await measureTurnCosts(host, 'emulator', options.turnCostOnboardings, settings.nextCompany),
       await measureTurnCosts(host, 'teams', 1, settings.nextCompany),
     ];
     log('The widest order on the subscriptions card, turn by turn…');
     const catalogue = await measureCatalogueSession(host, settings.nextCompany());
-    return { store: host.store, hostStartup: host.startup, costs, catalogue };
+    return {
+      store: host.store,
+      hostStartup: host.startup,
+      costs,
+      catalogue,
+      ...(partnerCenter ? { partnerCenter } : {}),
+    };
   } finally {
     await host.stop();
   }

@@ -26,6 +26,8 @@ beforeAll(async () => {
     // A typed domain prefix shows as its tenant domain.
     ...[...produced.typed].map(tenantDomain),
     ...Object.values(produced.customers).flatMap(customerValues),
+    ...Object.values(produced.partnerCenter.records).flatMap(customerValues),
+    ...partnerCenterValues(produced.partnerCenter),
     ...(await referenceValues()),
     localAgentName,
     today,
@@ -128,6 +130,27 @@ describe('the produced cards', () => {
     expect(isCatalogueSentence(`${say('card.review.title')} now`)).toBe(false);
     expect(known.explains('Keizersgracht 12, 1015 CJ Amsterdam')).toBe(true);
     expect(known.explains('Keizersgracht 12, Rotterdam')).toBe(false);
+    // Partner Center's values are known because the run met them, not the whole seed file.
+    const { existingTenant, relationshipLink, told } = produced.partnerCenter;
+    const passwords = told.flatMap(({ news }) => (news.kind === 'created' ? [news.admin.password] : []));
+    expect(passwords.length).toBeGreaterThan(0);
+    for (const password of passwords) expect(known.explains(password)).toBe(true);
+    expect(known.explains(existingTenant.domain)).toBe(true);
+    expect(known.explains(relationshipLink)).toBe(true);
+    expect(known.explains(`${relationshipLink.replace(/partnerId=[^&#]+/, 'partnerId=another')}`)).toBe(false);
+    expect(known.explains('Relecloud')).toBe(false);
+  });
+
+  it('show the temporary password where the agent reads it, and the checks read it there', () => {
+    const card = produced.get('Partner Center outcome: created');
+    const created = produced.partnerCenter.told.find(
+      ({ card: told, news }) => told === card && news.kind === 'created',
+    );
+    if (created?.news.kind !== 'created') throw new Error('The created card was not told as created');
+    const runs = allObjects(card).filter((node) => node.type === 'TextRun');
+    expect(runs.map((run) => run.text)).toEqual([created.news.admin.password]);
+    // The wording check reads the TextRun: without the password known, the card would fail it.
+    expect(visibleStrings(card)).toContain(created.news.admin.password);
   });
 });
 
@@ -146,7 +169,9 @@ describe('the card templates', () => {
         'mca',
         'notification',
         'ownCustomer',
+        'partnerCenterOutcome',
         'recentOnboardings',
+        'relationshipRequest',
         'reseller',
         'review',
         'submitted',
@@ -255,9 +280,28 @@ function customerValues(customer: ProducedCards['customers']['direct']): string[
     customer.id,
     customer.domain,
     customer.adminSignInName,
+    // Partner Center's ids, once the creation worker made the customer there.
+    ...(customer.partnerCenter?.customerId ? [customer.partnerCenter.customerId] : []),
+    ...(customer.partnerCenter?.tenantId ? [customer.partnerCenter.tenantId] : []),
     ...Object.values(flatForm(customer.accountInfo)),
     ...Object.values(flatForm(customer.mca)),
     ...(customer.reseller ? [customer.reseller.name, customer.reseller.mpnId] : []),
+  ];
+}
+
+/**
+ * What the Partner Center scenarios were given: the seeded tenant they met (its name and the domain
+ * found in Microsoft's directory), the relationship request link, and what the creation worker told:
+ * the first Global admin's sign-in name and temporary password.
+ */
+function partnerCenterValues(run: ProducedCards['partnerCenter']): string[] {
+  return [
+    run.existingTenant.companyName,
+    run.existingTenant.domain,
+    run.relationshipLink,
+    ...run.told.flatMap(({ news }) =>
+      news.kind === 'created' ? [news.admin.userName, news.admin.password] : [],
+    ),
   ];
 }
 

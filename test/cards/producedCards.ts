@@ -1,6 +1,22 @@
 import { dutchAccountInputs, quantityOf, skuOf } from '../dialogs/flowFixtures';
 import type { Activity } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { creationMessage } from '../../bot/partnerCenter/creationAnnouncer';
+import { containerDefinitions } from '../../services/cosmos/containers';
 import type { CustomerRecord } from '../../services/customers/customerRecord';
+import { CustomerRepository } from '../../services/customers/customerRepository';
+import { CustomerCreation, type CreationNews } from '../../services/partnerCenter/customerCreation';
+import {
+  startLocalPartnerCenter,
+  type LocalPartnerCenter,
+} from '../../services/partnerCenter/local/localPartnerCenter';
+import { loadTenantDirectory } from '../../services/partnerCenter/local/tenantDirectory';
+import { newCustomerOf } from '../../services/partnerCenter/newCustomer';
+import type { PartnerCenter } from '../../services/partnerCenter/partnerCenter';
+import { PartnerCenterClient } from '../../services/partnerCenter/partnerCenterClient';
+import { localPartnerCenterTokens } from '../../services/partnerCenter/partnerCenterCredentials';
+import { PendingCreations } from '../../services/partnerCenter/pendingCreations';
+import { expectWithinTeamsLimit } from '../harness/cardValidation';
 import {
   actionsOf,
   cardsOf,
@@ -8,13 +24,18 @@ import {
   type AgentDriver,
   type ConversationHarness,
 } from '../harness/conversationHarness';
+import { startFaultProxy, type FaultProxy } from '../harness/faultProxy';
+import { testPartner } from '../harness/serviceHarness';
 import { storedCustomer } from '../harness/storedCustomer';
 import { onboardingNotificationCard } from '../../dialogs/onboardingNotificationCard';
 
 /**
  * Every card the tests in this folder check, as the real bot produces it: the composed bot (services,
  * dialogs, state in an embedded Cosmos DB) driven through TestAdapter over the scenarios below. No
- * card model is built by hand, so a field the dialogs never pass cannot hide behind a fixture.
+ * card model is built by hand, so a field the dialogs never pass cannot hide behind a fixture. A third
+ * bot checks account info with a local Partner Center (over HTTP, through the REST client), and the
+ * creation worker then makes its submitted customers there: what the agent is told of each is drawn
+ * by the announcer's own function.
  */
 
 /** The card's template (cards/templates/<template>.json). */
@@ -32,7 +53,9 @@ export type TemplateName =
   | 'confirmCancel'
   | 'submitted'
   | 'notification'
-  | 'recentOnboardings';
+  | 'recentOnboardings'
+  | 'relationshipRequest'
+  | 'partnerCenterOutcome';
 
 /** Every card the scenarios keep, by name, with its template. */
 export const producedCardNames = {
@@ -85,6 +108,14 @@ export const producedCardNames = {
   'notification: indirect, read in Dutch': 'notification',
   'notification: MCA pending': 'notification',
   'recent onboardings': 'recentOnboardings',
+  'relationship request: the customer has a Microsoft tenant': 'relationshipRequest',
+  'account info: the customer has a Microsoft tenant': 'accountInfo',
+  'account info: address not verified, no suggestion': 'accountInfo',
+  'account info: address not verified, a suggestion': 'accountInfo',
+  'done: Partner Center creates the customer': 'done',
+  'Partner Center outcome: created': 'partnerCenterOutcome',
+  'Partner Center outcome: rejected, read in Dutch': 'partnerCenterOutcome',
+  'Partner Center outcome: agreement refused': 'partnerCenterOutcome',
 } as const satisfies Record<string, TemplateName>;
 
 export type ProducedCardName = keyof typeof producedCardNames;
@@ -159,9 +190,31 @@ export interface ProducedCards {
   customers: { direct: CustomerRecord; mcaPending: CustomerRecord; indirect: CustomerRecord };
   /** The turns after "help" in the flow: the help card, then the card that waits. */
   helpInFlowReplies: Partial<Activity>[];
+  /** What the Partner Center scenarios met and were given. */
+  partnerCenter: PartnerCenterRun;
   direct: ConversationHarness;
   indirect: ConversationHarness;
   stop(): Promise<void>;
+}
+
+/** A submitted customer's outcome as the creation worker told it, and the card it was drawn as. */
+export interface CreationTold {
+  record: CustomerRecord;
+  news: CreationNews;
+  card: CardJson;
+}
+
+export interface PartnerCenterRun {
+  /** The seeded tenant (local/tenants.json) whose own domain the customer's contact uses. */
+  existingTenant: { companyName: string; domain: string };
+  /** The relationship request link the local Partner Center gives this partner. */
+  relationshipLink: string;
+  /** The records the creation worker finished, as stored after it. */
+  records: { created: CustomerRecord; rejected: CustomerRecord; agreementRefused: CustomerRecord };
+  /** Everything the worker told, in order (the temporary passwords are in these only). */
+  told: CreationTold[];
+  /** The bot that checks with the local Partner Center. */
+  harness: ConversationHarness;
 }
 
 /** Entra object ids: a Global admin in the role directory, and an agent it does not know (no roles). */
@@ -173,13 +226,30 @@ const unknownAgent = '9a8b7c6d-0000-4000-8000-00000000ff01';
  * cards by name. Both harnesses start together; the caller stops them (`stop`).
  */
 export async function produceCards(): Promise<ProducedCards> {
-  const [direct, indirect] = await Promise.all([
-    startConversationHarness({ now }),
-    startConversationHarness({ now, partner: { type: 'indirectProvider' } }),
-  ]);
+  const partnerCenter = await startPartnerCenter();
+  let harnesses: ConversationHarness[];
+  try {
+    harnesses = await startAll([
+      startConversationHarness({ now }),
+      startConversationHarness({ now, partner: { type: 'indirectProvider' } }),
+      startConversationHarness({ now, partnerCenter: partnerCenter.client }),
+    ]);
+  } catch (error) {
+    await partnerCenter.stop();
+    throw error;
+  }
+  const [direct, indirect, checked] = harnesses as [ConversationHarness, ConversationHarness, ConversationHarness];
+  const stop = async () => {
+    await Promise.all(harnesses.map((harness) => harness.stop()));
+    await partnerCenter.stop();
+  };
   try {
     const collector = new Collector();
-    await Promise.all([directScenarios(direct, collector), indirectScenarios(indirect, collector)]);
+    const [, , partnerCenterRun] = await Promise.all([
+      directScenarios(direct, collector),
+      indirectScenarios(indirect, collector),
+      partnerCenterScenarios(checked, partnerCenter, collector),
+    ]);
     const customers = {
       direct: await storedCustomer(direct.composed.customers, 'Northwind Traders B.V.'),
       mcaPending: await storedCustomer(direct.composed.customers, 'Later Accept B.V.'),
@@ -198,16 +268,25 @@ export async function produceCards(): Promise<ProducedCards> {
       typed: collector.typed,
       customers,
       helpInFlowReplies: collector.helpInFlowReplies,
+      partnerCenter: partnerCenterRun,
       direct,
       indirect,
-      stop: async () => {
-        await Promise.all([direct.stop(), indirect.stop()]);
-      },
+      stop,
     };
   } catch (error) {
-    await Promise.all([direct.stop(), indirect.stop()]);
+    await stop();
     throw error;
   }
+}
+
+/** Every harness started, or none left running: one that started is stopped when another did not. */
+async function startAll(starting: Promise<ConversationHarness>[]): Promise<ConversationHarness[]> {
+  const settled = await Promise.allSettled(starting);
+  const started = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (!failed) return started;
+  await Promise.all(started.map((harness) => harness.stop()));
+  throw failed.reason;
 }
 
 class Collector {
@@ -518,4 +597,252 @@ async function indirectScenarios(harness: ConversationHarness, c: Collector): Pr
   await c.submit(agent, 'next', { resellerId: 'wide-world-importers-cloud' });
   await c.submit(agent, 'submit');
   c.keep('done: indirect, with reseller', agent);
+}
+
+/** The local Partner Center, and a fault proxy in front of it that answers what a scenario plans. */
+interface PartnerCenterParts {
+  local: LocalPartnerCenter;
+  proxy: FaultProxy;
+  /** The REST client on the local Partner Center, as the bot uses it. */
+  client: PartnerCenterClient;
+  /** The same Partner Center through the proxy. */
+  throughProxy: PartnerCenterClient;
+  stop(): Promise<void>;
+}
+
+async function startPartnerCenter(): Promise<PartnerCenterParts> {
+  const token = `produced-cards-${randomUUID()}`;
+  const local = await startLocalPartnerCenter({ token, partnerTenantId: testPartner.tenantId });
+  let proxy: FaultProxy;
+  try {
+    proxy = await startFaultProxy(local.endpoint);
+  } catch (error) {
+    await local.stop();
+    throw error;
+  }
+  const clientOn = (endpoint: string) =>
+    new PartnerCenterClient({ endpoint, tokens: localPartnerCenterTokens(token) });
+  return {
+    local,
+    proxy,
+    client: clientOn(local.endpoint),
+    throughProxy: clientOn(proxy.endpoint),
+    async stop() {
+      await proxy.stop();
+      await local.stop();
+    },
+  };
+}
+
+/** The customers the creation worker makes (or is refused), by legal name. */
+const partnerCenterCustomers = {
+  created: 'Grachtenpand B.V.',
+  rejected: 'Prinsenhof Partners B.V.',
+  agreementRefused: 'Herengracht Holding B.V.',
+} as const;
+
+/** Partner Center's 400 on the MCA acceptance, as the fault proxy answers it in its place. */
+const agreementRefusal = {
+  code: '3000',
+  description: 'Invalid property. The agreement acceptance is not valid for this customer.',
+  errorName: 'InvalidInput',
+  data: [],
+  source: 'PartnerFD',
+};
+
+/**
+ * The bot with a local Partner Center: a customer that already has a Microsoft tenant (a seeded
+ * tenant's domain as the contact's), an address Partner Center could not verify, and three customers
+ * submitted and then worked on by the real creation worker, one at a time: created; refused (its
+ * domain taken in Partner Center after the submit, before the worker ran); and its MCA acceptance
+ * refused (the fault proxy answers the acceptance 400). The announcer records what
+ * `creationMessage` draws for each, as the chat announcer would send it.
+ */
+async function partnerCenterScenarios(
+  harness: ConversationHarness,
+  parts: PartnerCenterParts,
+  c: Collector,
+): Promise<PartnerCenterRun> {
+  const existingTenant = await seededTenantOfAnotherPartner();
+  const [, createdAgent, rejectedAgent, refusedAgent] = await Promise.all([
+    existingTenantFlow(harness, existingTenant, c),
+    addressChoiceFlow(harness, c),
+    toReview(harness.agent({ locale: 'nl-NL' }), c, {
+      legalName: partnerCenterCustomers.rejected,
+      domainPrefix: 'prinsenhofpartners',
+      mca: { kind: 'customerWillAccept' },
+    }),
+    toReview(harness.agent(), c, {
+      legalName: partnerCenterCustomers.agreementRefused,
+      domainPrefix: 'herengrachtholding',
+      mca: { kind: 'attested', acceptedOn: '2026-11-20' },
+    }),
+  ]);
+
+  const told: CreationTold[] = [];
+  const customerContainer = harness.database.container(containerDefinitions.customers.id);
+  const runWorker = (partnerCenter: PartnerCenter) =>
+    new CustomerCreation({
+      pending: new PendingCreations(customerContainer, new CustomerRepository(customerContainer)),
+      partnerCenter,
+      announcer: {
+        tell: async (record, news) => {
+          const { card, summary } = creationMessage(record, news);
+          expectWithinTeamsLimit({
+            type: 'message',
+            summary,
+            attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+          });
+          told.push({ record, news, card });
+          return true;
+        },
+      },
+      giveBack: (record) => harness.composed.customers.giveBack(record),
+      log: { info: () => undefined, warn: () => undefined },
+      now,
+    }).runOnce();
+  /** Submits from Review, runs the worker once, and keeps what it told of that customer. */
+  const outcome = async (
+    name: ProducedCardName,
+    legalName: string,
+    kind: CreationNews['kind'],
+    work: (submitted: CustomerRecord) => Promise<unknown>,
+    agent: AgentDriver,
+    done?: ProducedCardName,
+  ): Promise<CustomerRecord> => {
+    await c.submit(agent, 'submit');
+    if (done) c.keep(done, agent);
+    const submitted = await storedCustomer(harness.composed.customers, legalName);
+    await work(submitted);
+    const stored = (await harness.composed.customers.getCustomer(submitted.id))?.customer;
+    const news = told.filter((entry) => entry.record.id === submitted.id && entry.news.kind === kind).at(-1);
+    if (!news || !stored) {
+      throw new Error(
+        `The worker told nothing "${kind}" of ${legalName}: it told ${JSON.stringify(
+          told.filter((entry) => entry.record.id === submitted.id).map((entry) => entry.news.kind),
+        )}; the record's Partner Center entry is ${JSON.stringify(stored?.partnerCenter)}`,
+      );
+    }
+    c.keepCard(name, news.card);
+    return stored;
+  };
+
+  // One customer due at a time, so each round works on that one only.
+  const created = await outcome(
+    'Partner Center outcome: created',
+    partnerCenterCustomers.created,
+    'created',
+    () => runWorker(parts.client),
+    createdAgent,
+    'done: Partner Center creates the customer',
+  );
+  const rejected = await outcome(
+    'Partner Center outcome: rejected, read in Dutch',
+    partnerCenterCustomers.rejected,
+    'rejected',
+    async (submitted) => {
+      // Another organisation takes the domain in Partner Center between the submit and the create.
+      await parts.client.createCustomer(
+        { ...newCustomerOf(submitted), companyName: 'Another Organisation B.V.' },
+        randomUUID(),
+      );
+      await runWorker(parts.client);
+    },
+    rejectedAgent,
+  );
+  const agreementRefused = await outcome(
+    'Partner Center outcome: agreement refused',
+    partnerCenterCustomers.agreementRefused,
+    'agreementRefused',
+    async () => {
+      // The create and the agreement template pass; the acceptance is answered 400.
+      parts.proxy.plan(['pass', 'pass', { status: 400, body: agreementRefusal }]);
+      await runWorker(parts.throughProxy);
+    },
+    refusedAgent,
+  );
+
+  return {
+    existingTenant,
+    relationshipLink: await parts.client.relationshipRequestLink(),
+    records: { created, rejected, agreementRefused },
+    told,
+    harness,
+  };
+}
+
+/** A tenant the local Partner Center is seeded with, another partner's, with a domain of its own. */
+async function seededTenantOfAnotherPartner(): Promise<PartnerCenterRun['existingTenant']> {
+  const directory = await loadTenantDirectory();
+  const tenant = directory.file.tenants.find(
+    (candidate) => candidate.partner === 'otherPartner' && candidate.customDomains.length > 0,
+  );
+  if (!tenant) throw new Error("tenants.json seeds no other partner's tenant with a domain of its own");
+  return { companyName: tenant.companyName, domain: tenant.customDomains[0]! };
+}
+
+/** The contact's email is at a domain in Microsoft's directory: the relationship request, the draft kept. */
+async function existingTenantFlow(
+  harness: ConversationHarness,
+  tenant: PartnerCenterRun['existingTenant'],
+  c: Collector,
+): Promise<void> {
+  const agent = harness.agent();
+  await c.say(agent, 'add customer');
+  await c.submit(
+    agent,
+    'next',
+    dutchCustomer({
+      legalName: tenant.companyName,
+      domainPrefix: 'existingtenantnl',
+      'primaryContact.email': `someone@${tenant.domain}`,
+    }),
+  );
+  // The request first, then the account info card again with the email address marked.
+  c.keep('relationship request: the customer has a Microsoft tenant', agent, 'first');
+  c.keep('account info: the customer has a Microsoft tenant', agent);
+}
+
+/**
+ * An address Partner Center could not verify: without a house number (no suggestion), then with the
+ * street misspelled (one suggestion), which the agent takes; the customer goes on to Review.
+ */
+async function addressChoiceFlow(harness: ConversationHarness, c: Collector): Promise<AgentDriver> {
+  const agent = harness.agent();
+  await c.say(agent, 'add customer');
+  await c.submit(
+    agent,
+    'next',
+    dutchCustomer({
+      legalName: partnerCenterCustomers.created,
+      domainPrefix: 'grachtenpand',
+      'address.line1': 'Keizersgracht',
+    }),
+  );
+  c.keep('account info: address not verified, no suggestion', agent);
+  await c.submit(agent, 'next', { 'address.line1': 'Keizersgrcht 12' });
+  c.keep('account info: address not verified, a suggestion', agent);
+  await c.submit(agent, 'next', { addressChoice: '0' });
+  await c.submit(agent, 'next', { kind: 'attested', acceptedOn: '2026-11-20' });
+  await c.addOffer(agent, 'm365-business-basic', '10');
+  await c.submit(agent, 'next');
+  return agent;
+}
+
+/** A Dutch customer through every step to Review, not yet submitted. */
+async function toReview(
+  agent: AgentDriver,
+  c: Collector,
+  customer: { legalName: string; domainPrefix: string; mca: Record<string, string> },
+): Promise<AgentDriver> {
+  await c.say(agent, 'add customer');
+  await c.submit(
+    agent,
+    'next',
+    dutchCustomer({ legalName: customer.legalName, domainPrefix: customer.domainPrefix }),
+  );
+  await c.submit(agent, 'next', customer.mca);
+  if (customer.mca.kind === 'attested') await c.addOffer(agent, 'm365-business-basic', '10');
+  await c.submit(agent, 'next');
+  return agent;
 }

@@ -416,6 +416,43 @@ describe('throttling and outages', () => {
     expect(e.announcer.kinds()).toEqual(['created']);
   });
 
+  it('retries only the agreement when it fails after the create: one tenant, one message', async () => {
+    const e = await setup();
+    const record = await e.submit(uniqueDraft('attested'));
+    const worker = e.worker();
+    // The create passes; the template look-up is throttled, then the agreement call is down.
+    e.proxy.plan(['pass', { status: 429, retryAfter: 3 }]);
+    await worker.runOnce();
+    const first = await e.section(record.id);
+    expect(first).toMatchObject({
+      state: 'pending',
+      agreement: 'pending',
+      customerId: expect.stringMatching(UUID),
+      attempts: 1,
+      nextAttemptAt: e.clock.iso(3_000),
+      lastFailure: { failure: 'throttled', status: 429 },
+    });
+    expect(e.announcer.kinds()).toEqual(['created']);
+
+    e.clock.advance(3_000);
+    e.proxy.plan(['pass', { status: 503 }]);
+    await worker.runOnce();
+    expect(await e.section(record.id)).toMatchObject({
+      state: 'pending',
+      agreement: 'pending',
+      attempts: 2,
+      nextAttemptAt: e.clock.iso(2 * FIRST_BACKOFF_MS),
+    });
+
+    e.clock.advance(2 * FIRST_BACKOFF_MS);
+    await worker.runOnce();
+    const section = await e.section(record.id);
+    expect(section).toMatchObject({ state: 'created', agreement: 'confirmed', customerId: first.customerId });
+    expect(e.createsReceived()).toBe(1);
+    expect(e.local.requests.count('POST', `/v1/customers/${section.tenantId}/agreements`)).toBe(1);
+    expect(e.announcer.kinds()).toEqual(['created']);
+  });
+
   it('keeps one tenant when the answer to the create is lost twice, and tells the agent once', async () => {
     const e = await setup();
     const record = await e.submit(uniqueDraft('customerWillAccept'));
@@ -622,12 +659,29 @@ describe('the worker on its own timers', () => {
     expect(e.announcer.kinds()).toEqual(['created']);
 
     await expect(worker.stop()).resolves.toBeUndefined();
+    // A worker that polls often, started and stopped: its timer must be gone too.
+    const poller = e.worker({ pollMs: 100 });
+    poller.start();
+    await pause(50);
+    await poller.stop();
     // Stopped: a further submit's wake does nothing, and no timer runs a round.
     const later = await e.submit(uniqueDraft('attested'), { service });
     const received = e.proxy.received();
     await pause(400);
     expect(e.proxy.received()).toBe(received);
     expect((await e.section(later.id)).state).toBe('pending');
+  });
+
+  it('stop() lets the round under way finish', async () => {
+    const e = await setup({ clock: 'real' });
+    const record = await e.submit(uniqueDraft('customerWillAccept'));
+    e.proxy.plan([{ delayResponseMs: 300 }]);
+    const worker = e.worker({ pollMs: 60_000 });
+    worker.start();
+    await until(async () => e.proxy.received() === 1);
+    await worker.stop();
+    expect(await e.section(record.id)).toMatchObject({ state: 'created', attempts: 0 });
+    expect(e.announcer.kinds()).toEqual(['created']);
   });
 
   it('does not poll the store in a tight loop while another instance holds an entry', async () => {
