@@ -54,8 +54,13 @@ function accountInfoFacts(say: Say, info: AccountInfo, onboarding: OnboardingSer
         .filter(Boolean)
         .join(', '),
     },
-    // What the product could check: its own onboarding. Other partners' are not visible here.
-    { title: say('fact.existingCustomerCheck'), value: say('value.notAmongYourCustomers') },
+    // What the product could check: its own records, and with Partner Center, Microsoft's directory.
+    {
+      title: say('fact.existingCustomerCheck'),
+      value: say(
+        onboarding.checksInPartnerCenter ? 'value.notAmongYourCustomersNorTenant' : 'value.notAmongYourCustomers',
+      ),
+    },
   );
   return facts;
 }

@@ -13,6 +13,8 @@ export const partnerCenter = {
   'card.accountInfo.addressChoice.typed': 'As I typed it: {address}',
   'done.next.partnerCenter':
     'Partner Center is creating the customer now. I will tell you in our personal chat when it exists, with the temporary password of {adminSignInName}.',
+  'value.notAmongYourCustomersNorTenant':
+    "Not among your customers, and Partner Center found no Microsoft tenant with the customer's domains.",
   'card.relationship.title': 'Already has a Microsoft tenant',
   'card.relationship.found':
     "{legalName} uses {domain}, which is already in Microsoft's directory: the customer has a Microsoft tenant, perhaps through another partner.",

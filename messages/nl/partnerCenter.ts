@@ -15,6 +15,8 @@ export const partnerCenter: Translation<typeof english> = {
   'card.accountInfo.addressChoice.typed': 'Zoals ik het typte: {address}',
   'done.next.partnerCenter':
     'Partnercentrum maakt de klant nu aan. Zodra de klant bestaat, meld ik dat in onze persoonlijke chat, met het tijdelijke wachtwoord van {adminSignInName}.',
+  'value.notAmongYourCustomersNorTenant':
+    'Niet bij uw klanten, en Partnercentrum vond geen Microsoft-tenant met de domeinen van de klant.',
   'card.relationship.title': 'Heeft al een Microsoft-tenant',
   'card.relationship.found':
     '{legalName} gebruikt {domain}, dat al in de directory van Microsoft staat: de klant heeft al een Microsoft-tenant, misschien via een andere partner.',

@@ -196,6 +196,10 @@ export class CustomerService {
     return this.options.partner;
   }
 
+  get checksInPartnerCenter(): boolean {
+    return this.options.partnerCenter !== undefined;
+  }
+
   mayAddCustomers(agent: AgentContext): boolean {
     return canAddCustomer(agent.roles);
   }

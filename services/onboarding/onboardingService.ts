@@ -68,6 +68,11 @@ export class OnboardingService {
     return this.customers.partner;
   }
 
+  /** Whether account info is checked in Partner Center (existing tenant, taken prefix, address). */
+  get checksInPartnerCenter(): boolean {
+    return this.customers.checksInPartnerCenter;
+  }
+
   mayAddCustomers(agent: AgentContext): boolean {
     return this.customers.mayAddCustomers(agent);
   }

@@ -120,6 +120,11 @@ export async function startHost(kind: BotKind, options: HostOptions = {}): Promi
   });
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // Set when the bot's process ended; later calls fail with its last output (e.g. an uncaught error).
+  let exitedWith: Error | undefined;
+  void exited.then((code) => {
+    exitedWith = new Error(`The ${kind} bot exited with ${code}; its last output:\n${output.slice(-4000)}`);
+  });
 
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
@@ -144,16 +149,25 @@ export async function startHost(kind: BotKind, options: HostOptions = {}): Promi
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`The ${kind} bot exited with ${code}:\n${output}`));
-      for (const waiter of pending.values()) waiter.reject(new Error(`The ${kind} bot exited with ${code}`));
+      for (const waiter of pending.values())
+        waiter.reject(exitedWith ?? new Error(`The ${kind} bot exited with ${code}`));
     });
   });
   const started = await ready;
 
   const call = <O extends Op>(op: O, args?: Args<O>): Promise<unknown> =>
     new Promise((resolve, reject) => {
+      if (exitedWith) {
+        reject(exitedWith);
+        return;
+      }
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      child.send({ id, op, ...(args ?? {}) } as HostRequest);
+      // With a callback, a closed channel is this call's failure, not an unhandled 'error' event.
+      child.send({ id, op, ...(args ?? {}) } as HostRequest, (error) => {
+        if (!error || !pending.delete(id)) return;
+        reject(exitedWith ?? error);
+      });
     });
 
   return {

@@ -226,6 +226,7 @@ const unknownAgent = '9a8b7c6d-0000-4000-8000-00000000ff01';
  * cards by name. Both harnesses start together; the caller stops them (`stop`).
  */
 export async function produceCards(): Promise<ProducedCards> {
+  const t0 = Date.now(); const lap = (what: string) => process.stderr.write(`PRODUCE ${what} ${Date.now() - t0} ms\n`);
   const partnerCenter = await startPartnerCenter();
   let harnesses: ConversationHarness[];
   try {
@@ -238,6 +239,7 @@ export async function produceCards(): Promise<ProducedCards> {
     await partnerCenter.stop();
     throw error;
   }
+  lap('started');
   const [direct, indirect, checked] = harnesses as [ConversationHarness, ConversationHarness, ConversationHarness];
   const stop = async () => {
     await Promise.all(harnesses.map((harness) => harness.stop()));
@@ -246,9 +248,9 @@ export async function produceCards(): Promise<ProducedCards> {
   try {
     const collector = new Collector();
     const [, , partnerCenterRun] = await Promise.all([
-      directScenarios(direct, collector),
-      indirectScenarios(indirect, collector),
-      partnerCenterScenarios(checked, partnerCenter, collector),
+      directScenarios(direct, collector).then(() => lap('direct')),
+      indirectScenarios(indirect, collector).then(() => lap('indirect')),
+      partnerCenterScenarios(checked, partnerCenter, collector).finally(() => lap('pc')),
     ]);
     const customers = {
       direct: await storedCustomer(direct.composed.customers, 'Northwind Traders B.V.'),
@@ -256,6 +258,7 @@ export async function produceCards(): Promise<ProducedCards> {
       indirect: await storedCustomer(indirect.composed.customers, 'Adventure Customer Private Limited'),
     };
     await managerScenarios(direct, indirect, customers, collector);
+    lap('managers');
     const missing = Object.keys(producedCardNames).filter((name) => !collector.cards.has(name));
     if (missing.length > 0) throw new Error(`No scenario produced: ${missing.join(', ')}`);
     return {
@@ -727,6 +730,7 @@ async function partnerCenterScenarios(
     return stored;
   };
 
+  process.stderr.write(`PRODUCE pc flows done\n`);
   // One customer due at a time, so each round works on that one only.
   const created = await outcome(
     'Partner Center outcome: created',

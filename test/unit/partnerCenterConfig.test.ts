@@ -293,3 +293,37 @@ describe('Partner Center configuration', () => {
     expect(withTwoCredentials).toContain('PARTNER_CENTER_MANAGED_IDENTITY_CLIENT_ID cannot be combined');
   });
 });
+
+describe('a local Partner Center already running (LOCAL_PARTNER_CENTER_ENDPOINT)', () => {
+  const token = 'local-token-value';
+
+  it('is used with its token instead of starting one', () => {
+    expect(
+      loadConfig({
+        LOCAL_PARTNER_CENTER_ENDPOINT: 'http://127.0.0.1:4711',
+        LOCAL_PARTNER_CENTER_TOKEN: token,
+      }).partnerCenter,
+    ).toEqual({ mode: 'local', endpoint: 'http://127.0.0.1:4711', token });
+  });
+
+  it('must be on this machine, and comes with its token, which is never echoed', () => {
+    expect(
+      problem({
+        LOCAL_PARTNER_CENTER_ENDPOINT: 'http://partner.example:4711',
+        LOCAL_PARTNER_CENTER_TOKEN: token,
+      }),
+    ).toContain('LOCAL_PARTNER_CENTER_ENDPOINT must be on this machine');
+    expect(problem({ LOCAL_PARTNER_CENTER_ENDPOINT: 'http://127.0.0.1:4711' })).toContain(
+      'LOCAL_PARTNER_CENTER_TOKEN is required with LOCAL_PARTNER_CENTER_ENDPOINT',
+    );
+    const message = problem({
+      LOCAL_PARTNER_CENTER_ENDPOINT: 'http://127.0.0.1:4711',
+      LOCAL_PARTNER_CENTER_TOKEN: token,
+      ...microsoft,
+      PARTNER_CENTER_CLIENT_SECRET: secret,
+    });
+    expect(message).toContain('LOCAL_PARTNER_CENTER_ENDPOINT cannot be combined with PARTNER_CENTER_APP_ID');
+    expect(message).not.toContain(token);
+    expect(message).not.toContain(secret);
+  });
+});
