@@ -37,8 +37,9 @@ export async function formatMarkdown(text: string, file: string): Promise<string
 export const reportPreamble = `# Benchmarks
 
 \`npm run bench\` measures the onboarding bot under load against an echo bot on the same restify,
-CloudAdapter and Bot Framework SDK (the floor), counts Cosmos DB requests per turn and per onboarding,
-and measures start-up time and memory. Options: \`npm run bench -- --help\` and the README's
+CloudAdapter and Bot Framework SDK (the floor), counts Cosmos DB requests per turn and per onboarding
+and Partner Center calls per onboarding (the creation after submit included), and measures start-up
+time and memory. Options: \`npm run bench -- --help\` and the README's
 Benchmark section. The code is in [test/bench/](../test/bench/).
 
 Each run writes or replaces one section below (\`--section NAME\`, default "Latest run"); a section's

@@ -99,14 +99,6 @@ async function main(): Promise<void> {
   log('Partner Center calls per onboarding (one at a time, until created), Cosmos DB requests turn by turn…');
   const turnCosts = await measureAllTurnCosts(options, settings);
   const { store, hostStartup } = turnCosts;
-  if (turnCosts.partnerCenter) {
-    const { partnerCenter: probe } = turnCosts;
-    const all = sumCalls(probe.beforeSubmit, probe.fromSubmit);
-    log(
-      `  Partner Center calls per completed onboarding: ${(totalCalls(all) / probe.onboardings).toFixed(2)} ` +
-        `(${callsText(all, probe.onboardings, 2)})`,
-    );
-  }
 
   log("Managers' notifications…");
   const notifications = await measureNotificationCost();
@@ -240,6 +232,13 @@ async function measureAllTurnCosts(
       options.turnCostOnboardings,
       settings.nextCompany,
     );
+    if (partnerCenter) {
+      const all = sumCalls(partnerCenter.beforeSubmit, partnerCenter.fromSubmit);
+      log(
+        `  Partner Center calls per completed onboarding: ${(totalCalls(all) / partnerCenter.onboardings).toFixed(2)} ` +
+          `(${callsText(all, partnerCenter.onboardings, 2)})`,
+      );
+    }
     const costs = [
       await measureTurnCosts(host, 'emulator', options.turnCostOnboardings, settings.nextCompany),
       await measureTurnCosts(host, 'teams', 1, settings.nextCompany),

@@ -194,8 +194,10 @@ describe.each(locales)('the Partner Center outcome cards in %s', (locale) => {
     expect(texts(card)[0]).toBe(
       say('card.creation.created.title', { legalName: record.accountInfo.legalName }),
     );
+    // Partner Center's customer id, as the worker hands it over with the news (before it is stored).
     expect(facts(card)).toEqual([
       { title: say('card.creation.fact.domain'), value: 'northwindpc.onmicrosoft.com' },
+      { title: say('card.creation.fact.customerId'), value: record.partnerCenter!.customerId },
       { title: say('card.creation.fact.adminSignInName'), value: 'admin@northwindpc.onmicrosoft.com' },
     ]);
     // Shown exactly as Partner Center gave it: a TextRun is never markdown, so nothing is escaped.

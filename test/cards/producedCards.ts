@@ -222,11 +222,11 @@ const teamsGlobalAdmin = '9a8b7c6d-0000-4000-8000-00000000ad01';
 const unknownAgent = '9a8b7c6d-0000-4000-8000-00000000ff01';
 
 /**
- * Drives a direct partner's bot and an indirect provider's bot over every scenario and collects the
- * cards by name. Both harnesses start together; the caller stops them (`stop`).
+ * Drives a direct partner's bot, an indirect provider's bot and a direct partner's bot that checks
+ * with a local Partner Center over every scenario and collects the cards by name. The harnesses start
+ * together (after the local Partner Center); the caller stops them all (`stop`).
  */
 export async function produceCards(): Promise<ProducedCards> {
-  const t0 = Date.now(); const lap = (what: string) => process.stderr.write(`PRODUCE ${what} ${Date.now() - t0} ms\n`);
   const partnerCenter = await startPartnerCenter();
   let harnesses: ConversationHarness[];
   try {
@@ -239,8 +239,11 @@ export async function produceCards(): Promise<ProducedCards> {
     await partnerCenter.stop();
     throw error;
   }
-  lap('started');
-  const [direct, indirect, checked] = harnesses as [ConversationHarness, ConversationHarness, ConversationHarness];
+  const [direct, indirect, checked] = harnesses as [
+    ConversationHarness,
+    ConversationHarness,
+    ConversationHarness,
+  ];
   const stop = async () => {
     await Promise.all(harnesses.map((harness) => harness.stop()));
     await partnerCenter.stop();
@@ -248,9 +251,9 @@ export async function produceCards(): Promise<ProducedCards> {
   try {
     const collector = new Collector();
     const [, , partnerCenterRun] = await Promise.all([
-      directScenarios(direct, collector).then(() => lap('direct')),
-      indirectScenarios(indirect, collector).then(() => lap('indirect')),
-      partnerCenterScenarios(checked, partnerCenter, collector).finally(() => lap('pc')),
+      directScenarios(direct, collector),
+      indirectScenarios(indirect, collector),
+      partnerCenterScenarios(checked, partnerCenter, collector),
     ]);
     const customers = {
       direct: await storedCustomer(direct.composed.customers, 'Northwind Traders B.V.'),
@@ -258,7 +261,6 @@ export async function produceCards(): Promise<ProducedCards> {
       indirect: await storedCustomer(indirect.composed.customers, 'Adventure Customer Private Limited'),
     };
     await managerScenarios(direct, indirect, customers, collector);
-    lap('managers');
     const missing = Object.keys(producedCardNames).filter((name) => !collector.cards.has(name));
     if (missing.length > 0) throw new Error(`No scenario produced: ${missing.join(', ')}`);
     return {
@@ -704,15 +706,25 @@ async function partnerCenterScenarios(
       log: { info: () => undefined, warn: () => undefined },
       now,
     }).runOnce();
-  /** Submits from Review, runs the worker once, and keeps what it told of that customer. */
-  const outcome = async (
-    name: ProducedCardName,
-    legalName: string,
-    kind: CreationNews['kind'],
-    work: (submitted: CustomerRecord) => Promise<unknown>,
-    agent: AgentDriver,
-    done?: ProducedCardName,
-  ): Promise<CustomerRecord> => {
+  /**
+   * Submits from Review (keeping the done card when `done` names it), does `work` (the worker's round,
+   * and what happens in Partner Center before it), and keeps the card the worker told of that customer.
+   */
+  const outcome = async ({
+    name,
+    legalName,
+    kind,
+    agent,
+    done,
+    work,
+  }: {
+    name: ProducedCardName;
+    legalName: string;
+    kind: CreationNews['kind'];
+    agent: AgentDriver;
+    done?: ProducedCardName;
+    work: (submitted: CustomerRecord) => Promise<unknown>;
+  }): Promise<CustomerRecord> => {
     await c.submit(agent, 'submit');
     if (done) c.keep(done, agent);
     const submitted = await storedCustomer(harness.composed.customers, legalName);
@@ -730,21 +742,21 @@ async function partnerCenterScenarios(
     return stored;
   };
 
-  process.stderr.write(`PRODUCE pc flows done\n`);
   // One customer due at a time, so each round works on that one only.
-  const created = await outcome(
-    'Partner Center outcome: created',
-    partnerCenterCustomers.created,
-    'created',
-    () => runWorker(parts.client),
-    createdAgent,
-    'done: Partner Center creates the customer',
-  );
-  const rejected = await outcome(
-    'Partner Center outcome: rejected, read in Dutch',
-    partnerCenterCustomers.rejected,
-    'rejected',
-    async (submitted) => {
+  const created = await outcome({
+    name: 'Partner Center outcome: created',
+    legalName: partnerCenterCustomers.created,
+    kind: 'created',
+    agent: createdAgent,
+    done: 'done: Partner Center creates the customer',
+    work: () => runWorker(parts.client),
+  });
+  const rejected = await outcome({
+    name: 'Partner Center outcome: rejected, read in Dutch',
+    legalName: partnerCenterCustomers.rejected,
+    kind: 'rejected',
+    agent: rejectedAgent,
+    work: async (submitted) => {
       // Another organisation takes the domain in Partner Center between the submit and the create.
       await parts.client.createCustomer(
         { ...newCustomerOf(submitted), companyName: 'Another Organisation B.V.' },
@@ -752,19 +764,18 @@ async function partnerCenterScenarios(
       );
       await runWorker(parts.client);
     },
-    rejectedAgent,
-  );
-  const agreementRefused = await outcome(
-    'Partner Center outcome: agreement refused',
-    partnerCenterCustomers.agreementRefused,
-    'agreementRefused',
-    async () => {
+  });
+  const agreementRefused = await outcome({
+    name: 'Partner Center outcome: agreement refused',
+    legalName: partnerCenterCustomers.agreementRefused,
+    kind: 'agreementRefused',
+    agent: refusedAgent,
+    work: async () => {
       // The create and the agreement template pass; the acceptance is answered 400.
       parts.proxy.plan(['pass', 'pass', { status: 400, body: agreementRefusal }]);
       await runWorker(parts.throughProxy);
     },
-    refusedAgent,
-  );
+  });
 
   return {
     existingTenant,

@@ -4,6 +4,13 @@ import { describeArmValue, expectString, isArmObject, type ArmObject, type ArmVa
 type ArmFunction = (args: ArmValue[]) => ArmValue;
 
 /**
+ * What ARM's trim() removes, "all leading and trailing white-space characters": .NET's String.Trim(),
+ * the characters of Char.IsWhiteSpace. Not JavaScript's trim(), which also removes U+FEFF and keeps U+0085.
+ */
+const dotnetTrim =
+  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+
+/**
  * The ARM functions the template uses that need no deployment state, each as ARM documents it.
  * Anything else is unknown here, so an expression using it fails the test instead of passing unchecked.
  */
@@ -15,6 +22,7 @@ const functions: Record<string, ArmFunction> = {
       : args.map((arg) => expectString(arg, 'concat() argument')).join(''),
   tolower: ([text]) => expectString(text ?? null, 'toLower()').toLowerCase(),
   toupper: ([text]) => expectString(text ?? null, 'toUpper()').toUpperCase(),
+  trim: ([text]) => expectString(text ?? null, 'trim()').replace(dotnetTrim, ''),
   uniquestring: (args) => fakeHash(args).slice(0, 13),
   guid: (args) => {
     const hex = fakeHash(args, 'hex');

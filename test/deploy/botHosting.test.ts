@@ -3,10 +3,16 @@ import { z } from 'zod';
 import { loadConfig, mayCreateContainers } from '../../bot/config';
 import { loadExampleParameters, readJson, repositoryRoot } from './armTemplateFiles';
 import { valueAt } from './armValue';
-import { settingsReadElsewhere, variablesNotDeployed, variablesReadByBotConfig } from './botEnvironment';
+import {
+  settingsReadElsewhere,
+  variablesDeployedOnRequest,
+  variablesNotDeployed,
+  variablesReadByBotConfig,
+} from './botEnvironment';
 import { appSettingsOf, theResource } from './deployedResources';
 import { exampleDeployment } from './exampleDeployment';
 import type { FakeDeployment } from './fakeDeployment';
+import { withPartnerCenter } from './partnerCenterParameters';
 import type { DeployedResource, TemplateEvaluation } from './templateEvaluation';
 
 let deployed: TemplateEvaluation;
@@ -16,6 +22,8 @@ let plan: DeployedResource;
 let identity: DeployedResource;
 let bot: DeployedResource;
 let settings: Record<string, string>;
+/** With every optional setting the template offers: Microsoft's Partner Center, App+User. */
+let settingsWithPartnerCenter: Record<string, string>;
 beforeAll(() => {
   deployed = exampleDeployment();
   fake = deployed.deployment;
@@ -24,6 +32,9 @@ beforeAll(() => {
   identity = theResource(deployed, 'Microsoft.ManagedIdentity/userAssignedIdentities');
   bot = theResource(deployed, 'Microsoft.BotService/botServices');
   settings = appSettingsOf(webApp);
+  settingsWithPartnerCenter = appSettingsOf(
+    theResource(exampleDeployment(withPartnerCenter), 'Microsoft.Web/sites'),
+  );
 });
 const example = loadExampleParameters();
 
@@ -84,16 +95,29 @@ describe('the app settings', () => {
   });
 
   it('set every variable the bot reads, except those a managed-identity deployment must not or need not set', () => {
-    const needed = variablesReadByBotConfig().filter((name) => !(name in variablesNotDeployed));
+    const onRequest = Object.keys(variablesDeployedOnRequest);
+    const needed = variablesReadByBotConfig().filter(
+      (name) => !(name in variablesNotDeployed) && !onRequest.includes(name),
+    );
     expect(needed).toEqual(
       expect.arrayContaining(['MicrosoftAppId', 'COSMOS_ENDPOINT', 'PARTNER_EMAIL_DOMAINS']),
     );
     expect(needed.filter((name) => !(name in settings))).toEqual([]);
+    // Those set on request: none by default, every one when its parameters are given.
+    expect(onRequest.filter((name) => name in settings)).toEqual([]);
+    expect([...needed, ...onRequest].filter((name) => !(name in settingsWithPartnerCenter))).toEqual([]);
+  });
+
+  it('are excused, or set on request, only for variables the bot reads', () => {
+    const read = new Set(variablesReadByBotConfig());
+    const listed = [...Object.keys(variablesNotDeployed), ...Object.keys(variablesDeployedOnRequest)];
+    expect(listed.filter((name) => !read.has(name))).toEqual([]);
   });
 
   it('set nothing that neither the bot nor the platform reads', () => {
     const read = new Set([...variablesReadByBotConfig(), ...Object.keys(settingsReadElsewhere)]);
     expect(Object.keys(settings).filter((name) => !read.has(name))).toEqual([]);
+    expect(Object.keys(settingsWithPartnerCenter).filter((name) => !read.has(name))).toEqual([]);
   });
 
   it('start the bot as the managed identity, on Azure Cosmos DB with Microsoft Entra ID', () => {

@@ -139,7 +139,9 @@ function forward(
 function relay(response: http.ServerResponse, answered: Upstream): void {
   const headers = { ...answered.headers };
   for (const name of ['connection', 'keep-alive', 'transfer-encoding']) delete headers[name];
-  response.writeHead(answered.status, headers).end(answered.body);
+  // Not chained: restify, when loaded in the same process, makes writeHead return nothing.
+  response.writeHead(answered.status, headers);
+  response.end(answered.body);
 }
 
 function answer(
@@ -159,7 +161,6 @@ function answer(
             source: 'FaultProxy',
           })
         : '');
-  response
-    .writeHead(step.status, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) })
-    .end(body);
+  response.writeHead(step.status, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
+  response.end(body);
 }

@@ -74,7 +74,8 @@ export async function startLocalPartnerCenter(
     seen.push({ method: request.method ?? '', path: url.pathname });
     handle(request, url, context, expectedAuthorization)
       .catch((error: unknown) => errorReply(500, '0', `Local Partner Center failed: ${String(error)}`))
-      .then((reply) => send(request, response, reply));
+      .then((reply) => send(request, response, reply))
+      .catch(() => response.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -190,16 +191,18 @@ function send(request: http.IncomingMessage, response: http.ServerResponse, repl
     const value = header(request, name);
     if (value) headers[name === 'ms-requestid' ? 'MS-RequestId' : 'MS-CorrelationId'] = value;
   }
+  // Not chained: restify, loaded in the same process as the bot, replaces ServerResponse.writeHead
+  // with one that returns nothing.
   if (reply.body === undefined || request.method === 'HEAD') {
-    response.writeHead(reply.status, { ...headers, 'Content-Length': '0' }).end();
+    response.writeHead(reply.status, { ...headers, 'Content-Length': '0' });
+    response.end();
     return;
   }
   const text = JSON.stringify(reply.body);
-  response
-    .writeHead(reply.status, {
-      ...headers,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': String(Buffer.byteLength(text)),
-    })
-    .end(text);
+  response.writeHead(reply.status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
+  response.end(text);
 }
