@@ -1,6 +1,12 @@
 import {
+  startLocalPartnerCenter,
+  type LocalPartnerCenter,
+} from '../../services/partnerCenter/local/localPartnerCenter';
+import { clientFor, PARTNER_TENANT_ID, TOKEN } from '../partnerCenter/fixtures';
+import {
   actionsOf,
   cardsOf,
+  inputOf,
   startConversationHarness,
   textsOf,
   type AgentDriver,
@@ -9,18 +15,31 @@ import {
 import { dutchAccountInputs, quantityOf } from './flowFixtures';
 
 let harness: ConversationHarness;
+let partnerCenter: LocalPartnerCenter;
 beforeAll(async () => {
+  partnerCenter = await startLocalPartnerCenter({ token: TOKEN, partnerTenantId: PARTNER_TENANT_ID });
   harness = await startConversationHarness({
     partner: { type: 'indirectProvider' },
     now: () => new Date('2026-11-23T12:00:00Z'),
+    partnerCenter: clientFor(partnerCenter.endpoint),
   });
 });
-afterAll(async () => harness.stop());
+afterAll(async () => {
+  await harness.stop();
+  await partnerCenter.stop();
+});
 
 type Card = ReturnType<AgentDriver['lastCard']>;
 
 /** Every place the bot waits for the agent, how to get there, and what its card's Next says. */
-const points: { name: string; step: string; next: string; reach: (agent: AgentDriver) => Promise<void> }[] = [
+const points: {
+  name: string;
+  step: string;
+  next: string;
+  reach: (agent: AgentDriver) => Promise<void>;
+  /** An input the waiting card must still have when it comes back. */
+  keeps?: string;
+}[] = [
   {
     name: 'account info (drawn again after a problem)',
     step: 'accountInfo',
@@ -28,6 +47,23 @@ const points: { name: string; step: string; next: string; reach: (agent: AgentDr
     reach: async (agent) => {
       await agent.say('add customer');
       await agent.submit('next', dutchAccountInputs({ legalName: 'KPMG' }));
+    },
+  },
+  {
+    name: "account info with Partner Center's address suggestions",
+    step: 'accountInfo',
+    next: 'Next: Customer agreement',
+    keeps: 'addressChoice',
+    reach: async (agent) => {
+      await agent.say('add customer');
+      await agent.submit(
+        'next',
+        dutchAccountInputs({
+          legalName: 'Suggested Address B.V.',
+          domainPrefix: 'suggestedaddress',
+          'address.line1': 'Keizersgrcht 12',
+        }),
+      );
     },
   },
   { name: 'the customer agreement', step: 'mca', next: 'Next: Reseller', reach: (agent) => untilMca(agent) },
@@ -101,6 +137,7 @@ async function at(point: (typeof points)[number]) {
     .find((card) => promptOf(card) !== '')!;
   expect(stepOf(waiting)).toBe(point.step);
   expect(titlesOf(waiting)).toContain(point.next);
+  if (point.keeps) expect(inputOf(waiting, point.keeps)).toBeDefined();
   return { agent, waiting, stale };
 }
 
@@ -108,6 +145,7 @@ async function at(point: (typeof points)[number]) {
 function expectWaiting(agent: AgentDriver, point: (typeof points)[number]) {
   expect(stepOf(agent.lastCard())).toBe(point.step);
   expect(titlesOf(agent.lastCard())).toContain(point.next);
+  if (point.keeps) expect(inputOf(agent.lastCard(), point.keeps)).toBeDefined();
 }
 
 describe.each(points)('while $name waits', (point) => {
