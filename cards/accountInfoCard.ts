@@ -42,7 +42,8 @@ export function accountInfoCard(say: Say, model: AccountInfoCardModel): Adaptive
           label: say('card.accountInfo.addressChoice'),
           required: say('card.accountInfo.addressChoice.required'),
           choices: model.addressCheck.choices,
-          value: model.addressCheck.choices[0]?.value ?? '',
+          // Nothing chosen in advance: the agent reads the suggestion before it replaces what they typed.
+          value: '',
         }
       : { shown: false, label: '', required: '', choices: [], value: '' },
     hasStates: (country.states?.length ?? 0) > 0,

@@ -1,7 +1,7 @@
 import type { Say } from '../messages/catalogue';
 import type { AdaptiveCardJson, RelationshipRequestCardModel } from './cardModels';
 import { cardTemplate } from './fillTemplate';
-import { asText, asTextParams } from './plainText';
+import { asTextParams } from './plainText';
 import template from './templates/relationshipRequest.json';
 
 const fill = cardTemplate(template);
@@ -15,9 +15,9 @@ const fill = cardTemplate(template);
 export function relationshipRequestCard(say: Say, model: RelationshipRequestCardModel): AdaptiveCardJson {
   const link = model.link && /^https:\/\//i.test(model.link) ? model.link : '';
   return fill({
+    // Copied into the agent's own email exactly: in a TextRun, which is never markdown, so nothing is
+    // escaped (a renderer that ignored escapes would otherwise put backslashes into the copied link).
     link,
-    // Shown to be copied into the agent's own email; as text, so no renderer turns it into markup.
-    linkText: asText(link),
     t: {
       title: say('card.relationship.title'),
       found: say(

@@ -10,7 +10,7 @@ export const creation = {
   'card.creation.fact.adminSignInName': 'Global admin sign-in name',
   'card.creation.password': 'Temporary password',
   'card.creation.created.passwordOnce':
-    '**Copy the password now.** It is shown only here, once, and is not kept anywhere. Hand it to the customer safely, not in the same message as the sign-in name.',
+    '**Copy the password now.** It is in this message only: the bot does not keep it. Hand it to the customer safely, not in the same message as the sign-in name.',
   'card.creation.created.passwordChange':
     'The admin must change it at first sign-in. If it is lost, reset it in the Microsoft 365 admin center.',
   'card.creation.created.agreementAttested':
@@ -24,7 +24,7 @@ export const creation = {
   'card.creation.rejected.title': 'Partner Center refused {legalName}',
   'card.creation.rejected.summary': 'Partner Center refused {legalName}: nothing was created.',
   'card.creation.rejected.nothingCreated':
-    'Nothing was created in Partner Center. The domain and name are free again: correct what Partner Center names and add the customer again (type "add customer").',
+    'Nothing was created in Partner Center, and the bot no longer holds this legal name and domain prefix for it. Correct what Partner Center names (another domain prefix, if it says the domain is taken) and add the customer again (type "add customer").',
   'card.creation.agreementRefused.title': 'Partner Center refused the agreement acceptance of {legalName}',
   'card.creation.agreementRefused.summary':
     'Partner Center refused the Microsoft Customer Agreement acceptance of {legalName}',

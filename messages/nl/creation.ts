@@ -12,7 +12,7 @@ export const creation: Translation<typeof english> = {
   'card.creation.fact.adminSignInName': 'Aanmeldingsnaam Globale beheerder',
   'card.creation.password': 'Tijdelijk wachtwoord',
   'card.creation.created.passwordOnce':
-    '**Kopieer het wachtwoord nu.** Het wordt alleen hier getoond, één keer, en nergens bewaard. Geef het veilig aan de klant, niet in hetzelfde bericht als de aanmeldingsnaam.',
+    '**Kopieer het wachtwoord nu.** Het staat alleen in dit bericht: de bot bewaart het niet. Geef het veilig aan de klant, niet in hetzelfde bericht als de aanmeldingsnaam.',
   'card.creation.created.passwordChange':
     'De beheerder moet het bij de eerste aanmelding wijzigen. Is het kwijtgeraakt, stel het dan opnieuw in via het Microsoft 365-beheercentrum.',
   'card.creation.created.agreementAttested':
@@ -26,7 +26,7 @@ export const creation: Translation<typeof english> = {
   'card.creation.rejected.title': 'Partnercentrum heeft {legalName} geweigerd',
   'card.creation.rejected.summary': 'Partnercentrum heeft {legalName} geweigerd: er is niets gemaakt.',
   'card.creation.rejected.nothingCreated':
-    'Er is niets gemaakt in Partnercentrum. Het domein en de naam zijn weer vrij: corrigeer wat Partnercentrum noemt en voeg de klant opnieuw toe (typ "klant toevoegen").',
+    'Er is niets gemaakt in Partnercentrum, en de bot houdt deze wettelijke naam en deze domeinnaam er niet meer voor vast. Corrigeer wat Partnercentrum noemt (een andere domeinnaam, als het domein in gebruik is) en voeg de klant opnieuw toe (typ "klant toevoegen").',
   'card.creation.agreementRefused.title':
     'Partnercentrum heeft de acceptatie van de overeenkomst voor {legalName} geweigerd',
   'card.creation.agreementRefused.summary':

@@ -4,7 +4,8 @@ import type { partnerCenter as english } from '../en/partnerCenter';
 export const partnerCenter: Translation<typeof english> = {
   'accountInfo.existingTenant':
     '{domain} staat al in de directory van Microsoft: deze klant heeft al een Microsoft-tenant, dus vraag in plaats daarvan een relatie aan (zie de kaart hierboven). Is {domain} niet het eigen domein van de klant, corrigeer dan het e-mailadres; typ anders "annuleren".',
-  'existingTenant.found': 'Deze klant heeft al een Microsoft-tenant: vraag in plaats daarvan een relatie aan.',
+  'existingTenant.found':
+    'Deze klant heeft al een Microsoft-tenant: vraag in plaats daarvan een relatie aan.',
   'accountInfo.addressUnverified':
     'Partnercentrum kon dit adres niet verifiëren. Kies een van de voorstellen, houd het adres zoals u het typte, of corrigeer het en kies opnieuw Volgende.',
   'accountInfo.addressUnverifiedNoSuggestion':

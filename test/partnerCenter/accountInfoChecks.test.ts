@@ -2,6 +2,7 @@ import { containerDefinitions } from '../../services/cosmos/containers';
 import { startLocalPartnerCenter, type LocalPartnerCenter } from '../../services/partnerCenter/local/localPartnerCenter';
 import {
   cardsOf,
+  elementsOf,
   inputOf,
   startConversationHarness,
   textsOf,
@@ -51,8 +52,12 @@ describe('a customer that already has a Microsoft tenant', () => {
     const text = visibleText(relationship!);
     expect(text).toContain('Already has a Microsoft tenant');
     expect(text).toContain('wingtiptoys.com');
-    // The partner's own link from Partner Center, to paste into an email of the agent's own.
-    expect(text).toMatch(/admin\.microsoft\.com.*partnerId=4f0c2a51-8a7e-4c1f-9d3b-2e6a7b8c9d01/);
+    // The partner's own link from Partner Center, to paste into an email of the agent's own: in a
+    // TextRun, exactly as Partner Center gave it (no markdown escapes to copy along).
+    const runs = elementsOf(relationship!).filter((element) => element.type === 'TextRun');
+    expect(runs.map((run) => run.text)).toEqual([
+      expect.stringMatching(/^https:\/\/admin\.microsoft\.com\/\S*partnerId=4f0c2a51-8a7e-4c1f-9d3b-2e6a7b8c9d01/),
+    ]);
     expect(text).toContain('Nothing was added');
     expect(inputOf(form!, 'legalName')?.value).toBe('Wingtip Toys B.V.');
     expect(visibleText(form!)).toContain("wingtiptoys.com is already in Microsoft's directory");
