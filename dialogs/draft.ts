@@ -28,6 +28,11 @@ export const draftSchema = z.object({
   order: OrderSchema.optional(),
   /** What an update changed in other sections (order lines removed, and why): said on Review. */
   changes: z.array(wordingSchema),
+  /**
+   * Partner Center did not answer when account info was checked (its checks were skipped): Review
+   * says so rather than that it found no tenant.
+   */
+  partnerCenterUnchecked: z.boolean().optional(),
   /** Each section as it was confirmed, or changed from Review: kept with the record (its audit trail). */
   trail: z.array(draftTrailEventSchema).default([]),
 });

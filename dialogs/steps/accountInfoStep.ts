@@ -161,6 +161,8 @@ export const accountInfoStep: CardStep<FormValues, Accepted> = {
     }
     const { draft } = turn;
     draft.accountInfo = check.value;
+    if (check.partnerCenterUnanswered) draft.partnerCenterUnchecked = true;
+    else delete draft.partnerCenterUnchecked;
     draft.values.accountInfo = flatForm(check.value);
     await keepWhatStillHolds(turn);
     return { kind: 'next' };

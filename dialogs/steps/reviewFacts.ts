@@ -19,7 +19,10 @@ export async function reviewSections(
 ): Promise<{ section: ReviewSection; facts: Fact[] }[]> {
   const sections: { section: ReviewSection; facts: Fact[] }[] = [];
   if (draft.accountInfo)
-    sections.push({ section: 'accountInfo', facts: accountInfoFacts(say, draft.accountInfo, onboarding) });
+    sections.push({
+      section: 'accountInfo',
+      facts: accountInfoFacts(say, draft.accountInfo, onboarding, draft.partnerCenterUnchecked === true),
+    });
   if (draft.mca) sections.push({ section: 'mca', facts: mcaFacts(say, reader, draft.mca) });
   if (onboarding.partner.type === 'indirectProvider') {
     sections.push({
@@ -32,7 +35,12 @@ export async function reviewSections(
   return sections;
 }
 
-function accountInfoFacts(say: Say, info: AccountInfo, onboarding: OnboardingService): Fact[] {
+function accountInfoFacts(
+  say: Say,
+  info: AccountInfo,
+  onboarding: OnboardingService,
+  partnerCenterUnchecked: boolean,
+): Fact[] {
   const { address, primaryContact: contact } = info;
   const facts: Fact[] = [
     { title: say('fact.legalName'), value: info.legalName },
@@ -58,7 +66,11 @@ function accountInfoFacts(say: Say, info: AccountInfo, onboarding: OnboardingSer
     {
       title: say('fact.existingCustomerCheck'),
       value: say(
-        onboarding.checksInPartnerCenter ? 'value.notAmongYourCustomersNorTenant' : 'value.notAmongYourCustomers',
+        !onboarding.checksInPartnerCenter
+          ? 'value.notAmongYourCustomers'
+          : partnerCenterUnchecked
+            ? 'value.notAmongYourCustomersTenantUnchecked'
+            : 'value.notAmongYourCustomersNorTenant',
       ),
     },
   );

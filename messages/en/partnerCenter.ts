@@ -10,11 +10,15 @@ export const partnerCenter = {
   'card.accountInfo.addressChoice': 'Address to use',
   'card.accountInfo.addressChoice.required': 'Choose the address to use.',
   'card.accountInfo.addressChoice.suggested': 'Suggested: {address}',
-  'card.accountInfo.addressChoice.typed': 'As I typed it: {address}',
+  'card.accountInfo.addressChoice.typed': 'Keep my address: {address}',
   'done.next.partnerCenter':
     'Partner Center is creating the customer now. I will tell you in our personal chat when it exists, with the temporary password of {adminSignInName}.',
   'value.notAmongYourCustomersNorTenant':
     "Not among your customers, and Partner Center found no Microsoft tenant with the customer's domains.",
+  'value.notAmongYourCustomersTenantUnchecked':
+    'Not among your customers. Partner Center did not answer when account info was checked, so whether the customer already has a Microsoft tenant, and whether the address is valid, is told only when Partner Center creates the customer.',
+  'domainPrefix.takenInDirectory':
+    '"{domain}" already exists in Microsoft\'s directory. If it is this customer\'s own tenant, do not add the customer again: request a relationship with it in Partner Center (Customers, Request a reseller relationship). Otherwise choose another prefix; these are free: {suggestions}.',
   'card.relationship.title': 'Already has a Microsoft tenant',
   'card.relationship.found':
     "{legalName} uses {domain}, which is already in Microsoft's directory: the customer has a Microsoft tenant, perhaps through another partner.",

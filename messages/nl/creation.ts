@@ -4,12 +4,12 @@ import type { creation as english } from '../en/creation';
 export const creation: Translation<typeof english> = {
   'card.creation.created.title': '{legalName} staat nu in Partnercentrum',
   'card.creation.created.summary':
-    '{legalName} staat nu in Partnercentrum. Open dit bericht voor de aanmeldgegevens van de eerste Globale beheerder.',
+    '{legalName} staat nu in Partnercentrum. Open dit bericht voor de aanmeldgegevens van de eerste globale beheerder.',
   'card.creation.created.intro':
-    'Partnercentrum heeft de klant en de Microsoft-tenant gemaakt. De eerste Globale beheerder van de tenant meldt zich aan met het tijdelijke wachtwoord hieronder.',
+    'Partnercentrum heeft de klant en de Microsoft-tenant gemaakt. De eerste globale beheerder van de tenant meldt zich aan met het tijdelijke wachtwoord hieronder.',
   'card.creation.fact.domain': 'Domein van de tenant',
   'card.creation.fact.customerId': 'Klant-id in Partnercentrum',
-  'card.creation.fact.adminSignInName': 'Aanmeldingsnaam Globale beheerder',
+  'card.creation.fact.adminSignInName': 'Aanmeldingsnaam globale beheerder',
   'card.creation.password': 'Tijdelijk wachtwoord',
   'card.creation.created.passwordOnce':
     '**Kopieer het wachtwoord nu.** Het staat alleen in dit bericht: de bot bewaart het niet. Geef het veilig aan de klant, niet in hetzelfde bericht als de aanmeldingsnaam.',
@@ -18,7 +18,7 @@ export const creation: Translation<typeof english> = {
   'card.creation.created.agreementAttested':
     'De acceptatie van de Microsoft-klantovereenkomst wordt naar Partnercentrum gestuurd.',
   'card.creation.created.agreementByCustomer':
-    'De Globale beheerder van de klant accepteert de Microsoft-klantovereenkomst in het Microsoft 365-beheercentrum; tot dan kan er niets worden besteld.',
+    'De globale beheerder van de klant accepteert de Microsoft-klantovereenkomst in het Microsoft 365-beheercentrum; tot dan kan er niets worden besteld.',
   'card.creation.created.underReview':
     'Partnercentrum beoordeelt nieuwe klantaccounts: zolang de beoordeling van de klant loopt, wachten aankopen tot die is afgerond.',
   'card.creation.reason': 'Reden van Partnercentrum (in het Engels): "{description}" (code {code})',

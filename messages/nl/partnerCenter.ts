@@ -13,11 +13,15 @@ export const partnerCenter: Translation<typeof english> = {
   'card.accountInfo.addressChoice': 'Te gebruiken adres',
   'card.accountInfo.addressChoice.required': 'Kies het adres dat u wilt gebruiken.',
   'card.accountInfo.addressChoice.suggested': 'Voorstel: {address}',
-  'card.accountInfo.addressChoice.typed': 'Zoals ik het typte: {address}',
+  'card.accountInfo.addressChoice.typed': 'Mijn adres houden: {address}',
   'done.next.partnerCenter':
     'Partnercentrum maakt de klant nu aan. Zodra de klant bestaat, meld ik dat in onze persoonlijke chat, met het tijdelijke wachtwoord van {adminSignInName}.',
   'value.notAmongYourCustomersNorTenant':
     'Niet bij uw klanten, en Partnercentrum vond geen Microsoft-tenant met de domeinen van de klant.',
+  'value.notAmongYourCustomersTenantUnchecked':
+    'Niet bij uw klanten. Partnercentrum antwoordde niet toen de accountgegevens werden gecontroleerd; of de klant al een Microsoft-tenant heeft en of het adres geldig is, blijkt pas wanneer Partnercentrum de klant aanmaakt.',
+  'domainPrefix.takenInDirectory':
+    '"{domain}" bestaat al in de directory van Microsoft. Is het de eigen tenant van deze klant, voeg de klant dan niet opnieuw toe: vraag in Partnercentrum een relatie aan (Klanten, Een relatie met een reseller aanvragen). Kies anders een andere domeinnaam; deze zijn nog vrij: {suggestions}.',
   'card.relationship.title': 'Heeft al een Microsoft-tenant',
   'card.relationship.found':
     '{legalName} gebruikt {domain}, dat al in de directory van Microsoft staat: de klant heeft al een Microsoft-tenant, misschien via een andere partner.',

@@ -72,6 +72,8 @@ export const partnerCenterSectionSchema = z.object({
   }),
   /** When the agent was told (the admin's temporary password is in that message only). */
   agentToldAt: z.string().optional(),
+  /** Creates repeated because the message with the password did not reach the agent. */
+  notToldTries: z.number().int().min(0).optional(),
 });
 export type PartnerCenterSection = z.infer<typeof partnerCenterSectionSchema>;
 

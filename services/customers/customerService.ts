@@ -119,7 +119,8 @@ export interface ExistingCustomer {
  * customer still under way ('customer.inProgress.*'); fields are the account info's own paths.
  */
 export type AccountInfoCheck =
-  | { kind: 'valid'; value: AccountInfo }
+  /** `partnerCenterUnanswered`: Partner Center did not answer, so its checks were skipped. */
+  | { kind: 'valid'; value: AccountInfo; partnerCenterUnanswered?: boolean }
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'ownCustomer'; customer: ExistingCustomer }
   /**
@@ -272,11 +273,18 @@ export class CustomerService {
         legalName: info.legalName,
         country: info.country,
       });
-      return { kind: 'invalid', errors: [takenError('domainPrefix', info.domainPrefix, suggestions)] };
+      return {
+        kind: 'invalid',
+        errors: [takenError('domainPrefix', info.domainPrefix, suggestions, 'domainPrefix.takenInDirectory')],
+      };
     }
     if (found.address.kind === 'unverified')
       return { kind: 'addressUnverified', value: info, suggestions: found.address.suggestions };
-    return { kind: 'valid', value: info };
+    return {
+      kind: 'valid',
+      value: info,
+      ...(found.unanswered.length > 0 ? { partnerCenterUnanswered: true } : {}),
+    };
   }
 
   /** The partner's relationship request link (Partner Center), for a customer that has a tenant. */
@@ -648,7 +656,8 @@ export class CustomerService {
       tellAgent: {
         ...(agent.personalChat ? { personalChat: agent.personalChat } : {}),
         ...(agent.origin ? { origin: agent.origin } : {}),
-        ...(isGuid(agentObjectId) ? { agentObjectId } : {}),
+        // The object id Teams gave (`from.aadObjectId`): where a personal chat can be started.
+        ...(agent.origin && !agentObjectId.startsWith('unidentified:') ? { agentObjectId } : {}),
         ...(agent.locale ? { locale: agent.locale } : {}),
       },
     };
@@ -685,8 +694,13 @@ function existingCustomer(record: CustomerRecord, by: ExistingCustomer['by']): E
 }
 
 /** 'domainPrefix.taken' at `field`, naming the first free alternative (and all of them). */
-function takenError(field: string, prefix: string, suggestions: readonly string[]): FieldError {
-  return fieldError(field, 'domainPrefix.taken', {
+function takenError(
+  field: string,
+  prefix: string,
+  suggestions: readonly string[],
+  key: 'domainPrefix.taken' | 'domainPrefix.takenInDirectory' = 'domainPrefix.taken',
+): FieldError {
+  return fieldError(field, key, {
     value: prefix,
     domain: tenantDomain(prefix),
     // Only when every alternative checked is taken: one further along, not checked.
@@ -698,8 +712,4 @@ function takenError(field: string, prefix: string, suggestions: readonly string[
 /** Errors of one section of a draft, their fields prefixed with it: 'domainPrefix' -> 'accountInfo.domainPrefix'. */
 function inSection(section: string, errors: readonly FieldError[]): FieldError[] {
   return errors.map((error) => ({ ...error, field: `${section}.${error.field}` }));
-}
-
-function isGuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -35,9 +35,32 @@ export interface CustomerCreationOptions {
   backoff?: { firstMs: number; maxMs: number };
   /** How often pending entries are looked for when nothing wakes the worker (other instances' submits). */
   pollMs?: number;
+  /** How long telling the agent may take before it counts as not told (the chat's service hangs). */
+  tellTimeoutMs?: number;
 }
 
-const defaults = { leaseMs: 2 * 60_000, backoff: { firstMs: 5_000, maxMs: 15 * 60_000 }, pollMs: 30_000 };
+const defaults = {
+  leaseMs: 2 * 60_000,
+  backoff: { firstMs: 5_000, maxMs: 15 * 60_000 },
+  pollMs: 30_000,
+  tellTimeoutMs: 20_000,
+};
+
+/**
+ * Tries of the create whose message with the password did not reach the agent. Each try asks Partner
+ * Center again with the same request id (the same customer and password) and tells again; after the
+ * last, the customer is recorded as created without the agent told (the password can be reset in the
+ * Microsoft 365 admin center).
+ */
+const TELL_TRIES = 5;
+
+/** How long a message under way may still take once the worker is asked to stop (within the shutdown grace). */
+const STOP_GRACE_MS = 3_000;
+
+/** The agent could not be told that the customer exists: the create is repeated, with the same request id. */
+class AgentNotToldError extends Error {
+  override name = 'AgentNotToldError';
+}
 
 /**
  * Creates submitted customers in Partner Center, from the record's own entry (`partnerCenter`,
@@ -52,6 +75,7 @@ export class CustomerCreation {
   private readonly now: () => Date;
   private readonly settings: typeof defaults;
   private timer: NodeJS.Timeout | undefined;
+  private stopping = new AbortController();
   private round: Promise<void> | undefined;
   private again = false;
   private stopped = true;
@@ -62,6 +86,7 @@ export class CustomerCreation {
       leaseMs: options.leaseMs ?? defaults.leaseMs,
       backoff: options.backoff ?? defaults.backoff,
       pollMs: options.pollMs ?? defaults.pollMs,
+      tellTimeoutMs: options.tellTimeoutMs ?? defaults.tellTimeoutMs,
     };
   }
 
@@ -69,12 +94,16 @@ export class CustomerCreation {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopping = new AbortController();
     this.wake();
   }
 
   /** Finishes the round under way; what is left stays pending for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
+    // A message to the agent still under way no longer holds the shutdown: its entry stays pending,
+    // and the next start creates (the same customer) and tells again.
+    this.stopping.abort();
     if (this.timer) clearTimeout(this.timer);
     await this.round;
   }
@@ -167,13 +196,19 @@ export class CustomerCreation {
     // Told before the record is updated: a crash in between repeats the create with the same
     // request id, which Partner Center answers with the same customer, and the agent is told again.
     // The other way round, a crash would lose the one message with the password.
-    const told = await this.options.announcer.tell(
+    const told = await this.tell(
       {
         ...record,
         partnerCenter: { ...record.partnerCenter!, customerId: created.id, tenantId: created.tenantId },
       },
       { kind: 'created', admin: created.adminCredentials },
     );
+    if (
+      !told &&
+      (this.stopping.signal.aborted || (record.partnerCenter!.notToldTries ?? 0) < TELL_TRIES - 1)
+    ) {
+      throw new AgentNotToldError(`The agent was not told that customer ${record.id} exists`);
+    }
     const needsAgreement = record.mca.kind === 'attested';
     const updated = await this.update(record, etag, {
       customerId: created.id,
@@ -220,7 +255,7 @@ export class CustomerCreation {
           state: 'created',
           rejection,
         });
-        if (updated) await this.options.announcer.tell(updated.customer, { kind: 'agreementRefused' });
+        if (updated) await this.tell(updated.customer, { kind: 'agreementRefused' });
         return;
       }
       const updated = await this.update(record, etag, { state: 'rejected', rejection });
@@ -233,10 +268,11 @@ export class CustomerCreation {
           error: String(failure),
         }),
       );
-      await this.options.announcer.tell(updated.customer, { kind: 'rejected' });
+      await this.tell(updated.customer, { kind: 'rejected' });
       return;
     }
     const attempts = section.attempts + 1;
+    const notTold = error instanceof AgentNotToldError && !this.stopping.signal.aborted;
     const retryAfter = error instanceof PartnerCenterError ? error.retryAfterMs : undefined;
     const { firstMs, maxMs } = this.settings.backoff;
     const wait = retryAfter ?? Math.min(maxMs, firstMs * 2 ** Math.min(attempts - 1, 20));
@@ -250,6 +286,7 @@ export class CustomerCreation {
     });
     await this.update(record, etag, {
       attempts,
+      ...(notTold ? { notToldTries: (section.notToldTries ?? 0) + 1 } : {}),
       nextAttemptAt: new Date(this.now().getTime() + wait).toISOString(),
       lease: undefined,
       lastFailure: {
@@ -259,6 +296,28 @@ export class CustomerCreation {
         at,
       },
     });
+  }
+
+  /**
+   * Tells the agent, unless that takes longer than `tellTimeoutMs`, or than a few seconds after the
+   * worker was asked to stop: then not told (the entry stays pending and is told again later).
+   */
+  private async tell(record: CustomerRecord, news: CreationNews): Promise<boolean> {
+    const signal = this.stopping.signal;
+    const timers: NodeJS.Timeout[] = [];
+    let onAbort: (() => void) | undefined;
+    const givenUp = new Promise<boolean>((resolve) => {
+      timers.push(setTimeout(() => resolve(false), this.settings.tellTimeoutMs));
+      onAbort = () => timers.push(setTimeout(() => resolve(false), STOP_GRACE_MS));
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([this.options.announcer.tell(record, news), givenUp]);
+    } finally {
+      timers.forEach(clearTimeout);
+      if (onAbort) signal.removeEventListener('abort', onAbort);
+    }
   }
 
   /** The record with its Partner Center entry changed, replaced only if nobody changed it meanwhile. */

@@ -106,7 +106,8 @@ describe('a Dutch agent adds a customer in the web chat page', () => {
       expect(review).toContain('Keizersgracht 12, 3e verdieping, 1015 CJ Amsterdam');
 
       // Verzenden: the done card.
-      card = await chat.press(button(card, nl('card.review.submit')));
+      await chat.press(button(card, nl('card.review.submit')));
+      card = await chat.cardShowing(nl('card.done.title'));
       const done = await card.innerText();
       expect(done).toContain(nl('card.done.title'));
       expect(done).toContain('admin@northwindnl.onmicrosoft.com');
@@ -114,8 +115,14 @@ describe('a Dutch agent adds a customer in the web chat page', () => {
       expect(await chat.transcriptText()).toContain(
         nl('done.created', { legalName: 'Northwind Traders B.V.' }),
       );
-      await chat.screenshot('nl-08-done', undefined, [
-        card.getByText(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/),
+      // Partner Center's message follows in the same chat, in Dutch, with the admin's password.
+      const created = await chat.cardShowing(
+        nl('card.creation.created.title', { legalName: 'Northwind Traders B.V.' }),
+      );
+      expect(await created.innerText()).toContain(nl('card.creation.password'));
+      await chat.screenshot('nl-08-done', card, [
+        page.getByText(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/),
+        created.locator('.ac-richTextBlock'),
       ]);
 
       // "taal engels": said in English at once, and the next card is English.

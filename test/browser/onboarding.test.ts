@@ -132,13 +132,20 @@ describe('an agent adds a customer in the web chat page', () => {
       await chat.screenshot('07-review-updated');
 
       // Submit: the done card shows the admin sign-in name.
-      card = await chat.press(card.getByRole('button', { name: 'Submit', exact: true }));
+      await chat.press(card.getByRole('button', { name: 'Submit', exact: true }));
+      card = await chat.cardShowing('Customer added');
       const done = await card.innerText();
       expect(done).toContain('Customer added');
       expect(done).toContain('admin@northwindnl.onmicrosoft.com');
       expect(done).toContain('Pending verification');
       expect(await chat.transcriptText()).toContain('Northwind Traders B.V. has been added');
-      await chat.screenshot('08-done', undefined, [card.getByText(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/)]);
+      // Partner Center's message follows in the same chat, with the admin's temporary password.
+      const created = await chat.cardShowing('Northwind Traders B.V. is now in Partner Center');
+      expect(await created.innerText()).toContain('Temporary password');
+      await chat.screenshot('08-done', card, [
+        chat.page.getByText(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/),
+        created.locator('.ac-richTextBlock'),
+      ]);
     } catch (error) {
       await chat.saveFailure('browser-onboarding-failure');
       throw error;

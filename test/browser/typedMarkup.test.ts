@@ -63,7 +63,8 @@ describe('markdown and a URL typed into the web chat page', () => {
       expect(review).toContain(`${line1}, 1015 CJ Amsterdam`);
       expect(review).toContain(`Anna ${lastName}, anna@northwind.nl`);
 
-      card = await chat.press(card.getByRole('button', { name: 'Submit', exact: true }));
+      await chat.press(card.getByRole('button', { name: 'Submit', exact: true }));
+      card = await chat.cardShowing('Customer added');
       await expectNoTypedMarkup(card);
       const done = await card.innerText();
       expect(done).toContain('Customer added');

@@ -73,6 +73,16 @@ export class WebChatPage {
     return card;
   }
 
+  /**
+   * The newest card showing this text, once it is there: after Submit the Done card, which the
+   * message from Partner Center's creation (sent on its own) may already follow.
+   */
+  async cardShowing(text: string): Promise<Locator> {
+    const card = this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+    await card.waitFor({ timeout: replyTimeoutMs });
+    return card;
+  }
+
   /** Types a message into the send box and sends it (Enter). */
   async send(text: string): Promise<void> {
     const input = this.page.locator('.webchat__send-box-text-box__input');

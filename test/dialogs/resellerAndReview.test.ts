@@ -69,6 +69,8 @@ describe('the indirect reseller step', () => {
       id: 'adventure-works-cloud-partners',
       name: 'Adventure Works Cloud Partners',
       mpnId: '6021978',
+      // Partner Center's associatedPartnerId when the customer is created there.
+      tenantId: '0563206b-05e8-45af-9b3d-c5e81c9b6776',
     });
   });
 

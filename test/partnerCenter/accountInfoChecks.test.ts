@@ -1,5 +1,8 @@
 import { containerDefinitions } from '../../services/cosmos/containers';
-import { startLocalPartnerCenter, type LocalPartnerCenter } from '../../services/partnerCenter/local/localPartnerCenter';
+import {
+  startLocalPartnerCenter,
+  type LocalPartnerCenter,
+} from '../../services/partnerCenter/local/localPartnerCenter';
 import {
   cardsOf,
   elementsOf,
@@ -56,7 +59,9 @@ describe('a customer that already has a Microsoft tenant', () => {
     // TextRun, exactly as Partner Center gave it (no markdown escapes to copy along).
     const runs = elementsOf(relationship!).filter((element) => element.type === 'TextRun');
     expect(runs.map((run) => run.text)).toEqual([
-      expect.stringMatching(/^https:\/\/admin\.microsoft\.com\/\S*partnerId=4f0c2a51-8a7e-4c1f-9d3b-2e6a7b8c9d01/),
+      expect.stringMatching(
+        /^https:\/\/admin\.microsoft\.com\/\S*partnerId=4f0c2a51-8a7e-4c1f-9d3b-2e6a7b8c9d01/,
+      ),
     ]);
     expect(text).toContain('Nothing was added');
     expect(inputOf(form!, 'legalName')?.value).toBe('Wingtip Toys B.V.');
@@ -92,10 +97,15 @@ describe('a customer that already has a Microsoft tenant', () => {
 describe('a domain prefix taken in Microsoft’s directory', () => {
   it('is a field error with alternatives that are free there too, not an existing customer', async () => {
     const agent = harness.agent();
-    const replies = await accountInfo(agent, { legalName: 'Munson Pickles B.V.', domainPrefix: 'munsonspickles' });
+    const replies = await accountInfo(agent, {
+      legalName: 'Munson Pickles B.V.',
+      domainPrefix: 'munsonspickles',
+    });
     expect(cardsOf(replies)).toHaveLength(1);
     const text = visibleText(agent.lastCard());
-    expect(text).toContain('"munsonspickles.onmicrosoft.com" is already taken by another organisation');
+    expect(text).toContain('"munsonspickles.onmicrosoft.com" already exists in Microsoft\'s directory');
+    // It may be this customer's own tenant: the agent is told what to do then.
+    expect(text).toContain('request a relationship with it in Partner Center');
     const suggestions = /these are free: ([^.]+)\./.exec(text)?.[1]?.split(', ') ?? [];
     expect(suggestions.length).toBeGreaterThan(0);
     const partnerCenter = clientFor(local.endpoint);
@@ -145,7 +155,11 @@ describe('an address Partner Center cannot verify', () => {
 
   it('asks to check an address without any suggestion, and accepts it as typed', async () => {
     const agent = harness.agent();
-    await accountInfo(agent, { ...misspelt, domainPrefix: 'keizeradvies4', 'address.line1': 'Keizersgracht' });
+    await accountInfo(agent, {
+      ...misspelt,
+      domainPrefix: 'keizeradvies4',
+      'address.line1': 'Keizersgracht',
+    });
     expect(visibleText(agent.lastCard())).toContain('has no suggestion');
     const choice = inputOf(agent.lastCard(), 'addressChoice') as { choices: { value: string }[] };
     expect(choice.choices.map((option) => option.value)).toEqual(['typed']);
@@ -165,6 +179,22 @@ describe('Partner Center out of reach', () => {
     });
     expect(textsOf(replies).join(' ')).not.toContain('error');
     expect(isMcaCard(agent)).toBe(true);
+    // Review does not claim Partner Center found no tenant: it was not asked.
+    await agent.submit('next', { kind: 'customerWillAccept' });
+    await agent.submit('next');
+    const review = visibleText(agent.lastCard());
+    expect(review).toContain('Partner Center did not answer when account info was checked');
+    expect(review).not.toContain('Partner Center found no Microsoft tenant');
+  });
+
+  it('when Partner Center did answer, Review says it found no tenant', async () => {
+    const agent = harness.agent();
+    await accountInfo(agent, { legalName: 'Answered Check B.V.', domainPrefix: 'answeredcheck' });
+    await agent.submit('next', { kind: 'customerWillAccept' });
+    await agent.submit('next');
+    expect(visibleText(agent.lastCard())).toContain(
+      "Not among your customers, and Partner Center found no Microsoft tenant with the customer's domains.",
+    );
   });
 });
 

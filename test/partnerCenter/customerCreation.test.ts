@@ -711,3 +711,82 @@ describe('the worker on its own timers', () => {
     expect(pending.dueCalls).toBeLessThanOrEqual(3);
   });
 });
+
+describe('the message with the password', () => {
+  /** An announcer whose first answers are given: false (not delivered) or 'hang' (never answers). */
+  class ScriptedAnnouncer extends RecordingAnnouncer {
+    constructor(private readonly script: (boolean | 'hang')[]) {
+      super();
+    }
+    override async tell(record: CustomerRecord, news: CreationNews): Promise<boolean> {
+      await super.tell(record, news);
+      const next = this.script.shift() ?? true;
+      if (next === 'hang') return new Promise<boolean>(() => undefined);
+      return next;
+    }
+  }
+
+  it('not delivered: the create is repeated with the same request id until it is, one tenant, the same password', async () => {
+    const e = await setup();
+    const announcer = new ScriptedAnnouncer([false, false]);
+    const record = await e.submit(uniqueDraft('customerWillAccept'));
+    const worker = e.worker({ announcer });
+    for (let round = 0; round < 3; round += 1) {
+      await worker.runOnce();
+      e.clock.advance(60_000);
+    }
+    expect(announcer.kinds()).toEqual(['created', 'created', 'created']);
+    const passwords = new Set(announcer.told.map(created).map((admin) => admin.password));
+    expect(passwords.size).toBe(1);
+    expect(await e.tenantsFor(record.domain)).toHaveLength(1);
+    const section = await e.section(record.id);
+    expect(section).toMatchObject({ state: 'created', notToldTries: 2 });
+    expect(section.agentToldAt).toBeDefined();
+  });
+
+  it('never delivered: after five tries the customer is recorded as created, the agent not told', async () => {
+    const e = await setup();
+    const announcer = new ScriptedAnnouncer([false, false, false, false, false, false]);
+    const record = await e.submit(uniqueDraft('customerWillAccept'));
+    const worker = e.worker({ announcer });
+    for (let round = 0; round < 6; round += 1) {
+      await worker.runOnce();
+      e.clock.advance(15 * 60_000);
+    }
+    expect(announcer.kinds()).toHaveLength(5);
+    const section = await e.section(record.id);
+    expect(section.state).toBe('created');
+    expect(section.agentToldAt).toBeUndefined();
+    expect(await e.tenantsFor(record.domain)).toHaveLength(1);
+  });
+
+  it('a chat that hangs neither holds the worker nor its stop; the next worker tells the agent', async () => {
+    const e = await setup({ clock: 'real' });
+    const hanging = new ScriptedAnnouncer(['hang']);
+    const first = e.worker({ announcer: hanging, tellTimeoutMs: 60_000, now: () => new Date() });
+    const record = await e.submit(uniqueDraft('customerWillAccept'));
+    first.start();
+    await until(async () => hanging.told.length > 0);
+    const stopping = Date.now();
+    await first.stop();
+    expect(Date.now() - stopping).toBeLessThan(6_000);
+    const section = await e.section(record.id);
+    expect(section.state).toBe('pending');
+    expect(section.customerId).toBeUndefined();
+
+    const told = new ScriptedAnnouncer([]);
+    const next = e.worker({ announcer: told, now: () => new Date(Date.now() + 60_000) });
+    await next.runOnce();
+    expect(told.kinds()).toEqual(['created']);
+    expect(created(told.told[0]!).password).toBe(created(hanging.told[0]!).password);
+    expect((await e.section(record.id)).state).toBe('created');
+  });
+
+  it('a chat that answers too late counts as not told', async () => {
+    const e = await setup();
+    const hanging = new ScriptedAnnouncer(['hang']);
+    const record = await e.submit(uniqueDraft('customerWillAccept'));
+    await e.worker({ announcer: hanging, tellTimeoutMs: 100 }).runOnce();
+    expect(await e.section(record.id)).toMatchObject({ state: 'pending', notToldTries: 1 });
+  });
+});

@@ -1,8 +1,11 @@
 import type { Activity } from 'botbuilder';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalPartnerCenter, type LocalPartnerCenter } from '../../services/partnerCenter/local/localPartnerCenter';
+import {
+  startLocalPartnerCenter,
+  type LocalPartnerCenter,
+} from '../../services/partnerCenter/local/localPartnerCenter';
 import { BotClient } from '../harness/botClient';
 import { hardKill, killBotProcesses, startBotProcess } from '../harness/botProcess';
 import { ConnectorRecorder } from '../harness/connectorRecorder';
@@ -93,12 +96,14 @@ describe('a bot killed before Partner Center created the customer', () => {
     } finally {
       await second.stop();
     }
-    // Never stored: not in the store's snapshot nor its journal.
+    // The local Partner Center keeps what Microsoft's would, passwords included: for the bot's user only.
+    expect((await stat(partnerCenterData())).mode & 0o077).toBe(0);
+    // Never stored by the bot: not in the store's snapshot nor its journal.
     for (const file of await readdir(path.join(dataDir, 'store'))) {
       const text = await readFile(path.join(dataDir, 'store', file), 'utf8').catch(() => '');
-      expect(text.includes(JSON.parse(await readFile(partnerCenterData(), 'utf8')).customers[0].password)).toBe(
-        false,
-      );
+      expect(
+        text.includes(JSON.parse(await readFile(partnerCenterData(), 'utf8')).customers[0].password),
+      ).toBe(false);
     }
   }, 90_000);
 });

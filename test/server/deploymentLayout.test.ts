@@ -7,7 +7,12 @@ import { projectRoot } from '../harness/botProcess';
 import { cardsOf, visibleText } from '../harness/conversationHarness';
 
 /** What the deployment zip holds (docs/deploy.md, step 5), besides node_modules. */
-const deployedPaths = ['dist', 'package.json', 'services/catalogue/data'];
+const deployedPaths = [
+  'dist',
+  'package.json',
+  'services/catalogue/data',
+  'services/partnerCenter/local/tenants.json',
+];
 
 describe('the build as the deployment zip lays it out', () => {
   let folder: string;

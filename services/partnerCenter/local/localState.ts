@@ -147,7 +147,9 @@ async function writeAtomically(file: string, content: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
   try {
-    const handle = await open(temporary, 'w');
+    // Readable by the bot's user only: like Microsoft's service, it holds the temporary passwords it
+    // handed out (so a repeated request id gets the same answer).
+    const handle = await open(temporary, 'w', 0o600);
     try {
       await handle.writeFile(content, 'utf8');
       await handle.sync();
