@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RoundLoop } from '../../services/scheduling/roundLoop';
 import { notificationSummary, onboardingNotificationCard } from '../../dialogs/onboardingNotificationCard';
 import type { DeliveryAddress } from '../../services/notifications/deliveryAddress';
 import type { OnboardingNotifications } from '../../services/notifications/onboardingNotifications';
@@ -60,9 +61,7 @@ export class NotificationDispatcher {
   readonly instanceId = randomUUID();
   private readonly now: () => Date;
   private readonly pacer: ConversationPacer;
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | undefined;
-  private again = false;
+  private readonly rounds: RoundLoop;
   private stopped = true;
   private unsubscribe: (() => void) | undefined;
   /** Ends a wait for Teams' rate limits when the dispatcher stops. */
@@ -92,6 +91,15 @@ export class NotificationDispatcher {
       abandonAfterMs: options.abandonAfterMs ?? 15 * 60_000,
       concurrency: options.concurrency ?? 8,
     };
+    this.rounds = new RoundLoop({
+      run: () => this.runRound(),
+      pollMs: this.settings.pollMs,
+      onError: (error) =>
+        this.options.logger.error(
+          { err: { message: (error as Error).message } },
+          'notification round failed',
+        ),
+    });
   }
 
   /** Sends what is waiting (entries left by a process that stopped too), then keeps watching. */
@@ -100,7 +108,7 @@ export class NotificationDispatcher {
     this.stopped = false;
     this.stopping = new AbortController();
     this.unsubscribe = this.options.notifications.onReady(() => this.wake());
-    this.wake();
+    this.rounds.start();
   }
 
   /** Finishes the round under way; what is left stays in the outbox for the next start. */
@@ -108,37 +116,12 @@ export class NotificationDispatcher {
     this.stopped = true;
     this.stopping.abort();
     this.unsubscribe?.();
-    if (this.timer) clearTimeout(this.timer);
-    await this.round;
+    await this.rounds.stop();
   }
 
   /** One round now, e.g. after a submit; a round under way is followed by another. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.round) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.round = this.runRound()
-      .catch((error: unknown) =>
-        this.options.logger.error(
-          { err: { message: (error as Error).message } },
-          'notification round failed',
-        ),
-      )
-      .then((next) => {
-        this.round = undefined;
-        if (this.stopped) return;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-          return;
-        }
-        const wait = Math.min(next ?? this.settings.pollMs, this.settings.pollMs);
-        this.timer = setTimeout(() => this.wake(), Math.max(wait, 10));
-        this.timer.unref();
-      });
+    this.rounds.wake();
   }
 
   /** Sends every entry that is due, and returns in how many ms the next one will be (if known). */

@@ -3,6 +3,7 @@ import type { CustomerRecord, PartnerCenterSection, StoredCustomer } from '../cu
 import { ConcurrentUpdateError } from '../customers/customerRepository';
 import { PartnerCenterError, type PartnerCenter } from './partnerCenter';
 import { agreementOf, newCustomerOf } from './newCustomer';
+import { RoundLoop } from '../scheduling/roundLoop';
 import type { PendingCreations } from './pendingCreations';
 
 /** What the agent who submitted is told; the temporary password lives in this call only. */
@@ -74,11 +75,9 @@ export class CustomerCreation {
   private readonly owner = randomUUID();
   private readonly now: () => Date;
   private readonly settings: typeof defaults;
-  private timer: NodeJS.Timeout | undefined;
   private stopping = new AbortController();
-  private round: Promise<void> | undefined;
-  private again = false;
   private stopped = true;
+  private readonly rounds: RoundLoop;
 
   constructor(private readonly options: CustomerCreationOptions) {
     this.now = options.now ?? (() => new Date());
@@ -88,6 +87,14 @@ export class CustomerCreation {
       pollMs: options.pollMs ?? defaults.pollMs,
       tellTimeoutMs: options.tellTimeoutMs ?? defaults.tellTimeoutMs,
     };
+    this.rounds = new RoundLoop({
+      run: async () => {
+        const nextDue = await this.runOnce();
+        return nextDue ? nextDue.getTime() - this.now().getTime() : undefined;
+      },
+      pollMs: this.settings.pollMs,
+      onError: (error) => this.options.log.warn('partner center round failed', { error: String(error) }),
+    });
   }
 
   /** Works through what is pending (entries an earlier process left too), then keeps watching. */
@@ -95,7 +102,7 @@ export class CustomerCreation {
     if (!this.stopped) return;
     this.stopped = false;
     this.stopping = new AbortController();
-    this.wake();
+    this.rounds.start();
   }
 
   /** Finishes the round under way; what is left stays pending for the next start. */
@@ -104,38 +111,12 @@ export class CustomerCreation {
     // A message to the agent still under way no longer holds the shutdown: its entry stays pending,
     // and the next start creates (the same customer) and tells again.
     this.stopping.abort();
-    if (this.timer) clearTimeout(this.timer);
-    await this.round;
+    await this.rounds.stop();
   }
 
   /** A round now (a submit just wrote an entry); a round under way is followed by another. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.round) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.round = this.runOnce()
-      .catch((error: unknown) => {
-        this.options.log.warn('partner center round failed', { error: String(error) });
-        return undefined;
-      })
-      .then((nextDue) => {
-        this.round = undefined;
-        if (this.stopped) return;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-          return;
-        }
-        const wait = Math.min(
-          this.settings.pollMs,
-          nextDue ? Math.max(nextDue.getTime() - this.now().getTime(), 10) : this.settings.pollMs,
-        );
-        this.timer = setTimeout(() => this.wake(), wait);
-        this.timer.unref();
-      });
+    this.rounds.wake();
   }
 
   /** One pass over the entries that are due; returns when the next pending one is due, if any. */
