@@ -87,12 +87,14 @@ export async function startBot(
       endpoint: cosmos.endpoint,
     });
 
-    let creation: CustomerCreation | undefined;
+    // The worker needs the bot's adapter, which is made after the bot; the server listens only once
+    // both exist.
+    const worker: { creation?: CustomerCreation } = {};
     const { bot, notifications, onboarding, customers } = await composeBot({
       database,
       partner: config.partner,
       partnerCenter: partnerCenter.partnerCenter,
-      onCreationPending: () => creation?.wake(),
+      onCreationPending: () => worker.creation?.wake(),
       ...(config.bot.appId
         ? {}
         : { localAgent: config.localAgent, localAgents: await loadLocalAgentRoles(config.localAgentsFile) }),
@@ -108,7 +110,7 @@ export async function startBot(
       logger,
     });
     const customerContainer = database.container(containerDefinitions.customers.id);
-    creation = new CustomerCreation({
+    const creation = new CustomerCreation({
       ...options.creation,
       pending: new PendingCreations(customerContainer, new CustomerRepository(customerContainer)),
       partnerCenter: partnerCenter.partnerCenter,
@@ -119,6 +121,7 @@ export async function startBot(
         warn: (event, detail) => logger.warn(detail, event),
       },
     });
+    worker.creation = creation;
     const probeStore = async () => {
       await database.read();
     };

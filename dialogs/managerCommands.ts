@@ -8,7 +8,7 @@ import type { OutboxEntry } from '../services/notifications/outboxStore';
 import { deliveryAddressSchema, type DeliveryAddress } from '../services/notifications/deliveryAddress';
 import type { NotificationState } from '../services/notifications/onboardingNotifications';
 import type { FlowServices } from './flowServices';
-import { chatKind, personalAddress, readerOf, tenantOf } from './activityFacts';
+import { chatKind, readerOf, tenantOf } from './activityFacts';
 import { formatDateTime, type Reader } from './readerTime';
 import { sendCard } from './sendCard';
 import { asTextParams } from '../cards/plainText';

@@ -29,7 +29,9 @@ export type AddressCheckView = StepView & { addressCheck?: AddressCheck };
 
 /** The address fields of a submit, by input id ("address.line1"). */
 export function addressForm(values: FormValues): Record<string, string> {
-  return Object.fromEntries(ADDRESS_FIELDS.map((field) => [`address.${field}`, values[`address.${field}`] ?? '']));
+  return Object.fromEntries(
+    ADDRESS_FIELDS.map((field) => [`address.${field}`, values[`address.${field}`] ?? '']),
+  );
 }
 
 /**
@@ -45,7 +47,9 @@ export function addressChosen(
   const check = addressCheckSchema.safeParse(shown.addressCheck);
   if (!check.success || !choice) return { values, confirmed: false };
   const { typedForm, suggestions } = check.data;
-  const unchanged = Object.entries(addressForm(values)).every(([id, value]) => (typedForm[id] ?? '') === value);
+  const unchanged = Object.entries(addressForm(values)).every(
+    ([id, value]) => (typedForm[id] ?? '') === value,
+  );
   if (!unchanged) return { values, confirmed: false };
   if (choice === 'typed') return { values, confirmed: true };
   const suggestion = /^\d$/.test(choice) ? suggestions[Number(choice)] : undefined;

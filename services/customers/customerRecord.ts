@@ -58,7 +58,12 @@ export const partnerCenterSectionSchema = z.object({
   rejection: z.object({ code: z.string().optional(), description: z.string(), at: z.string() }).optional(),
   /** The last failure that will be retried, for the operator (never the agent's data). */
   lastFailure: z
-    .object({ failure: z.string(), status: z.number().optional(), code: z.string().optional(), at: z.string() })
+    .object({
+      failure: z.string(),
+      status: z.number().optional(),
+      code: z.string().optional(),
+      at: z.string(),
+    })
     .optional(),
   /**
    * Where the agent who submitted is told the outcome: their personal chat, or where one can be
