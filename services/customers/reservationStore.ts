@@ -106,23 +106,19 @@ export class ReservationStore {
    * Gives a value back whatever its state, only if it still names this customer: the customer was
    * never created (Partner Center refused it), so the name and domain are free for a corrected try.
    */
-  async giveBack(id: string, customerId: string): Promise<void> {
-    const existing = await this.read(id);
-    if (!existing || existing.reservation.customerId !== customerId) return;
-    try {
-      await this.container
-        .item(id, id)
-        .delete({ accessCondition: { type: 'IfMatch', condition: existing.etag } });
-    } catch (error) {
-      if (![404, 412].includes(statusOf(error))) throw error;
-    }
+  giveBack(id: string, customerId: string): Promise<void> {
+    return this.deleteIf(id, (held) => held.customerId === customerId);
   }
 
   /** Gives a pending value back, only if this submission still holds it. */
-  async release(id: string, submissionKey: string): Promise<void> {
+  release(id: string, submissionKey: string): Promise<void> {
+    return this.deleteIf(id, (held) => held.submissionKey === submissionKey && held.state !== 'confirmed');
+  }
+
+  /** Deletes the reservation if it is as `holds` wants it, and nobody changed it since it was read. */
+  private async deleteIf(id: string, holds: (reservation: Reservation) => boolean): Promise<void> {
     const existing = await this.read(id);
-    if (!existing || existing.reservation.submissionKey !== submissionKey) return;
-    if (existing.reservation.state === 'confirmed') return;
+    if (!existing || !holds(existing.reservation)) return;
     try {
       await this.container
         .item(id, id)
