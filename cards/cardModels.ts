@@ -224,6 +224,8 @@ export interface DoneCardModel {
   nextSteps: string[];
   /** Who was notified of the onboarding, or that nobody was (markdown: names already escaped). */
   notified: string;
+  /** Partner Center creates the customer after this card: the card says so rather than that it exists. */
+  creatingInPartnerCenter: boolean;
 }
 // Actions: { command: 'addCustomer' } ("Add another customer").
 

@@ -27,7 +27,10 @@ export function doneCard(say: Say, model: DoneCardModel): AdaptiveCardJson {
     notified: model.notified,
     t: {
       title: say('card.done.title'),
-      summary: say('card.done.summary', asTextParams({ legalName: model.legalName })),
+      summary: say(
+        model.creatingInPartnerCenter ? 'card.done.summaryPartnerCenter' : 'card.done.summary',
+        asTextParams({ legalName: model.legalName }),
+      ),
       subscriptions: say('card.done.subscriptions'),
       noSubscriptions: say('card.done.noSubscriptions'),
       nextSteps: say('card.done.nextSteps'),

@@ -46,8 +46,12 @@ export async function sendDoneCard(
         turn.say(key, asTextParams({ adminSignInName: customer.adminSignInName })),
       ),
       notified: notifiedSentence(turn.say, notified),
+      creatingInPartnerCenter: customer.partnerCenter?.state === 'pending',
     }),
-    turn.say('done.created', asTextParams({ legalName: customer.accountInfo.legalName })),
+    turn.say(
+      customer.partnerCenter?.state === 'pending' ? 'done.createdPartnerCenter' : 'done.created',
+      asTextParams({ legalName: customer.accountInfo.legalName }),
+    ),
   );
 }
 

@@ -19,6 +19,9 @@ export const partnerCenter = {
     'Not among your customers. Partner Center did not answer when account info was checked, so whether the customer already has a Microsoft tenant, and whether the address is valid, is told only when Partner Center creates the customer.',
   'domainPrefix.takenInDirectory':
     '"{domain}" already exists in Microsoft\'s directory. If it is this customer\'s own tenant, do not add the customer again: request a relationship with it in Partner Center (Customers, Request a reseller relationship). Otherwise choose another prefix; these are free: {suggestions}.',
+  'card.done.summaryPartnerCenter':
+    '{legalName} is saved as your customer, and Partner Center is creating it now.',
+  'done.createdPartnerCenter': '{legalName} is saved as your customer; Partner Center is creating it now.',
   'card.relationship.title': 'Already has a Microsoft tenant',
   'card.relationship.found':
     "{legalName} uses {domain}, which is already in Microsoft's directory: the customer has a Microsoft tenant, perhaps through another partner.",

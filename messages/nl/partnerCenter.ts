@@ -22,6 +22,10 @@ export const partnerCenter: Translation<typeof english> = {
     'Niet bij uw klanten. Partnercentrum antwoordde niet toen de accountgegevens werden gecontroleerd; of de klant al een Microsoft-tenant heeft en of het adres geldig is, blijkt pas wanneer Partnercentrum de klant aanmaakt.',
   'domainPrefix.takenInDirectory':
     '"{domain}" bestaat al in de directory van Microsoft. Is het de eigen tenant van deze klant, voeg de klant dan niet opnieuw toe: vraag in Partnercentrum een relatie aan (Klanten, Een relatie met een reseller aanvragen). Kies anders een andere domeinnaam; deze zijn nog vrij: {suggestions}.',
+  'card.done.summaryPartnerCenter':
+    '{legalName} is opgeslagen als uw klant, en Partnercentrum maakt de klant nu aan.',
+  'done.createdPartnerCenter':
+    '{legalName} is opgeslagen als uw klant; Partnercentrum maakt de klant nu aan.',
   'card.relationship.title': 'Heeft al een Microsoft-tenant',
   'card.relationship.found':
     '{legalName} gebruikt {domain}, dat al in de directory van Microsoft staat: de klant heeft al een Microsoft-tenant, misschien via een andere partner.',

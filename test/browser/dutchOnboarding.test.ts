@@ -113,7 +113,7 @@ describe('a Dutch agent adds a customer in the web chat page', () => {
       expect(done).toContain('admin@northwindnl.onmicrosoft.com');
       expect(done).toContain(nl('status.pendingVerification'));
       expect(await chat.transcriptText()).toContain(
-        nl('done.created', { legalName: 'Northwind Traders B.V.' }),
+        nl('done.createdPartnerCenter', { legalName: 'Northwind Traders B.V.' }),
       );
       // Partner Center's message follows in the same chat, in Dutch, with the admin's password.
       const created = await chat.cardShowing(

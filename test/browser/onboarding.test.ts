@@ -138,7 +138,9 @@ describe('an agent adds a customer in the web chat page', () => {
       expect(done).toContain('Customer added');
       expect(done).toContain('admin@northwindnl.onmicrosoft.com');
       expect(done).toContain('Pending verification');
-      expect(await chat.transcriptText()).toContain('Northwind Traders B.V. has been added');
+      expect(await chat.transcriptText()).toContain(
+        'Northwind Traders B.V. is saved as your customer; Partner Center is creating it now.',
+      );
       // Partner Center's message follows in the same chat, with the admin's temporary password.
       const created = await chat.cardShowing('Northwind Traders B.V. is now in Partner Center');
       expect(await created.innerText()).toContain('Temporary password');

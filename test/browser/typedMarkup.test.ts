@@ -68,7 +68,9 @@ describe('markdown and a URL typed into the web chat page', () => {
       await expectNoTypedMarkup(card);
       const done = await card.innerText();
       expect(done).toContain('Customer added');
-      expect(done).toContain(`${legalName} is now your customer.`);
+      expect(done).toContain(
+        `${legalName} is saved as your customer, and Partner Center is creating it now.`,
+      );
     } catch (error) {
       await chat.saveFailure('browser-typed-markup-failure');
       throw error;

@@ -80,7 +80,9 @@ describe('the Agents Playground, personal chat', () => {
       // Account info, the agreement, subscriptions and review: each replaced once answered.
       await expect(chat.cards().filter({ hasText: submittedNote }).count()).resolves.toBe(4);
       await expect(
-        chat.page.getByText('Contoso Retail B.V. has been added to your customers.').count(),
+        chat.page
+          .getByText('Contoso Retail B.V. is saved as your customer; Partner Center is creating it now.')
+          .count(),
       ).resolves.toBe(1);
     });
 

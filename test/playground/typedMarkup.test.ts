@@ -62,7 +62,9 @@ describe('markdown and a URL typed in the Agents Playground (Teams)', () => {
 
       card = await chat.press(button(card, 'Submit'), cardMarks.done);
       await expectNoTypedMarkup(card);
-      expect(await card.innerText()).toContain(`${company.legalName} is now your customer.`);
+      expect(await card.innerText()).toContain(
+        `${company.legalName} is saved as your customer, and Partner Center is creating it now.`,
+      );
     });
   });
 });

@@ -85,7 +85,9 @@ describe('normal delivery: replies go to the Bot Connector, as in the Emulator a
       'card: Customer added',
     ]);
     // The done card carries its sentence as the message text.
-    expect(replies[0]?.text).toContain('Contoso Delivery B.V. has been added');
+    expect(replies[0]?.text).toContain(
+      'Contoso Delivery B.V. is saved as your customer; Partner Center is creating it now.',
+    );
     expect(visibleText(cardsOf(replies)[0]!)).toContain('admin@contosodelivery.onmicrosoft.com');
 
     // Each reply went to /v3/conversations/{id}/activities/{replyToId} of the activity it answers.
