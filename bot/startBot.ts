@@ -23,7 +23,6 @@ import {
 import { ChatCreationAnnouncer } from './partnerCenter/creationAnnouncer';
 import { CustomerCreation, type CustomerCreationOptions } from '../services/partnerCenter/customerCreation';
 import { PendingCreations } from '../services/partnerCenter/pendingCreations';
-import { CustomerRepository } from '../services/customers/customerRepository';
 import { containerDefinitions } from '../services/cosmos/containers';
 
 export interface RunningBot {
@@ -112,7 +111,7 @@ export async function startBot(
     const customerContainer = database.container(containerDefinitions.customers.id);
     const creation = new CustomerCreation({
       ...options.creation,
-      pending: new PendingCreations(customerContainer, new CustomerRepository(customerContainer)),
+      pending: new PendingCreations(customerContainer),
       partnerCenter: partnerCenter.partnerCenter,
       announcer: new ChatCreationAnnouncer({ sender, logger }),
       giveBack: (record) => customers.giveBack(record),

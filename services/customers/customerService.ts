@@ -287,11 +287,6 @@ export class CustomerService {
     };
   }
 
-  /** The partner's relationship request link (Partner Center), for a customer that has a tenant. */
-  async relationshipRequestLink(): Promise<string | undefined> {
-    return this.options.partnerCenter?.relationshipRequestLink().catch(() => undefined);
-  }
-
   /**
    * Partner Center refused the customer: nothing was created, so its domain and name are given back
    * for a corrected try. The record stays, with the reason.

@@ -124,11 +124,6 @@ export class OnboardingService {
     return this.customers.checkAccountInfo(form, { idempotencyKey, ...options });
   }
 
-  /** The partner's relationship request link, for a customer that already has a tenant. */
-  relationshipRequestLink(): Promise<string | undefined> {
-    return this.customers.relationshipRequestLink();
-  }
-
   validateMca(form: unknown, agent: AgentContext): Validated<McaConfirmation> {
     return this.customers.validateMca(form, agent);
   }

@@ -1,17 +1,20 @@
 import type { Container } from '@azure/cosmos';
 import { customerRecordSchema, type CustomerRecord, type StoredCustomer } from '../customers/customerRecord';
-import type { CustomerRepository } from '../customers/customerRepository';
+import { CustomerRepository } from '../customers/customerRepository';
 
 const pending = "c.partnerCenter.state = 'pending'";
 const unleased = '(NOT IS_DEFINED(c.partnerCenter.lease) OR c.partnerCenter.lease.until <= @now)';
 
 /** The records whose customer is still to be made in Partner Center, oldest due first. */
 export class PendingCreations {
+  private readonly customers: CustomerRepository;
+
   constructor(
     private readonly container: Container,
-    private readonly customers: CustomerRepository,
     private readonly batch = 20,
-  ) {}
+  ) {
+    this.customers = new CustomerRepository(container);
+  }
 
   /**
    * Pending entries due by `now` that no worker holds, the longest waiting first: one query on the

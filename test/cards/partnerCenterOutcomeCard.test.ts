@@ -4,7 +4,6 @@ import { partnerCenterOutcomeCard, partnerCenterOutcomeSummary } from '../../car
 import { sayIn, type Locale, type MessageKey, type MessageParams } from '../../messages/catalogue';
 import { containerDefinitions } from '../../services/cosmos/containers';
 import type { CustomerRecord } from '../../services/customers/customerRecord';
-import { CustomerRepository } from '../../services/customers/customerRepository';
 import type { CustomerService, DraftInput } from '../../services/customers/customerService';
 import { CustomerCreation, type CreationNews } from '../../services/partnerCenter/customerCreation';
 import {
@@ -126,7 +125,7 @@ beforeAll(async () => {
   }
   const container = harness.database.container(containerDefinitions.customers.id);
   const worker = new CustomerCreation({
-    pending: new PendingCreations(container, new CustomerRepository(container)),
+    pending: new PendingCreations(container),
     partnerCenter,
     announcer: {
       tell: async (record, news) => {

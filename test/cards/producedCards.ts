@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { creationMessage } from '../../bot/partnerCenter/creationAnnouncer';
 import { containerDefinitions } from '../../services/cosmos/containers';
 import type { CustomerRecord } from '../../services/customers/customerRecord';
-import { CustomerRepository } from '../../services/customers/customerRepository';
 import { CustomerCreation, type CreationNews } from '../../services/partnerCenter/customerCreation';
 import {
   startLocalPartnerCenter,
@@ -688,7 +687,7 @@ async function partnerCenterScenarios(
   const customerContainer = harness.database.container(containerDefinitions.customers.id);
   const runWorker = (partnerCenter: PartnerCenter) =>
     new CustomerCreation({
-      pending: new PendingCreations(customerContainer, new CustomerRepository(customerContainer)),
+      pending: new PendingCreations(customerContainer),
       partnerCenter,
       announcer: {
         tell: async (record, news) => {

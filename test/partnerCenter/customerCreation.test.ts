@@ -6,7 +6,6 @@ import path from 'node:path';
 import { CatalogueStore } from '../../services/catalogue/catalogueStore';
 import { containerDefinitions, ensureContainers } from '../../services/cosmos/containers';
 import type { CustomerRecord, PartnerCenterSection } from '../../services/customers/customerRecord';
-import { CustomerRepository } from '../../services/customers/customerRepository';
 import {
   CustomerService,
   type AgentContext,
@@ -162,7 +161,7 @@ async function setup(options: { clock?: Clock | 'real' } = {}): Promise<Env> {
   const service = (extra: Partial<CustomerServiceOptions> = {}) =>
     new CustomerService({ database: db, catalogue, partner: testPartner, ...now, ...extra });
   const mainService = service({ partnerCenter: client });
-  const pending = () => new CountingPending(container, new CustomerRepository(container));
+  const pending = () => new CountingPending(container);
   const read = async (id: string) => {
     const stored = await mainService.getCustomer(id);
     if (!stored) throw new Error(`No record ${id}`);

@@ -1,20 +1,9 @@
-import { PartnerCenterError } from '../../services/partnerCenter/partnerCenter';
 import {
   startLocalPartnerCenter,
   type LocalPartnerCenter,
 } from '../../services/partnerCenter/local/localPartnerCenter';
 import { startFaultProxy, type FaultProxy } from '../harness/faultProxy';
-import { clientFor, newCustomer, PARTNER_TENANT_ID, TOKEN, UUID } from './fixtures';
-
-async function failureOf(call: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await call.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof PartnerCenterError))
-    throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
-  return error;
-}
+import { clientFor, failureOf, newCustomer, PARTNER_TENANT_ID, TOKEN, UUID } from './fixtures';
 
 const address = { country: 'NL', addressLine1: 'Keizersgracht 1', city: 'Amsterdam' };
 

@@ -1,5 +1,5 @@
 import { PartnerCenterClient } from '../../services/partnerCenter/partnerCenterClient';
-import type { NewCustomer } from '../../services/partnerCenter/partnerCenter';
+import { PartnerCenterError, type NewCustomer } from '../../services/partnerCenter/partnerCenter';
 import type { PartnerCenterTokens } from '../../services/partnerCenter/partnerCenterTokens';
 
 export const TOKEN = 'local-partner-center-test-token';
@@ -68,3 +68,14 @@ export function newCustomer(prefix: string, overrides: Partial<NewCustomer> = {}
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The error a call failed with, or a test failure when it succeeded. */
+export async function failureOf(call: Promise<unknown>): Promise<PartnerCenterError> {
+  const error = await call.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof PartnerCenterError))
+    throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
+  return error;
+}

@@ -14,18 +14,8 @@ import {
   RESELLER_TENANT_ID,
   TOKEN,
   UUID,
+  failureOf,
 } from './fixtures';
-
-/** The error a call failed with, or a test failure when it succeeded. */
-async function failureOf(call: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await call.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof PartnerCenterError))
-    throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
-  return error;
-}
 
 describe('PartnerCenterClient against the local Partner Center', () => {
   let local: LocalPartnerCenter;
