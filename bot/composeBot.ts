@@ -16,6 +16,14 @@ import { RoleDirectory } from '../services/roles/roleDirectory';
 import { checkedConversationState, checkedUserState, CosmosStateStorage } from './cosmosStateStorage';
 import { AgentLanguage } from '../dialogs/agentLanguage';
 import { OnboardingBot } from './onboardingBot';
+import { StateCache } from './stateCache';
+
+/**
+ * Conversation and user states kept in memory per instance: a few KB each, so about 20 MB at most;
+ * an agent's next turn is then served without a read.
+ */
+const defaultStateCacheEntries = 5000;
+const agentChoicesMaxAgeMs = 30_000;
 
 export interface BotParts {
   database: Database;
@@ -29,6 +37,8 @@ export interface BotParts {
   partnerCenter?: PartnerCenter;
   /** A submit wrote a record whose customer is to be created in Partner Center. */
   onCreationPending?: () => void;
+  /** States an instance keeps in memory (default 5,000). */
+  stateCacheEntries?: number;
 }
 
 export interface ComposedBot {
@@ -66,20 +76,40 @@ export async function composeBot(parts: BotParts): Promise<ComposedBot> {
   });
 
   // Keyed by conversation and agent: in a group chat or channel each agent keeps their own draft.
-  const stateStorage = new CosmosStateStorage(database.container(containerDefinitions.botState.id));
-  const agentState = checkedConversationState(stateStorage);
-  // Per agent, whatever the conversation: the language they chose.
-  const agentChoices = checkedUserState(stateStorage);
+  // Served from memory when this instance wrote it last; checked by each write, and before a submit
+  // or an answer that writes nothing.
+  const botState = database.container(containerDefinitions.botState.id);
+  const conversationStorage = new CosmosStateStorage(botState, {
+    cache: new StateCache({ capacity: parts.stateCacheEntries ?? defaultStateCacheEntries }),
+  });
+  const agentState = checkedConversationState(conversationStorage);
+  // Per agent, whatever the conversation: the language they chose. Another instance's choice shows
+  // here within `agentChoicesMaxAgeMs`; in the conversation where it was made, at once (the choice is
+  // in its conversation state too).
+  const agentChoices = checkedUserState(
+    new CosmosStateStorage(botState, {
+      cache: new StateCache({
+        capacity: parts.stateCacheEntries ?? defaultStateCacheEntries,
+        maxAgeMs: agentChoicesMaxAgeMs,
+      }),
+      cacheAbsence: true,
+    }),
+  );
   const onboarding = new OnboardingService(customers, catalogue, now);
   const conversation = new OnboardingConversation(agentState.createProperty('dialogState'), {
     onboarding,
     drafts: new DraftStore(agentState.createProperty('draft')),
     notifications,
     resolveAgent: createAgentResolver(roles, parts.localAgent, parts.localAgents),
-    language: new AgentLanguage(agentChoices.createProperty('language')),
+    language: new AgentLanguage(
+      agentChoices.createProperty('language'),
+      agentState.createProperty('language'),
+    ),
     now,
   });
-  const bot = new OnboardingBot([agentState, agentChoices], conversation);
+  const bot = new OnboardingBot([agentChoices, agentState], conversation, async (context) =>
+    conversationStorage.confirmCurrent(await agentState.load(context)),
+  );
   return { bot, customers, roles, catalogue, notifications, onboarding };
 }
 

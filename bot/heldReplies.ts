@@ -5,6 +5,8 @@ export interface HeldReplies {
   release(): Promise<void>;
   /** Forgets what the turn said: its state was not kept, so neither is its answer. */
   discard(): void;
+  /** Forgets what the turn said so far and keeps holding: the turn runs again. */
+  forget(): void;
 }
 
 /**
@@ -31,6 +33,9 @@ export function holdReplies(context: TurnContext): HeldReplies {
     },
     discard() {
       holding = false;
+      held.length = 0;
+    },
+    forget() {
       held.length = 0;
     },
   };

@@ -1,8 +1,10 @@
 import { ActivityHandler, TurnContext, type BotState } from 'botbuilder';
+import { DialogContextError } from 'botbuilder-dialogs';
 import { staleCardMessage } from '../dialogs/cardPrompt';
 import type { OnboardingConversation } from '../dialogs/onboardingConversation';
+import { setStateCheck } from '../dialogs/stateFreshness';
 import { sayTo } from '../dialogs/turnLanguage';
-import { StateConflictError } from './cosmosStateStorage';
+import { StaleStateError, StateConflictError } from './cosmosStateStorage';
 import { holdReplies } from './heldReplies';
 
 /**
@@ -11,13 +13,17 @@ import { holdReplies } from './heldReplies';
  * agent who adds the bot. Each agent's state (their dialog and draft, per conversation) is saved
  * once at the end of each turn, only when it changed, and only over the state the turn read. The
  * turn's replies wait for that save: a turn that another turn of the same conversation overtook (a
- * double click, the same card in two windows) is answered as a stale card and changes nothing.
+ * double click, the same card in two windows) is answered as a stale card and changes nothing. A
+ * turn that started from a cached state another instance had changed runs once more, on the stored
+ * state, and only that run is answered.
  */
 export class OnboardingBot extends ActivityHandler {
   constructor(
-    /** The agent's conversation state and their choices, saved at the end of each turn. */
+    /** The agent's choices and their conversation state, saved at the end of each turn in this order. */
     private readonly states: readonly BotState[],
     private readonly conversation: OnboardingConversation,
+    /** Throws `StaleStateError` when the turn's conversation state is not the stored one. */
+    private readonly confirmStateCurrent: (context: TurnContext) => Promise<void> = async () => {},
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -44,13 +50,19 @@ export class OnboardingBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     const replies = holdReplies(context);
+    setStateCheck(context, () => this.confirmStateCurrent(context));
     try {
-      await this.conversation.beginTurn(context);
-      await super.run(context);
-      for (const state of this.states) await state.saveChanges(context);
+      try {
+        await this.runOnce(context);
+      } catch (error) {
+        if (!(underlying(error) instanceof StaleStateError)) throw error;
+        replies.forget();
+        for (const state of this.states) await state.load(context, true);
+        await this.runOnce(context);
+      }
     } catch (error) {
       replies.discard();
-      if (!(error instanceof StateConflictError)) throw error;
+      if (!(underlying(error) instanceof StateConflictError)) throw error;
       const fromCard = context.activity.value !== undefined && context.activity.value !== null;
       await context.sendActivity(
         sayTo(context)(fromCard ? staleCardMessage(context, 'card.stale') : 'turn.overtaken'),
@@ -59,6 +71,23 @@ export class OnboardingBot extends ActivityHandler {
     }
     await replies.release();
   }
+
+  /**
+   * One run of the turn. The states are saved in order, the agent's choices first: saving them again
+   * (the turn run once more) is harmless, as a choice is the same choice twice. A conversation state
+   * served from the cache that the turn did not write is checked before its answer goes out.
+   */
+  private async runOnce(context: TurnContext): Promise<void> {
+    await this.conversation.beginTurn(context);
+    await super.run(context);
+    for (const state of this.states) await state.saveChanges(context);
+    await this.confirmStateCurrent(context);
+  }
+}
+
+/** The error itself, out of the DialogContextError a dialog wraps what its steps throw in. */
+function underlying(error: unknown): unknown {
+  return error instanceof DialogContextError ? error.error : error;
 }
 
 /**

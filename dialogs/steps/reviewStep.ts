@@ -2,6 +2,7 @@ import { readerOf } from '../activityFacts';
 import type { ReviewSection } from '../../cards/cardModels';
 import { reviewCard } from '../../cards/reviewCard';
 import { submitEnvelopeSchema } from '../cardSubmit';
+import { ensureStateIsCurrent } from '../stateFreshness';
 import type { CardStep, StepEnd, StepTurn } from '../cardStep';
 import { draftInput } from '../draft';
 import { problemsOf, words } from '../stepView';
@@ -69,6 +70,7 @@ export const reviewStep: CardStep<ReviewAnswer, ReviewAction> = {
 
 async function submit(turn: StepTurn): Promise<StepEnd> {
   const { onboarding, drafts } = turn.services;
+  await ensureStateIsCurrent(turn.context);
   const outcome = await onboarding.submit(draftInput(turn.draft), {
     idempotencyKey: turn.draft.idempotencyKey,
     agent: await turn.agent(),

@@ -57,7 +57,10 @@ function client() {
     notifications: {} as OnboardingNotifications,
     drafts,
     resolveAgent: async () => ({ actor: { agentId: 'a', channel: 'test' }, roles: ['salesAgent'] }),
-    language: new AgentLanguage(new UserState(new MemoryStorage()).createProperty('language')),
+    language: new AgentLanguage(
+      new UserState(new MemoryStorage()).createProperty('language'),
+      state.createProperty('language'),
+    ),
     now: () => new Date('2026-11-30T12:00:00Z'),
   };
   const withDraft = {

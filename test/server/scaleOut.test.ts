@@ -107,4 +107,38 @@ describe('two instances of the bot on one store', () => {
       expect(texts(answer)).toEqual([say('card.stale')]);
     }
   });
+  it('answers a Submit on a Review card the agent left on the other instance as stale, and creates nothing', async () => {
+    const conversationId = 'conversation-left-review';
+    const [first, second] = instances.map(
+      (instance) => new BotClient(instance.messagesUrl, { conversationId }),
+    ) as [BotClient, BotClient];
+    // The whole way to Review on the first instance, which keeps the state it wrote in memory.
+    let replies = await first.send('add customer');
+    replies = await pressButton(
+      first,
+      replies,
+      'next',
+      dutchAccountInputs({ legalName: 'Northwind Traders B.V.', domainPrefix: 'northwindnl' }),
+    );
+    replies = await pressButton(first, replies, 'next', { kind: 'customerWillAccept' });
+    const review = await pressButton(first, replies, 'next');
+    // The agent presses Update on the other instance: Review is no longer the card that waits.
+    const update = await pressButton(second, review, { action: 'update', section: 'accountInfo' });
+    expect(cardsOf(update).length).toBeGreaterThan(0);
+    // Then Submit on the Review card still in the chat, which reaches the first instance again.
+    const submitted = await pressButton(first, review, 'submit');
+    expect(texts(submitted)).toEqual([say('card.stale')]);
+    expect(await customersWithPrefix('northwindnl')).toBe(0);
+  });
+  it('speaks the language the agent chose on the other instance, at once, in the conversation where they chose it', async () => {
+    const conversationId = 'conversation-language';
+    const [first, second] = instances.map(
+      (instance) => new BotClient(instance.messagesUrl, { conversationId }),
+    ) as [BotClient, BotClient];
+    // The first instance learns that this agent has chosen no language.
+    expect(texts(await first.send('add customer'))).not.toContain(say('language.changed', {}, 'nl'));
+    expect(texts(await second.send('taal nederlands'))).toContain(say('language.changed', {}, 'nl'));
+    const help = await first.send('help');
+    expect(visibleText(cardsOf(help)[0]!)).toContain(say('card.help.command.language', {}, 'nl'));
+  });
 });
