@@ -1,18 +1,33 @@
-import { Template } from 'adaptivecards-templating';
 import type { AdaptiveCardJson, FieldMessages } from './cardModels';
+import { prepareTemplate } from './templateFiller';
 
 /**
- * A card template prepared once (its expressions parsed), filled per call with
- * adaptivecards-templating. A property whose expression yields null is left out of the card: that
- * is how a template says "no value" (an empty Input.Number, no preselected choice).
+ * A card template prepared once (its expressions parsed; one the filler does not support is refused
+ * here, at module load), filled per call. A property whose expression yields null is left out of the
+ * card: that is how a template says "no value" (an empty Input.Number, no preselected choice).
  */
 export function cardTemplate(json: object): (data: object) => AdaptiveCardJson {
-  const template = new Template(json);
+  const fill = prepareTemplate(json);
   return (data) => {
-    const expanded: unknown = withoutNulls(template.expand({ $root: data }));
-    if (!isAdaptiveCard(expanded)) throw new Error('A card template did not expand to an AdaptiveCard');
-    return expanded;
+    const filled = fill(data);
+    if (!isAdaptiveCard(filled)) throw new Error('A card template did not expand to an AdaptiveCard');
+    fillObserver(json, data, filled);
+    return filled;
   };
+}
+
+/** Sees each card as it is filled: the template, the data it was filled with, the card. */
+export type CardFillObserver = (template: object, data: object, card: AdaptiveCardJson) => void;
+
+const noObserver: CardFillObserver = () => undefined;
+let fillObserver = noObserver;
+
+/**
+ * Lets a test see every card filled, to compare it with another filler on the same data. Nothing
+ * observes in production; `undefined` removes the observer.
+ */
+export function observeCardFills(observer: CardFillObserver | undefined): void {
+  fillObserver = observer ?? noObserver;
 }
 
 /**
@@ -30,18 +45,6 @@ export function splitFieldMessages<Id extends string>(
     .filter(([id, message]) => !known.has(id) && message.trim() !== '')
     .map(([, message]) => message);
   return { byInput, other };
-}
-
-function withoutNulls(node: unknown): unknown {
-  if (Array.isArray(node)) return node.filter((item) => item !== null).map(withoutNulls);
-  if (node !== null && typeof node === 'object') {
-    return Object.fromEntries(
-      Object.entries(node)
-        .filter(([, value]) => value !== null)
-        .map(([key, value]) => [key, withoutNulls(value)]),
-    );
-  }
-  return node;
 }
 
 function isAdaptiveCard(node: unknown): node is AdaptiveCardJson {
