@@ -1,5 +1,5 @@
 import type { Database } from '@azure/cosmos';
-import { randomUUID } from 'node:crypto';
+import { customerIdFor } from './customerId';
 import type { Offer, Order, Reseller } from '../catalogue/schemas';
 import { offerIdsOf, validateOrder } from '../catalogue/orderRules';
 import { validateResellerChoice } from '../catalogue/resellerChoice';
@@ -382,20 +382,9 @@ export class CustomerService {
     const prefix = valid.accountInfo.domainPrefix;
     const nameKey = normaliseName(valid.accountInfo.legalName);
 
-    const submission = await this.reservations.claim({
-      id: reservationIds.submission(idempotencyKey),
-      customerId: randomUUID(),
-      submissionKey: idempotencyKey,
-    });
-    if (!submission.claimed) throw new Error('A submission reservation is always its own key');
-    const { customerId } = submission.reservation;
-    if (!submission.fresh) {
-      const replay = await this.customers.read(customerId);
-      if (replay) {
-        const notified = (await this.options.outbox?.notifiedFor(customerId)) ?? [];
-        return { kind: 'created', customer: replay.customer, replayed: true, notified };
-      }
-    }
+    // The record's id follows from the submission, so a replay names the same record and needs no
+    // reservation of its own.
+    const customerId = customerIdFor(idempotencyKey);
     const domainId = reservationIds.domain(prefix);
     const nameId = reservationIds.name(valid.accountInfo.country, nameKey);
     const claim = (id: string, extra: { nameKey?: string } = {}) =>
@@ -403,13 +392,21 @@ export class CustomerService {
 
     // Domain first, then name; a lost name gives the domain back. A lost claim is explained by what
     // holds it now; when that has gone in the meantime (released, abandoned), claim again.
-    let reserved: { domain: Reservation; name: Reservation } | undefined;
+    let reserved = false;
     for (let attempt = 0; !reserved; attempt += 1) {
       const domain = await claim(domainId, { nameKey });
+      if (domain.claimed && !domain.fresh) {
+        // This submission held it already: a replay, whose record may be written.
+        const replay = await this.customers.read(customerId);
+        if (replay) {
+          const notified = (await this.options.outbox?.notifiedFor(customerId)) ?? [];
+          return { kind: 'created', customer: replay.customer, replayed: true, notified };
+        }
+      }
       if (domain.claimed) {
         const name = await claim(nameId);
         if (name.claimed) {
-          reserved = { domain: domain.reservation, name: name.reservation };
+          reserved = true;
           break;
         }
         await this.reservations.release(domainId, idempotencyKey);
@@ -439,8 +436,7 @@ export class CustomerService {
     const stored = await this.customers.createOrRead(record);
     this.options.outbox?.recordWritten();
     if (stored.customer.partnerCenter?.state === 'pending') this.options.onCreationPending?.();
-    // The submission's own reservation stays as it is: a replay looks for the record it names.
-    await Promise.all([this.reservations.confirm(reserved.domain), this.reservations.confirm(reserved.name)]);
+    // The reservations stay pending: the record they name holds them from now on (see ReservationStore).
     return { kind: 'created', customer: stored.customer, replayed: false, notified };
   }
 

@@ -3,13 +3,16 @@ import { z } from 'zod';
 
 /**
  * Store-wide unique values as items whose id *is* the value ("domain:contoso",
- * "name:NL:contoso", "submission:<idempotency key>") in a container partitioned on /id: creating
- * one succeeds for exactly one caller, in any number of instances, which a unique key policy
- * (valid inside one logical partition only) cannot give.
+ * "name:NL:contoso") in a container partitioned on /id: creating one succeeds for exactly one caller,
+ * in any number of instances, which a unique key policy (valid inside one logical partition only)
+ * cannot give.
  *
- * A reservation is `pending` while its submission is under way and `confirmed` once the customer
- * record exists. A pending one whose submission was abandoned (expired, and no record was written)
- * may be taken over, so a half-finished create never burns a domain prefix.
+ * A reservation is written `pending` and stays so: until it expires its submission holds it, and
+ * after that the record it names does, if it was written. A pending one whose submission was abandoned
+ * (expired, and no record was written) may be taken over, so a half-finished create never burns a
+ * domain prefix. Marking it `confirmed` once the record exists would spare that one read of the record
+ * for each later look at an expired reservation, at the price of two writes per submit; items written
+ * so (and `submission:` items) may still be in the store and are read as they are.
  */
 export const reservationSchema = z.object({
   id: z.string(),
@@ -95,13 +98,6 @@ export class ReservationStore {
     return { claimed: false, holder: holder.reservation };
   }
 
-  /** Marks a reservation as belonging to a written record, for good. */
-  async confirm(reservation: Reservation): Promise<void> {
-    const confirmed: Reservation = { ...reservation, state: 'confirmed' };
-    delete confirmed.expiresAt;
-    await this.container.items.upsert(confirmed);
-  }
-
   /**
    * Gives a value back whatever its state, only if it still names this customer: the customer was
    * never created (Partner Center refused it), so the name and domain are free for a corrected try.
@@ -153,5 +149,4 @@ export function statusOf(error: unknown): number {
 export const reservationIds = {
   domain: (prefix: string) => `domain:${prefix}`,
   name: (country: string, nameKey: string) => `name:${country}:${nameKey}`,
-  submission: (key: string) => `submission:${key}`,
 };

@@ -75,6 +75,12 @@ describe('submitting a new customer', () => {
         { name: '@d', value: 'twicefoods.onmicrosoft.com' },
       ]),
     ).toBe(1);
+    // A submission reserves its domain and its name, nothing else: the record's id follows from it.
+    expect(
+      await countItems(harness.database, containerDefinitions.reservations.id, 'c.submissionKey = @k', [
+        { name: '@k', value: 'key-twice' },
+      ]),
+    ).toBe(2);
   });
 
   it('creates exactly one record when 20 agents submit the same domain at once', async () => {
