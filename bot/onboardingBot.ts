@@ -1,5 +1,5 @@
 import { ActivityHandler, TurnContext, type BotState } from 'botbuilder';
-import { DialogContextError } from 'botbuilder-dialogs';
+import { DialogContextError } from '../dialogs/dialogKit';
 import { staleCardMessage } from '../dialogs/cardPrompt';
 import type { OnboardingConversation } from '../dialogs/onboardingConversation';
 import { setStateCheck } from '../dialogs/stateFreshness';

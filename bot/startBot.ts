@@ -1,11 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '../services/cosmos/containers';
 import { createCosmosAccess, type CosmosAccess } from '../services/cosmos/cosmosClientFactory';
-import {
-  embeddedCosmosKey,
-  startEmbeddedCosmos,
-  type EmbeddedCosmos,
-} from '../services/cosmos/embeddedCosmos';
+import type { EmbeddedCosmos } from '../services/cosmos/embeddedCosmos';
 import { createAdapter } from './adapter';
 import { composeBot } from './composeBot';
 import { NotificationDispatcher, type DispatcherOptions } from './notifications/dispatcher';
@@ -62,29 +58,34 @@ export async function startBot(
   logger: Logger,
   options: StartOptions = {},
 ): Promise<RunningBot> {
-  const embedded =
-    config.cosmos.mode === 'embedded'
-      ? await startEmbeddedCosmos({
-          port: config.cosmos.port,
-          ...(config.cosmos.dataDir ? { dataDir: config.cosmos.dataDir } : {}),
-        })
-      : undefined;
-  const cosmos =
-    config.cosmos.mode === 'embedded'
-      ? createCosmosAccess({ endpoint: embedded!.endpoint, key: embeddedCosmosKey })
-      : createCosmosAccess({
-          endpoint: config.cosmos.endpoint,
-          ...(config.cosmos.key ? { key: config.cosmos.key } : {}),
-        });
-
-  let opened: PartnerCenterAccess | undefined;
-  try {
-    const partnerCenter = await openPartnerCenter(config, options.partnerCenter);
-    opened = partnerCenter;
-    const database = await openDatabase(cosmos.client, config.cosmos.databaseId, {
-      create: mayCreateContainers(config.cosmos),
-      endpoint: cosmos.endpoint,
+  let embedded: EmbeddedCosmos | undefined;
+  let cosmos: CosmosAccess;
+  if (config.cosmos.mode === 'embedded') {
+    // The embedded store's server is loaded only when it is the store.
+    const { startEmbeddedCosmos, embeddedCosmosKey } = await import('../services/cosmos/embeddedCosmos');
+    embedded = await startEmbeddedCosmos({
+      port: config.cosmos.port,
+      ...(config.cosmos.dataDir ? { dataDir: config.cosmos.dataDir } : {}),
     });
+    cosmos = createCosmosAccess({ endpoint: embedded.endpoint, key: embeddedCosmosKey });
+  } else {
+    cosmos = createCosmosAccess({
+      endpoint: config.cosmos.endpoint,
+      ...(config.cosmos.key ? { key: config.cosmos.key } : {}),
+    });
+  }
+
+  let opening: Promise<PartnerCenterAccess> | undefined;
+  try {
+    // Partner Center only after the embedded store, which claims the data folder they share.
+    opening = openPartnerCenter(config, options.partnerCenter);
+    const [partnerCenter, database] = await Promise.all([
+      opening,
+      openDatabase(cosmos.client, config.cosmos.databaseId, {
+        create: mayCreateContainers(config.cosmos),
+        endpoint: cosmos.endpoint,
+      }),
+    ]);
 
     // The worker needs the bot's adapter, which is made after the bot; the server listens only once
     // both exist.
@@ -159,7 +160,8 @@ export async function startBot(
     };
   } catch (error) {
     cosmos.dispose();
-    await opened?.stop();
+    // Stopped once it is open, when the failure was elsewhere.
+    await (await opening?.catch(() => undefined))?.stop();
     await embedded?.stop();
     throw error;
   }

@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
 import type { ExistingCustomer } from '../services/customers/customerService';
 import { CardPrompt } from './cardPrompt';
 import type { CardStep } from './cardStep';

@@ -5,7 +5,7 @@ import {
   type DialogInstance,
   type DialogReason,
   type DialogTurnResult,
-} from 'botbuilder-dialogs';
+} from './dialogKit';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { SubmittedCardModel } from '../cards/cardModels';

@@ -1,6 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogContext, type DialogState } from './dialogKit';
 import { helpCard } from '../cards/helpCard';
 import { welcomeCard } from '../cards/welcomeCard';
 import { sayTo } from './turnLanguage';

@@ -6,10 +6,7 @@ import {
   createPartnerCenterTokens,
   localPartnerCenterTokens,
 } from '../../services/partnerCenter/partnerCenterCredentials';
-import {
-  startLocalPartnerCenter,
-  type LocalPartnerCenter,
-} from '../../services/partnerCenter/local/localPartnerCenter';
+import type { LocalPartnerCenter } from '../../services/partnerCenter/local/localPartnerCenter';
 import type { Config } from '../config';
 
 export interface PartnerCenterAccess {
@@ -59,6 +56,8 @@ export async function openPartnerCenter(
   // A token of this process only: nothing else on the machine can use the local Partner Center's data.
   const token = randomBytes(32).toString('base64url');
   const dataDir = config.cosmos.mode === 'embedded' ? config.cosmos.dataDir : undefined;
+  // Loaded only when it runs here: with Microsoft's Partner Center the bot never needs it.
+  const { startLocalPartnerCenter } = await import('../../services/partnerCenter/local/localPartnerCenter');
   const local = await startLocalPartnerCenter({
     port: settings.port,
     token,

@@ -57,24 +57,27 @@ export async function syncCatalogue(
   catalogue: LoadedCatalogue,
   options: CatalogueSyncOptions = {},
 ): Promise<CatalogueSyncResult> {
-  const offers = await syncFile(
-    OFFERS_PARTITION,
-    containers.offers,
-    containers.versions,
-    catalogue.offers,
-    catalogue.offers.data.offers.map(offerDocument),
-    OFFER_DOCUMENT_LAYOUT,
-    options,
-  );
-  const resellers = await syncFile(
-    RESELLERS_PARTITION,
-    containers.resellers,
-    containers.versions,
-    catalogue.resellers,
-    catalogue.resellers.data.resellers.map(resellerDocument),
-    1,
-    options,
-  );
+  // The two catalogues share nothing but the versions container, where each has its own document.
+  const [offers, resellers] = await Promise.all([
+    syncFile(
+      OFFERS_PARTITION,
+      containers.offers,
+      containers.versions,
+      catalogue.offers,
+      catalogue.offers.data.offers.map(offerDocument),
+      OFFER_DOCUMENT_LAYOUT,
+      options,
+    ),
+    syncFile(
+      RESELLERS_PARTITION,
+      containers.resellers,
+      containers.versions,
+      catalogue.resellers,
+      catalogue.resellers.data.resellers.map(resellerDocument),
+      1,
+      options,
+    ),
+  ]);
   return { offers, resellers };
 }
 

@@ -44,9 +44,11 @@ function toDefinition(id: string, declaration: ContainerDeclaration): ContainerD
  * the same moment may both find one missing: the one whose create loses (409) reads it instead.
  */
 export async function ensureContainers(database: Database): Promise<void> {
-  for (const definition of Object.values(containerDefinitions)) {
-    await onConflictReadAgain(() => database.containers.createIfNotExists(structuredClone(definition)));
-  }
+  await Promise.all(
+    Object.values(containerDefinitions).map((definition) =>
+      onConflictReadAgain(() => database.containers.createIfNotExists(structuredClone(definition))),
+    ),
+  );
 }
 
 async function onConflictReadAgain<T>(createIfNotExists: () => Promise<T>): Promise<T> {
@@ -87,8 +89,11 @@ export async function openDatabase(
       `The database "${databaseId}" does not exist at ${options.endpoint}; with Microsoft Entra ID the bot cannot create it: ${deployHint}.`,
     );
   }
-  for (const definition of Object.values(containerDefinitions)) {
-    const found = await readContainer(database, definition.id);
+  // Read at once, judged in the declaration's order: the first problem is the one reported.
+  const definitions = Object.values(containerDefinitions);
+  const read = await Promise.all(definitions.map((definition) => readContainer(database, definition.id)));
+  for (const [index, definition] of definitions.entries()) {
+    const found = read[index];
     if (!found) {
       throw new StoreLayoutError(
         `The container "${definition.id}" is missing from the database "${databaseId}" at ${options.endpoint}; with Microsoft Entra ID the bot cannot create it: ${deployHint}.`,
