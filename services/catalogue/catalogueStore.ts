@@ -1,5 +1,6 @@
 import type { Database, SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import { z } from 'zod';
+import { LRUCache } from 'lru-cache';
 import {
   OFFERS_PARTITION,
   RESELLERS_PARTITION,
@@ -40,6 +41,9 @@ export interface ResellerPageOptions extends ResellerFilter {
   limit?: number;
 }
 
+/** How long an instance answers an offer query from what it read before (see CatalogueStore). */
+const offerQueryMaxAgeMs = 10 * 60_000;
+
 export const DEFAULT_RESELLER_SEARCH_LIMIT = 10;
 export const MAX_RESELLER_SEARCH_LIMIT = 100;
 
@@ -51,13 +55,26 @@ const OfferIdSchema = OfferSchema.shape.id;
  * The partner's offers and indirect resellers as the services read them, from Cosmos DB. Every item
  * read is parsed with its zod schema.
  *
- * Nothing is kept in memory: the catalogue runs to hundreds of offers and thousands at a large
+ * The catalogue is not held in memory: it runs to hundreds of offers and thousands at a large
  * partner, and a turn needs only a page of them (a search, the most sold in a country) and the offers
  * of the order it checks. So each is a parameterised query in the offers' one logical partition,
  * served from the container's index: the country and the words of a search filter, the sort key
  * orders and pages (see offerSearch.ts). Resellers are queried the same way.
+ *
+ * The answers to the latest offer queries are kept (`recentOfferQueries`, least recently used dropped,
+ * each for `offerQueryMaxAgeMs`): an onboarding asks the same few several times (its order's offers at
+ * each check, the country's best sellers at each drawing), and each costs two requests (the plan, the
+ * query). The catalogue changes only when a deployment brings new files, which each instance loads at
+ * start (`sync` forgets what was kept); an instance still running the old files may answer from them
+ * for that long.
  */
 export class CatalogueStore implements OfferFinder {
+  private readonly recentOfferQueries = new LRUCache<string, readonly Offer[], SqlQuerySpec>({
+    max: 500,
+    ttl: offerQueryMaxAgeMs,
+    fetchMethod: (_key, _stale, { context }) => this.runOfferQuery(context),
+  });
+
   constructor(private readonly containers: CatalogueContainers) {}
 
   static forDatabase(database: Database): CatalogueStore {
@@ -65,8 +82,10 @@ export class CatalogueStore implements OfferFinder {
   }
 
   /** Loads changed catalogue files into Cosmos DB (see syncCatalogue). */
-  sync(catalogue: LoadedCatalogue, options: CatalogueSyncOptions = {}): Promise<CatalogueSyncResult> {
-    return syncCatalogue(this.containers, catalogue, options);
+  async sync(catalogue: LoadedCatalogue, options: CatalogueSyncOptions = {}): Promise<CatalogueSyncResult> {
+    const result = await syncCatalogue(this.containers, catalogue, options);
+    this.recentOfferQueries.clear();
+    return result;
   }
 
   /**
@@ -149,7 +168,14 @@ export class CatalogueStore implements OfferFinder {
     return groups.flat();
   }
 
+  /** A copy of the kept answer: callers may sort or extend what they get. */
   private async queryOffers(spec: SqlQuerySpec): Promise<Offer[]> {
+    const offers = await this.recentOfferQueries.fetch(JSON.stringify(spec), { context: spec });
+    if (!offers) throw new Error('An offer query gave no answer');
+    return [...offers];
+  }
+
+  private async runOfferQuery(spec: SqlQuerySpec): Promise<Offer[]> {
     const { resources } = await this.containers.offers.items
       .query<unknown>(spec, { partitionKey: OFFERS_PARTITION })
       .fetchAll();

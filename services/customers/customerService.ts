@@ -434,7 +434,8 @@ export class CustomerService {
     const onboarding = { customerId, legalName: record.accountInfo.legalName, createdAt: record.createdAt };
     const notified = (await this.options.outbox?.enqueue(onboarding, agent.origin)) ?? [];
     const stored = await this.customers.createOrRead(record);
-    this.options.outbox?.recordWritten();
+    // The dispatcher is woken only when there is something for it to send.
+    if (notified.length > 0) this.options.outbox?.recordWritten();
     if (stored.customer.partnerCenter?.state === 'pending') this.options.onCreationPending?.();
     // The reservations stay pending: the record they name holds them from now on (see ReservationStore).
     return { kind: 'created', customer: stored.customer, replayed: false, notified };

@@ -441,15 +441,16 @@ describe('the offer and reseller catalogues in Cosmos DB', () => {
       expect((await store.offersByIds(every)).map((offer) => offer.id).sort()).toEqual([...every].sort());
     });
 
-    it('asks Cosmos DB each time with parameterised queries: what was typed is never part of the query text', async () => {
+    it('asks Cosmos DB with parameterised queries, a query asked again answered from memory: what was typed is never part of the query text', async () => {
+      const fresh = new CatalogueStore(containers);
       const query = jest.spyOn(containers.offers.items, 'query');
       try {
         const typed = "e3' OR 1=1 --";
-        await store.findOffers({ country: 'NL', query: typed });
-        await store.findOffers({ country: 'NL', query: typed });
-        await store.findOffers({ country: 'NL', query: '' });
-        await store.offersByIds(['o365-e3']);
-        expect(query).toHaveBeenCalledTimes(4);
+        await fresh.findOffers({ country: 'NL', query: typed });
+        await fresh.findOffers({ country: 'NL', query: typed });
+        await fresh.findOffers({ country: 'NL', query: '' });
+        await fresh.offersByIds(['o365-e3']);
+        expect(query).toHaveBeenCalledTimes(3);
         for (const [spec] of query.mock.calls) {
           const { query: text, parameters } = spec as SqlQuerySpec;
           expect(text).not.toMatch(/e3|OR 1=1|NL|o365/);
@@ -460,14 +461,26 @@ describe('the offer and reseller catalogues in Cosmos DB', () => {
       }
     });
 
-    it('sees a change in the store at once: no offer is kept in memory', async () => {
+    it('sees a change in the store in a fresh instance at once, and in this one after its next sync', async () => {
+      expect((await store.offersByIds(['power-bi-pro']))[0]?.name).toBe('Power BI Pro');
       const { resource } = await containers.offers.item('power-bi-pro', 'offers').read();
       await containers.offers.items.upsert({ ...resource, name: 'Power BI Pro (renamed)' });
       try {
+        expect((await new CatalogueStore(containers).offersByIds(['power-bi-pro']))[0]?.name).toBe(
+          'Power BI Pro (renamed)',
+        );
+        expect((await store.offersByIds(['power-bi-pro']))[0]?.name).toBe('Power BI Pro');
+        await store.sync(await loadCatalogue());
         expect((await store.offersByIds(['power-bi-pro']))[0]?.name).toBe('Power BI Pro (renamed)');
       } finally {
         await containers.offers.items.upsert(resource);
       }
+    });
+
+    it('hands out copies of what it keeps', async () => {
+      const first = await store.offersByIds(['o365-e3']);
+      first.length = 0;
+      expect((await store.offersByIds(['o365-e3'])).map((offer) => offer.id)).toEqual(['o365-e3']);
     });
   });
 
