@@ -14,9 +14,11 @@ export const projectRoot = (() => {
 
 /**
  * The bot's settings for the benchmark: any free port, error logs only, the embedded Cosmos DB in memory
- * (nothing kept on disk), or Azure Cosmos DB when COSMOS_ENDPOINT is set in the environment (a .env
- * file is not read: it may hold an app id that would make the bot demand tokens). On Azure the
- * benchmark uses its own database, BENCH_COSMOS_DATABASE or "onboarding-bench", never the bot's.
+ * (nothing kept on disk), or the Cosmos DB at COSMOS_ENDPOINT when it is set in the environment (Azure,
+ * or the benchmark's store process; a .env file is not read: it may hold an app id that would make
+ * the bot demand tokens). There the benchmark uses its own database, BENCH_COSMOS_DATABASE or
+ * "onboarding-bench", never the bot's. A local Partner Center in another process
+ * (LOCAL_PARTNER_CENTER_ENDPOINT and its token) is passed on; otherwise the bot starts its own.
  */
 export function benchBotEnvironment(env: NodeJS.ProcessEnv, overrides: Record<string, string> = {}) {
   const endpoint = env.COSMOS_ENDPOINT?.trim();
@@ -31,6 +33,10 @@ export function benchBotEnvironment(env: NodeJS.ProcessEnv, overrides: Record<st
     settings.COSMOS_ENDPOINT = endpoint;
     if (env.COSMOS_KEY) settings.COSMOS_KEY = env.COSMOS_KEY;
     settings.COSMOS_DATABASE = env.BENCH_COSMOS_DATABASE?.trim() || 'onboarding-bench';
+  }
+  if (env.LOCAL_PARTNER_CENTER_ENDPOINT && env.LOCAL_PARTNER_CENTER_TOKEN) {
+    settings.LOCAL_PARTNER_CENTER_ENDPOINT = env.LOCAL_PARTNER_CENTER_ENDPOINT;
+    settings.LOCAL_PARTNER_CENTER_TOKEN = env.LOCAL_PARTNER_CENTER_TOKEN;
   }
   return { ...settings, ...overrides };
 }

@@ -3,16 +3,28 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkDomainPrefix } from '../../services/customers/domainPrefix';
 import { checkLegalName } from '../../services/customers/legalName';
-import { classify, difference, emptyTally, record } from './cosmosRequests';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  benchProbeHeader,
+  classify,
+  countServerRequests,
+  difference,
+  emptyTally,
+  record,
+} from './cosmosRequests';
+import { cpuMsBetween, cpuMsPerTurn, readingOverheadMs, turnCpuMs } from './cpuPerTurn';
 import { benchCompany } from './onboardingScript';
 import { parseOptions } from './options';
 import { callsBetween, callsFrom, callsText, emptyCalls, sumCalls, totalCalls } from './partnerCenterCalls';
 import { partnerCenterRows, renderPartnerCenter } from './partnerCenterReport';
 import { percentile, summarise } from './percentiles';
 import type { PointResult } from './measurePoint';
-import { renderCatalogue, renderJournal } from './report';
+import { renderCatalogue, renderJournal, renderTurnCosts } from './report';
 import { writeReport } from './reportFile';
 import type { BenchResults } from './results';
+import { checkTargets, requestsPerOnboarding } from './targets';
+import { profiledSteps, type ProfiledStep, type TurnCosts } from './turnProfile';
 
 // The benchmark's helpers; the benchmark itself (npm run bench) reports figures and asserts no time.
 
@@ -149,6 +161,155 @@ describe('benchmark helpers', () => {
     expect(parseOptions([], {}).journal).toBe(true);
     expect(parseOptions(['--no-journal'], {}).journal).toBe(false);
     expect(parseOptions([], { BENCH_JOURNAL: 'off' }).journal).toBe(false);
+    expect(parseOptions([], {}).turnCostOnboardings).toBe(5);
+    expect(parseOptions(['--turn-onboardings', '2'], {}).turnCostOnboardings).toBe(2);
+    expect(() => parseOptions(['--turn-onboardings', '0'], {})).toThrow(/--turn-onboardings/);
+  });
+
+  it('takes CPU per turn from two readings of a process, in milliseconds', () => {
+    const before = { user: 1_000_000, system: 200_000 };
+    const after = { user: 1_600_000, system: 400_000 };
+    expect(cpuMsBetween(before, after)).toBe(800);
+    expect(cpuMsPerTurn(before, after, 200)).toBe(4);
+    expect(cpuMsPerTurn(before, after, 0)).toBeUndefined();
+    // The median pair: a timer that fired during one pair does not raise the overhead.
+    const pair = (us: number): [NodeJS.CpuUsage, NodeJS.CpuUsage] => [
+      { user: 0, system: 0 },
+      { user: us, system: 0 },
+    ];
+    expect(readingOverheadMs([pair(100), pair(120), pair(5_000)])).toBe(0.12);
+    expect(readingOverheadMs([])).toBe(0);
+    expect(turnCpuMs({ user: 0, system: 0 }, { user: 3_000, system: 1_000 }, 0.5)).toBe(3.5);
+  });
+
+  it("leaves the benchmark's own look-ups out of the store's count", async () => {
+    const server = http.createServer((_request, response) => response.end('{}'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = server.address() as AddressInfo;
+    const tally = emptyTally();
+    const stop = countServerRequests(port, tally);
+    const send = (headers: Record<string, string>) =>
+      new Promise<void>((resolve, reject) => {
+        const request = http.request(
+          { port, host: '127.0.0.1', path: '/dbs/d/colls/customers/docs/x', headers },
+          (response) => response.resume().on('end', resolve),
+        );
+        request.on('error', reject);
+        request.end();
+      });
+    try {
+      await send({ 'x-ms-version': '2020-07-15' });
+      await send({ 'x-ms-version': '2020-07-15', [benchProbeHeader]: '1' });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(tally.requests).toBe(1);
+      expect(tally.byContainer).toEqual({ 'customers.pointRead': 1 });
+    } finally {
+      stop();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  describe('targets, as ratios within one run', () => {
+    const at = (kind: string, agents: number, p50: number, cpuMsPerTurn: number) =>
+      ({
+        kind,
+        agents,
+        latency: { count: 10, p50, p95: p50 * 2, p99: p50 * 3, max: p50 * 4, mean: p50 },
+        cpu: { botPercent: 50, generatorPercent: 10, botMsPerTurn: cpuMsPerTurn },
+      }) as unknown as PointResult;
+    const costs = (requestsByStep: Record<ProfiledStep, number>, onboardings: number): TurnCosts => ({
+      identity: 'emulator',
+      onboardings,
+      byTurn: Object.fromEntries(
+        profiledSteps.map((step) => [
+          step,
+          { ...emptyTally(), requests: requestsByStep[step] * onboardings },
+        ]),
+      ) as TurnCosts['byTurn'],
+      cpuMs: Object.fromEntries(profiledSteps.map((step) => [step, 2 * onboardings])) as TurnCosts['cpuMs'],
+      readingOverheadMs: 0.1,
+      notCreated: 0,
+    });
+    const memory = {
+      inFlight: 1000,
+      idle: { rss: 100 * 1024 ** 2 },
+      loaded: { rss: 180 * 1024 ** 2 },
+      loadedAfterGc: { rss: 150 * 1024 ** 2 },
+      storeRss: 300 * 1024 ** 2,
+    };
+    const results = (points: PointResult[], perStep: Record<ProfiledStep, number>, firstAnswerMs: number) =>
+      ({
+        options: parseOptions(['--agents', '10', '--sweep', '1'], {}),
+        points,
+        turnCosts: [costs(perStep, 4)],
+        startup: [{ listeningMs: 500, firstAnswerMs }],
+        memory,
+      }) as unknown as BenchResults;
+    const chatOf12 = { start: 2, accountInfo: 3, mca: 2, subscriptions: 2, submit: 3, creation: 4 };
+
+    it('meets them when the bot stays within the ratios', () => {
+      const checks = checkTargets(
+        results(
+          [
+            at('onboarding', 10, 8, 3.9),
+            at('echo', 10, 2, 1),
+            at('peer', 10, 6, 4),
+            at('onboarding', 1, 7.9, 3),
+            at('echo', 1, 2, 1),
+          ],
+          chatOf12,
+          990,
+        ),
+      );
+      expect(checks.map((check) => check.met)).toEqual(['yes', 'yes', 'yes', 'yes', 'reported']);
+      expect(checks[0]!.measured).toBe('3.90 ms vs echo 1.00 ms (3.90×) and peer 4.00 ms (0.97×)');
+      expect(checks[2]!.measured).toBe(
+        '12.0 (2.0/3.0/2.0/2.0/3.0 by turn); the creation worker after the submit 4.0 besides',
+      );
+      expect(checks[4]!.measured).toContain('the store out of process (300 MiB there), so not included');
+    });
+
+    it('fails each one on its own ratio or limit', () => {
+      const checks = checkTargets(
+        results(
+          [
+            // 3× the echo bot's CPU, but not below the peer's.
+            at('onboarding', 10, 8, 3),
+            at('echo', 10, 2, 1),
+            at('peer', 10, 6, 3),
+            at('onboarding', 1, 8.1, 3),
+            at('echo', 1, 2, 1),
+          ],
+          { ...chatOf12, submit: 3.5 },
+          1001,
+        ),
+      );
+      expect(checks.map((check) => check.met)).toEqual(['no', 'no', 'no', 'no', 'reported']);
+      expect(requestsPerOnboarding(costs({ ...chatOf12, submit: 3.5 }, 4))).toEqual({
+        chat: 12.5,
+        creation: 4,
+      });
+    });
+
+    it('says what was not measured', () => {
+      const checks = checkTargets({
+        ...results([at('onboarding', 10, 8, 3), at('echo', 10, 2, 1)], chatOf12, 900),
+        startup: [],
+        memory: undefined,
+      } as unknown as BenchResults);
+      expect(checks.map((check) => check.met)).toEqual(['n/a', 'n/a', 'yes', 'n/a', 'n/a']);
+    });
+
+    it('reports CPU and requests by turn with the creation worker in a column of its own', () => {
+      const text = renderTurnCosts(results([], chatOf12, 900)).join('\n');
+      expect(text).toContain(
+        '| **CPU ms, bot process** | **2.00** | **2.00** | **2.00** | **2.00** | **2.00** | **10.0** | **2.00** |',
+      );
+      expect(text).toContain(
+        '| **Cosmos DB requests** | **2.00** | **3.00** | **2.00** | **2.00** | **3.00** | **12.00** | **4.00** |',
+      );
+      expect(text).toContain('after submit (creation worker)');
+    });
   });
 
   it("reports the journal's cost as ratios of the same run", () => {

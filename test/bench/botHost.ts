@@ -1,9 +1,10 @@
 /**
  * A child process that runs one bot for the benchmark: `node dist/test/bench/botHost.js onboarding`
- * (the real bot through bot/startBot.ts, on its embedded Cosmos DB or on COSMOS_ENDPOINT) or
- * `… echo` (the floor). It counts Cosmos DB requests and answers snapshots (CPU, memory, counts)
- * over IPC. The bot and the load generator live in different processes so that neither's work is
- * billed to the other.
+ * (the real bot through bot/startBot.ts, on COSMOS_ENDPOINT, which is the store process's or Azure's,
+ * or on the embedded store in this process), `… peer` (the SDK's own stateful pattern, on the same
+ * store) or `… echo` (the floor). It counts Cosmos DB requests and answers snapshots (CPU, memory,
+ * counts) over IPC. The bot, the store and the load generator live in different processes so that
+ * none's work is billed to another.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
@@ -22,15 +23,8 @@ import { RoleDirectory } from '../../services/roles/roleDirectory';
 import { benchBotEnvironment } from './benchEnvironment';
 import { countClientRequests, countServerRequests, emptyTally, type Tally } from './cosmosRequests';
 import { startEchoBot } from './echoBot';
-import type {
-  BotKind,
-  HostCreations,
-  HostReady,
-  HostReply,
-  HostRequest,
-  HostSnapshot,
-  StoreMode,
-} from './hostProtocol';
+import type { BotKind, HostCreations, HostReady, HostRequest, HostSnapshot, StoreMode } from './hostProtocol';
+import { answerRequests } from './ipcChild';
 import { callsFrom, type PartnerCenterCalls } from './partnerCenterCalls';
 
 interface Running {
@@ -116,9 +110,27 @@ async function start(kind: BotKind, server: Tally): Promise<Running> {
     const echo = await startEchoBot();
     return { messagesUrl: echo.messagesUrl, store: 'none', stop: echo.stop };
   }
-  const mode = (process.env.BENCH_STORE ?? 'memory') as StoreMode;
+  const mode = (process.env.BENCH_STORE ?? 'process') as StoreMode;
+  if (kind === 'peer') {
+    const environment = benchBotEnvironment(process.env);
+    if (mode !== 'process' || !environment.COSMOS_ENDPOINT)
+      throw new Error('The peer runs on the store process or on COSMOS_ENDPOINT only');
+    const databaseId = environment.COSMOS_DATABASE!;
+    // Loaded for the peer only: the onboarding bot's start-up figures hold only its own modules.
+    const { startPeerBot } = await import('./peerBot');
+    const peer = await startPeerBot({
+      endpoint: environment.COSMOS_ENDPOINT,
+      key: environment.COSMOS_KEY ?? '',
+      databaseId,
+    });
+    return { ...peer, store: `Cosmos DB at ${environment.COSMOS_ENDPOINT}`, databaseId };
+  }
   if (mode === 'snapshot' || mode === 'journal') return startOnDataFolder(mode, server);
-  const config = loadConfig(benchBotEnvironment(process.env));
+  const config = loadConfig(
+    benchBotEnvironment(
+      mode === 'memory' ? { ...process.env, COSMOS_ENDPOINT: '', COSMOS_KEY: '' } : process.env,
+    ),
+  );
   const running = await startBot(config, createLogger(config.logLevel));
   if (running.embedded) countServerRequests(Number(new URL(running.embedded.endpoint).port), server);
   const database = running.cosmos.client.database(running.databaseId);
@@ -138,7 +150,8 @@ async function start(kind: BotKind, server: Tally): Promise<Running> {
 }
 
 async function main(): Promise<void> {
-  const kind = process.argv[2] === 'echo' ? 'echo' : 'onboarding';
+  const kind: BotKind =
+    process.argv[2] === 'echo' || process.argv[2] === 'peer' ? process.argv[2] : 'onboarding';
   const modulesLoadedMs = process.uptime() * 1000;
   const client = emptyTally();
   const server = emptyTally();
@@ -154,65 +167,48 @@ async function main(): Promise<void> {
   const journal = () => running.journalStats?.();
 
   let profiler: Session | undefined;
-  const answer = (reply: HostReply) => process.send?.(reply);
-  process.on('message', (request: HostRequest) => {
-    void (async () => {
-      try {
-        switch (request.op) {
-          case 'snapshot': {
-            const snapshot: HostSnapshot = {
-              at: Date.now(),
-              cpu: process.cpuUsage(),
-              memory: process.memoryUsage(),
-              client: structuredClone(client),
-              ...(embedded ? { server: structuredClone(server) } : {}),
-              ...(journal() ? { journal: journal()! } : {}),
-              ...(running.partnerCenterCalls ? { partnerCenter: running.partnerCenterCalls() } : {}),
-            };
-            answer({ id: request.id, ok: true, result: snapshot });
-            return;
-          }
-          case 'gc':
-            (globalThis as { gc?: () => void }).gc?.();
-            answer({ id: request.id, ok: true });
-            return;
-          case 'assignRoles':
-            if (!running.assignRoles) throw new Error('The echo bot has no role directory');
-            await running.assignRoles(request.agentIds);
-            answer({ id: request.id, ok: true });
-            return;
-          case 'creations':
-            if (!running.creations) throw new Error('The echo bot creates no customers');
-            answer({ id: request.id, ok: true, result: await running.creations(request.domain) });
-            return;
-          case 'profileStart':
-            profiler = new Session();
-            profiler.connect();
-            await profiler.post('Profiler.enable');
-            await profiler.post('Profiler.start');
-            answer({ id: request.id, ok: true });
-            return;
-          case 'profileStop': {
-            if (!profiler) throw new Error('The profiler was not started');
-            const { profile } = await profiler.post('Profiler.stop');
-            await writeFile(request.file, JSON.stringify(profile));
-            profiler.disconnect();
-            profiler = undefined;
-            answer({ id: request.id, ok: true });
-            return;
-          }
-          case 'stop':
-            await running.stop();
-            answer({ id: request.id, ok: true });
-            setTimeout(() => process.exit(0), 50);
-            return;
-        }
-      } catch (error) {
-        answer({ id: request.id, ok: false, error: (error as Error).stack ?? String(error) });
+  answerRequests<HostRequest>(async (request) => {
+    switch (request.op) {
+      case 'snapshot':
+        return {
+          at: Date.now(),
+          cpu: process.cpuUsage(),
+          memory: process.memoryUsage(),
+          client: structuredClone(client),
+          ...(embedded ? { server: structuredClone(server) } : {}),
+          ...(journal() ? { journal: journal()! } : {}),
+          ...(running.partnerCenterCalls ? { partnerCenter: running.partnerCenterCalls() } : {}),
+        } satisfies HostSnapshot;
+      case 'gc':
+        (globalThis as { gc?: () => void }).gc?.();
+        return undefined;
+      case 'assignRoles':
+        if (!running.assignRoles) throw new Error(`The ${kind} bot has no role directory`);
+        await running.assignRoles(request.agentIds);
+        return undefined;
+      case 'creations':
+        if (!running.creations) throw new Error(`The ${kind} bot creates no customers`);
+        return running.creations(request.domain);
+      case 'profileStart':
+        profiler = new Session();
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.start');
+        return undefined;
+      case 'profileStop': {
+        if (!profiler) throw new Error('The profiler was not started');
+        const { profile } = await profiler.post('Profiler.stop');
+        await writeFile(request.file, JSON.stringify(profile));
+        profiler.disconnect();
+        profiler = undefined;
+        return undefined;
       }
-    })();
+      case 'stop':
+        await running.stop();
+        setTimeout(() => process.exit(0), 50);
+        return undefined;
+    }
   });
-  process.on('disconnect', () => process.exit(0));
   const ready: HostReady = {
     type: 'ready',
     messagesUrl: running.messagesUrl,

@@ -95,9 +95,9 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** The report's chart: per-turn latency of both bots against the number of agents. */
+/** The report's chart: per-turn latency of the three bots against the number of agents. */
 export function latencyChart(results: BenchResults): string {
-  const series = (kind: 'onboarding' | 'echo', figure: 'p50' | 'p95' | 'p99') =>
+  const series = (kind: 'onboarding' | 'echo' | 'peer', figure: 'p50' | 'p95' | 'p99') =>
     results.points
       .filter((point) => point.kind === kind)
       .map((point) => ({ x: point.agents, y: point.latency[figure] }));
@@ -107,6 +107,8 @@ export function latencyChart(results: BenchResults): string {
       { label: 'onboarding bot p50', color: '#1f5fbf', points: series('onboarding', 'p50') },
       { label: 'onboarding bot p95', color: '#1f5fbf', dashed: true, points: series('onboarding', 'p95') },
       { label: 'onboarding bot p99', color: '#8fb3e8', dashed: true, points: series('onboarding', 'p99') },
+      { label: 'SDK-pattern peer p50', color: '#2e8b57', points: series('peer', 'p50') },
+      { label: 'SDK-pattern peer p95', color: '#2e8b57', dashed: true, points: series('peer', 'p95') },
       { label: 'echo bot p50', color: '#d9730d', points: series('echo', 'p50') },
       { label: 'echo bot p95', color: '#d9730d', dashed: true, points: series('echo', 'p95') },
       { label: 'echo bot p99', color: '#f0b27a', dashed: true, points: series('echo', 'p99') },

@@ -1,19 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { EmbeddedJournalStats } from '../../services/cosmos/embeddedCosmos';
 import type { Tally } from './cosmosRequests';
+import { startIpcChild } from './ipcChild';
 import type { PartnerCenterCalls } from './partnerCenterCalls';
-
-/** Which bot a host process runs. */
-export type BotKind = 'onboarding' | 'echo';
+import { startStoreProcess, storeProcessDescription, type StoreProcess } from './storeProcess';
 
 /**
- * Where the onboarding bot keeps its data: `memory` is the bot's own configuration for the benchmark
- * (embedded store, no data folder, or COSMOS_ENDPOINT); `snapshot` and `journal` run the embedded store
- * with a data folder, without and with its write-ahead journal (`durable: false` / `true`), to measure
- * what the journal costs.
+ * Which bot a host process runs: the onboarding bot, the echo bot (the floor: no state, no store) or
+ * the peer (the Bot Framework SDK's own stateful pattern, test/bench/peerBot.ts).
  */
-export type StoreMode = 'memory' | 'snapshot' | 'journal';
+export type BotKind = 'onboarding' | 'echo' | 'peer';
+
+/**
+ * Where a stateful bot keeps its data. `process` (the default): the embedded store and the local
+ * Partner Center in a process of their own (test/bench/storeHost.ts), as Azure Cosmos DB and Partner
+ * Center are remote, or Azure Cosmos DB when COSMOS_ENDPOINT is set; `memory`: the embedded store
+ * inside the bot process, in memory, as `npm start` runs it locally; `snapshot` and `journal`: inside
+ * the bot process with a data folder, without and with its write-ahead journal (`durable: false` /
+ * `true`), to measure what the journal costs.
+ */
+export type StoreMode = 'process' | 'memory' | 'snapshot' | 'journal';
 
 export interface HostSnapshot {
   /** Date.now() in the host. */
@@ -22,11 +29,13 @@ export interface HostSnapshot {
   memory: NodeJS.MemoryUsage;
   /** Cosmos DB requests the bot's client sent (with RU). */
   client: Tally;
-  /** Requests the embedded store received (embedded mode only). */
+  /** Requests the embedded store received (in the bot process, or in the store process). */
   server?: Tally;
+  /** The store process's CPU and memory (store mode `process` on the embedded store only). */
+  store?: { cpu: NodeJS.CpuUsage; memory: NodeJS.MemoryUsage };
   /** What the embedded store's journal did (store mode `journal` only). */
   journal?: EmbeddedJournalStats;
-  /** Calls the local Partner Center received (the onboarding bot in local mode only). */
+  /** Calls the local Partner Center received (the onboarding bot in local mode only, wherever it runs). */
   partnerCenter?: PartnerCenterCalls;
 }
 
@@ -40,7 +49,7 @@ export interface HostCreations {
 export interface HostReady {
   type: 'ready';
   messagesUrl: string;
-  /** "embedded Cosmos DB (in the bot process)", "Azure Cosmos DB at …", "none" */
+  /** "embedded Cosmos DB (in the bot process)", "Azure Cosmos DB at …", "none"; the parent may say more. */
   store: string;
   databaseId?: string;
   startup: HostStartup;
@@ -50,7 +59,7 @@ export interface HostReady {
 export interface HostStartup {
   /** Process uptime when the host's modules (the bot's, the SDK's) were loaded. */
   modulesLoadedMs: number;
-  /** startBot: the store, database and containers, the catalogue sync, the server listening. */
+  /** startBot: the store (when in the bot process), database and containers, the catalogue sync, the server listening. */
   startMs: number;
   /** Cosmos DB requests the client sent while starting. */
   requests: Tally;
@@ -65,8 +74,6 @@ export type HostRequest =
   | { id: number; op: 'profileStop'; file: string }
   | { id: number; op: 'stop' };
 
-export type HostReply = { id: number; ok: true; result?: unknown } | { id: number; ok: false; error: string };
-
 type Op = HostRequest extends infer R ? (R extends { op: infer O } ? O : never) : never;
 type Args<O extends Op> = Omit<Extract<HostRequest, { op: O }>, 'id' | 'op'>;
 
@@ -76,131 +83,86 @@ export interface BotHost {
   child: ChildProcess;
   messagesUrl: string;
   store: string;
+  /** The bot's database (absent for the echo bot). */
+  databaseId?: string;
+  /** The store process, in store mode `process` on the embedded store. */
+  storeProcess?: StoreProcess;
   startup: HostStartup;
+  /** The bot process and, with a store process, the store's figures, taken at the same moment. */
   snapshot(): Promise<HostSnapshot>;
   call<O extends Op>(op: O, args?: Args<O>): Promise<unknown>;
   /** Errors the bot logged (pino JSON, level error or above): how many, and the first few. */
   errors(): { count: number; examples: string[] };
-  /** Stops the bot (finishing turns in flight) and waits for the process to exit. */
+  /** Stops the bot (finishing turns in flight), then the store process; waits for them to exit. */
   stop(): Promise<void>;
 }
 
 export interface HostOptions {
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
-  /** The onboarding bot's store (default `memory`); passed to the host as BENCH_STORE. */
+  /** A stateful bot's store (default `process`); passed to the host as BENCH_STORE. */
   store?: StoreMode;
 }
 
 const hostEntry = path.join(__dirname, 'botHost.js');
 
 export async function startHost(kind: BotKind, options: HostOptions = {}): Promise<BotHost> {
-  const child = spawn(
-    process.execPath,
-    ['--disable-warning=DEP0111', ...(options.nodeArgs ?? []), hostEntry, kind],
-    {
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env, BENCH_STORE: options.store ?? 'memory' },
-    },
-  );
-  let output = '';
-  let pendingLine = '';
-  const errors = { count: 0, examples: [] as string[] };
-  child.stdout?.on('data', (chunk: Buffer) => {
-    const text = chunk.toString();
-    if (output.length < 100_000) output += text;
-    const lines = (pendingLine + text).split('\n');
-    pendingLine = lines.pop() ?? '';
-    for (const line of lines) {
-      const logged = loggedError(line);
-      if (!logged) continue;
-      errors.count += 1;
-      if (errors.examples.length < 5) errors.examples.push(logged);
-    }
-  });
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  // Set when the bot's process ended; later calls fail with its last output (e.g. an uncaught error).
-  let exitedWith: Error | undefined;
-  void exited.then((code) => {
-    exitedWith = new Error(`The ${kind} bot exited with ${code}; its last output:\n${output.slice(-4000)}`);
-  });
-
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  let nextId = 1;
-  const ready = new Promise<HostReady>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`The ${kind} bot did not start in time:\n${output}`)),
-      60_000,
-    );
-    child.on('message', (message: HostReady | HostReply) => {
-      if ('type' in message && message.type === 'ready') {
-        clearTimeout(timer);
-        resolve(message);
-        return;
-      }
-      const reply = message as HostReply;
-      const waiter = pending.get(reply.id);
-      if (!waiter) return;
-      pending.delete(reply.id);
-      if (reply.ok) waiter.resolve(reply.result);
-      else waiter.reject(new Error(reply.error));
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`The ${kind} bot exited with ${code}:\n${output}`));
-      for (const waiter of pending.values())
-        waiter.reject(exitedWith ?? new Error(`The ${kind} bot exited with ${code}`));
-    });
-  });
-  const started = await ready;
-
-  const call = <O extends Op>(op: O, args?: Args<O>): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      if (exitedWith) {
-        reject(exitedWith);
-        return;
-      }
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      // With a callback, a closed channel is this call's failure, not an unhandled 'error' event.
-      child.send({ id, op, ...(args ?? {}) } as HostRequest, (error) => {
-        if (!error || !pending.delete(id)) return;
-        reject(exitedWith ?? error);
-      });
-    });
-
-  return {
-    kind,
-    child,
-    messagesUrl: started.messagesUrl,
-    store: started.store,
-    startup: started.startup,
-    errors: () => ({ count: errors.count, examples: [...errors.examples] }),
-    call,
-    snapshot: async () => (await call('snapshot')) as HostSnapshot,
-    async stop() {
-      await call('stop').catch(() => undefined);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-/** "turn failed: Error: …" from a pino line of level error (50) or fatal (60); undefined otherwise. */
-function loggedError(line: string): string | undefined {
-  if (!line.startsWith('{')) return undefined;
+  const store = options.store ?? 'process';
+  const onAzure = Boolean(process.env.COSMOS_ENDPOINT?.trim());
+  const storeProcess =
+    kind !== 'echo' && store === 'process' && !onAzure ? await startStoreProcess() : undefined;
   try {
-    const entry = JSON.parse(line) as {
-      level?: number;
-      msg?: string;
-      err?: { name?: string; message?: string };
+    const running = await startIpcChild<HostReady>({
+      name: `The ${kind} bot`,
+      entry: hostEntry,
+      args: [kind],
+      ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
+      env: {
+        ...process.env,
+        BENCH_STORE: store,
+        ...(storeProcess
+          ? {
+              COSMOS_ENDPOINT: storeProcess.endpoint,
+              COSMOS_KEY: storeProcess.key,
+              LOCAL_PARTNER_CENTER_ENDPOINT: storeProcess.partnerCenter.endpoint,
+              LOCAL_PARTNER_CENTER_TOKEN: storeProcess.partnerCenter.token,
+            }
+          : {}),
+      },
+    });
+    const call = <O extends Op>(op: O, args?: Args<O>) => running.call({ op, ...(args ?? {}) });
+    const snapshot = async (): Promise<HostSnapshot> => {
+      if (!storeProcess) return (await call('snapshot')) as HostSnapshot;
+      const [bot, remote] = await Promise.all([
+        call('snapshot') as Promise<HostSnapshot>,
+        storeProcess.snapshot(),
+      ]);
+      return {
+        ...bot,
+        server: remote.server,
+        store: { cpu: remote.cpu, memory: remote.memory },
+        ...(kind === 'onboarding' ? { partnerCenter: remote.partnerCenter } : {}),
+      };
     };
-    if ((entry.level ?? 0) < 50) return undefined;
-    const cause = entry.err ? `: ${entry.err.name ?? 'Error'}: ${entry.err.message ?? ''}` : '';
-    return `${entry.msg ?? 'error'}${cause}`.slice(0, 400);
-  } catch {
-    return undefined;
+    const { ready } = running;
+    return {
+      kind,
+      child: running.child,
+      messagesUrl: ready.messagesUrl,
+      store: storeProcess ? storeProcessDescription : ready.store,
+      ...(ready.databaseId ? { databaseId: ready.databaseId } : {}),
+      ...(storeProcess ? { storeProcess } : {}),
+      startup: ready.startup,
+      errors: running.errors,
+      call,
+      snapshot,
+      async stop() {
+        await running.stop();
+        await storeProcess?.stop();
+      },
+    };
+  } catch (error) {
+    await storeProcess?.stop();
+    throw error;
   }
 }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { BenchClient } from './benchClient';
 import type { BotKind } from './hostProtocol';
-import { runEchoSequence, runOnboarding, type BenchCompany, type TurnObserver } from './onboardingScript';
+import {
+  runEchoSequence,
+  runOnboarding,
+  runPeerConversation,
+  type BenchCompany,
+  type TurnObserver,
+} from './onboardingScript';
 
 export interface LoadOptions {
   kind: BotKind;
@@ -25,7 +31,7 @@ export interface LoadResult {
   /** Latencies (ms) of the turns that started inside the window. */
   latencies: number[];
   latenciesByTurn: Record<string, number[]>;
-  /** Turns and onboardings (sequences, for the echo bot) that finished inside the window. */
+  /** Turns and onboardings (conversations, for the echo bot and the peer) that finished inside the window. */
   turnsInWindow: number;
   onboardingsInWindow: number;
   /** Over the whole phase (warm-up, window, drain): every agent finishes the onboarding it is in. */
@@ -71,6 +77,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const client = new BenchClient(options.messagesUrl, { user, conversationId: `bench-${randomUUID()}` });
       try {
         if (options.kind === 'echo') await runEchoSequence(client, observer);
+        else if (options.kind === 'peer') await runPeerConversation(client, options.nextCompany(), observer);
         else await runOnboarding(client, options.nextCompany(), observer);
         completions.push(performance.now());
       } catch (error) {

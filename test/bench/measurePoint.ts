@@ -1,4 +1,5 @@
 import { difference } from './cosmosRequests';
+import { cpuMsBetween, cpuMsPerTurn } from './cpuPerTurn';
 import { startHost, type BotKind, type HostSnapshot, type StoreMode } from './hostProtocol';
 import { runLoad } from './loadGenerator';
 import { machineCpuTimes, type CpuTimes } from './machine';
@@ -10,7 +11,7 @@ import { storeTally } from './turnProfile';
 export interface PointResult {
   kind: BotKind;
   agents: number;
-  /** Where the onboarding bot kept its data (absent: `memory`, the bot's benchmark configuration). */
+  /** Where the bot kept its data (absent: `process`, the benchmark's default: the store in a process of its own). */
   store?: StoreMode;
   /** What the embedded store's journal did over the run (store `journal` only). */
   journal?: JournalFigures;
@@ -23,6 +24,7 @@ export interface PointResult {
   completed: number;
   failures: number;
   failureExamples: string[];
+  /** The onboarding bot and the peer: what reached Cosmos DB over the whole run. */
   cosmos?: {
     /** Requests the store received (embedded) or the client sent (Azure). */
     requests: number;
@@ -30,6 +32,7 @@ export interface PointResult {
     clientRequests: number;
     requestCharge: number;
     perTurn: number;
+    /** Per completed onboarding (the peer: per completed conversation). */
     perOnboarding: number;
     byContainer: Record<string, number>;
     /** Answers by HTTP status, e.g. { "200": …, "404": … }: anything else is worth a look. */
@@ -40,12 +43,19 @@ export interface PointResult {
   cpu: {
     /** CPU of the bot process during the window, in % of one core. */
     botPercent: number;
+    /** The bot process's CPU in the window over the turns that finished in it. */
+    botMsPerTurn?: number;
+    /** The store process's CPU during the window (store mode `process` on the embedded store). */
+    storePercent?: number;
+    storeMsPerTurn?: number;
     generatorPercent: number;
     /** The rest of the machine's busy time (other processes) and steal, in % of one core (Linux). */
     othersPercent?: number;
     stealPercent?: number;
   };
   rssBytes: number;
+  /** Resident memory of the store process at the end (store mode `process` on the embedded store). */
+  storeRssBytes?: number;
   /** When the point was measured several times: each run's figures (this result is the median run). */
   runs?: { turnsPerSecond: number; p50: number; p95: number }[];
 }
@@ -77,7 +87,7 @@ export async function measurePoint(
   kind: BotKind,
   agents: number,
   settings: PointSettings,
-  store: StoreMode = 'memory',
+  store: StoreMode = 'process',
 ): Promise<PointResult> {
   const host = await startHost(kind, { store });
   try {
@@ -105,15 +115,24 @@ export async function measurePoint(
     const after = await host.snapshot();
 
     const seconds = settings.durationMs / 1000;
-    const wall = windowEnd!.at - windowStart!.at;
-    const botCpu =
-      windowEnd!.cpu.user + windowEnd!.cpu.system - windowStart!.cpu.user - windowStart!.cpu.system;
-    const botPercent = (botCpu / 1000 / wall) * 100;
+    const [opened, closed] = [windowStart!, windowEnd!];
+    const wall = closed.at - opened.at;
+    const botPercent = (cpuMsBetween(opened.cpu, closed.cpu) / wall) * 100;
     const cpu: PointResult['cpu'] = { botPercent, generatorPercent: load.generatorCpuPercent };
+    const botMsPerTurn = cpuMsPerTurn(opened.cpu, closed.cpu, load.turnsInWindow);
+    if (botMsPerTurn !== undefined) cpu.botMsPerTurn = botMsPerTurn;
+    if (opened.store && closed.store) {
+      cpu.storePercent = (cpuMsBetween(opened.store.cpu, closed.store.cpu) / wall) * 100;
+      const storeMsPerTurn = cpuMsPerTurn(opened.store.cpu, closed.store.cpu, load.turnsInWindow);
+      if (storeMsPerTurn !== undefined) cpu.storeMsPerTurn = storeMsPerTurn;
+    }
     if (machineStart && machineEnd) {
       const busy = machineEnd.busy - machineStart.busy;
       const steal = machineEnd.steal - machineStart.steal;
-      cpu.othersPercent = Math.max(0, (busy / wall) * 100 - botPercent - load.generatorCpuPercent);
+      cpu.othersPercent = Math.max(
+        0,
+        (busy / wall) * 100 - botPercent - (cpu.storePercent ?? 0) - load.generatorCpuPercent,
+      );
       cpu.stealPercent = (steal / wall) * 100;
     }
 
@@ -123,7 +142,7 @@ export async function measurePoint(
     return {
       kind,
       agents,
-      ...(store === 'memory' ? {} : { store }),
+      ...(store === 'process' ? {} : { store }),
       ...(journal ? { journal } : {}),
       latency: summarise(load.latencies),
       latencyByTurn: Object.fromEntries(
@@ -135,7 +154,7 @@ export async function measurePoint(
       completed: load.completed,
       failures: load.failures,
       failureExamples: load.failureExamples,
-      ...(kind === 'onboarding'
+      ...(kind !== 'echo'
         ? {
             cosmos: {
               requests: requests.requests,
@@ -150,6 +169,7 @@ export async function measurePoint(
         : {}),
       cpu,
       rssBytes: after.memory.rss,
+      ...(after.store ? { storeRssBytes: after.store.memory.rss } : {}),
       botErrors: host.errors(),
     };
   } finally {

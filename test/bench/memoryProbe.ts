@@ -4,6 +4,7 @@ import { difference } from './cosmosRequests';
 import { startHost } from './hostProtocol';
 import { inPool } from './loadGenerator';
 import { runOnboarding, type BenchCompany } from './onboardingScript';
+import { stateWritesOf } from './results';
 import { storeTally } from './turnProfile';
 
 export interface MemoryFigures {
@@ -14,18 +15,20 @@ export interface MemoryFigures {
   loaded: NodeJS.MemoryUsage;
   /** With the onboardings in flight, after a full GC (bytes). */
   loadedAfterGc: NodeJS.MemoryUsage;
-  /** Average size of a conversation state document written (bytes of the upsert body). */
+  /** Average size of a conversation state document written (bytes of the write's body). */
   stateDocumentBytes: number;
   failures: number;
   store: string;
+  /** Resident memory of the store process with the onboardings in flight, when the store runs there. */
+  storeRss?: number;
 }
 
 /**
  * Resident memory of the bot process with `inFlight` onboardings started and not finished: that
  * many conversations have each sent "add customer" and their account info (the bot waits on the
  * MCA card), 50 at a time. The bot runs in a child process of its own (test/bench/botHost.ts)
- * started with --expose-gc; on the embedded store the conversations' state is kept in that same
- * process, as `npm start` runs it.
+ * started with --expose-gc, its store in another (as Azure Cosmos DB is remote), so the bot's memory
+ * does not include the conversations' state documents; the store's is reported beside it.
  */
 export async function measureMemory(
   inFlight: number,
@@ -53,15 +56,20 @@ export async function measureMemory(
     await host.call('gc');
     const loadedAfterGc = await host.snapshot();
     const written = difference(storeTally(loaded), storeTally(idle));
-    const upserts = written.byContainer['botState.upsert'] ?? 0;
+    const writes = stateWritesOf(written.byContainer);
+    const writtenBytes = ['upsert', 'replace', 'create'].reduce(
+      (sum, kind) => sum + (written.bytesByContainer[`botState.${kind}`] ?? 0),
+      0,
+    );
     return {
       inFlight,
       idle: idle.memory,
       loaded: loaded.memory,
       loadedAfterGc: loadedAfterGc.memory,
-      stateDocumentBytes: upserts ? (written.bytesByContainer['botState.upsert'] ?? 0) / upserts : 0,
+      stateDocumentBytes: writes ? writtenBytes / writes : 0,
       failures,
       store: host.store,
+      ...(loaded.store ? { storeRss: loaded.store.memory.rss } : {}),
     };
   } finally {
     await host.stop();

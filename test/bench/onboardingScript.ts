@@ -149,6 +149,32 @@ export async function runOnboarding(
   );
 }
 
+/**
+ * The peer's conversation (test/bench/peerBot.ts): a greeting, then the four text prompts answered,
+ * as many turns as an onboarding.
+ */
+export const peerTurns = ['greeting', 'companyName', 'domain', 'country', 'email'] as const;
+
+export async function runPeerConversation(
+  client: BenchClient,
+  company: BenchCompany,
+  observer: TurnObserver,
+): Promise<void> {
+  const answers: Record<(typeof peerTurns)[number], string> = {
+    greeting: 'hello',
+    companyName: company.legalName,
+    domain: company.domainPrefix,
+    country: 'NL',
+    email: `it@${company.domainPrefix}.example`,
+  };
+  const expected = ['company name', 'domain prefix', 'country', 'email address', 'is noted'];
+  for (const [index, name] of peerTurns.entries()) {
+    const replies = await turn(client, name, answers[name], observer);
+    if (!textsOf(replies).some((text) => text.includes(expected[index]!)))
+      throw new OnboardingFailure(name, `expected "${expected[index]}"`, replies);
+  }
+}
+
 /** The echo bot's share of the same load: as many turns as an onboarding, in a new conversation. */
 export async function runEchoSequence(client: BenchClient, observer: TurnObserver): Promise<void> {
   for (const name of onboardingTurns) {

@@ -50,7 +50,7 @@ export function renderPartnerCenter(results: BenchResults): string[] {
   return [
     '### Partner Center calls per onboarding',
     '',
-    `Counted by the local Partner Center the bot starts in its process (its count of the requests it received), in the bot of ` +
+    `Counted by the local Partner Center (its count of the requests it received; it runs in the store process, or in the bot's when the store does), in the bot of ` +
       `the Cosmos DB breakdown, before that breakdown: ${onboardings} complete onboardings by one agent, one at a time, with the ` +
       'MCA attested. Before each, the creation worker had no customer pending; after its submit, the benchmark waited until the ' +
       "record's `partnerCenter.state` was `created`, so the worker's calls after the submit (the create, the MCA template and " +

@@ -3,6 +3,7 @@ import { mib, ms, num, percent, ratio, table } from './format';
 import type { PointResult } from './measurePoint';
 import { catalogueTurns } from './catalogueSession';
 import { onboardingTurns } from './onboardingScript';
+import { creationStep, profiledSteps, type ProfiledStep } from './turnProfile';
 import { renderNotifications } from './notificationReport';
 import { partnerCenterRows, renderPartnerCenter } from './partnerCenterReport';
 import { median } from './percentiles';
@@ -15,6 +16,7 @@ export function renderSection(results: BenchResults): string {
   const { agents } = options;
   const bot = point(results, 'onboarding', agents);
   const echo = point(results, 'echo', agents);
+  const peer = point(results, 'peer', agents);
   const out: string[] = [];
   const push = (...lines: string[]) => out.push(...lines, '');
 
@@ -54,94 +56,111 @@ export function renderSection(results: BenchResults): string {
   if (disturbance) push(`**Disturbed run:** ${disturbance}`);
   push(
     `Settings: ${agents} agents for the headline figures; sweep ${options.sweep.join(', ')} agents; ` +
-      `each point a fresh bot process, ${options.warmupSeconds} s of warm-up, then a ${options.durationSeconds} s window ` +
+      `each point a fresh bot process (and store process), ${options.warmupSeconds} s of warm-up, then a ${options.durationSeconds} s window ` +
       `(measured again, up to ${options.retries} times, while other processes used more than 25 % of a core; the quietest attempt is kept); ` +
       `the ${agents}-agent point ${options.repeats} times per bot, the median run by turns per second reported. ` +
       `An onboarding is ${onboardingTurns.length} turns (${onboardingTurns.join(', ')}) in a new conversation, ` +
-      `posted with deliveryMode "expectReplies" by agents in a closed loop (no think time); the echo bot gets the same number of turns per conversation.`,
+      `posted with deliveryMode "expectReplies" by agents in a closed loop (no think time); the echo bot and the SDK-pattern peer get the same number of turns per conversation.`,
   );
 
   if (bot && echo) {
     push(`### Results at ${agents} agents`);
+    const three = [bot, peer, echo];
+    const row = (
+      figure: string,
+      pick: (entry: PointResult) => number | undefined,
+      format: (value: number | undefined) => string,
+    ): string[] => {
+      const [b, p, e] = three.map((entry) => (entry ? pick(entry) : undefined));
+      const against = (other: number | undefined) =>
+        b !== undefined && other !== undefined && other !== 0 ? ratio(b / other) : '';
+      return [figure, format(b), format(p), format(e), against(e), against(p)];
+    };
+    const inMs = (value: number | undefined) => (value === undefined ? '–' : `${ms(value)} ms`);
     const rows: string[][] = [
-      [
-        'per-turn latency p50',
-        `${ms(bot.latency.p50)} ms`,
-        `${ms(echo.latency.p50)} ms`,
-        ratio(bot.latency.p50 / echo.latency.p50),
-      ],
-      [
-        'per-turn latency p95',
-        `${ms(bot.latency.p95)} ms`,
-        `${ms(echo.latency.p95)} ms`,
-        ratio(bot.latency.p95 / echo.latency.p95),
-      ],
-      [
-        'per-turn latency p99',
-        `${ms(bot.latency.p99)} ms`,
-        `${ms(echo.latency.p99)} ms`,
-        ratio(bot.latency.p99 / echo.latency.p99),
-      ],
-      [
+      row('per-turn latency p50', (entry) => entry.latency.p50, inMs),
+      row('per-turn latency p95', (entry) => entry.latency.p95, inMs),
+      row('per-turn latency p99', (entry) => entry.latency.p99, inMs),
+      row(
         'turns per second',
-        num(bot.turnsPerSecond),
-        num(echo.turnsPerSecond),
-        ratio(bot.turnsPerSecond / echo.turnsPerSecond),
-      ],
-      [
-        'onboardings per second',
-        num(bot.onboardingsPerSecond, 2),
-        `${num(echo.onboardingsPerSecond, 2)} (5-turn conversations)`,
-        ratio(bot.onboardingsPerSecond / echo.onboardingsPerSecond),
-      ],
-      ...(bot.runs || echo.runs
+        (entry) => entry.turnsPerSecond,
+        (value) => (value === undefined ? '–' : num(value)),
+      ),
+      row(
+        'onboardings (conversations of 5 turns) per second',
+        (entry) => entry.onboardingsPerSecond,
+        (value) => (value === undefined ? '–' : num(value, 2)),
+      ),
+      row(
+        '**CPU per turn, bot process**',
+        (entry) => entry.cpu.botMsPerTurn,
+        (value) => `**${inMs(value)}**`,
+      ),
+      row('CPU per turn, store process', (entry) => entry.cpu.storeMsPerTurn, inMs),
+      ...(bot.runs || echo.runs || peer?.runs
         ? [
             [
               'spread: turns/s (p50 ms) of each run, the median run above',
               spreadText(bot),
+              peer ? spreadText(peer) : '',
               spreadText(echo),
+              '',
               '',
             ],
           ]
         : []),
       [
-        'failed onboardings',
-        `${bot.failures} of ${bot.completed + bot.failures}`,
-        `${echo.failures} of ${echo.completed + echo.failures}`,
+        'failed onboardings (conversations)',
+        failedText(bot),
+        peer ? failedText(peer) : '–',
+        failedText(echo),
+        '',
         '',
       ],
     ];
     if (bot.cosmos) {
+      const count = (value: number | undefined) => (value === undefined ? '0' : num(value, 2));
       rows.push(
-        ['Cosmos DB requests per turn', num(bot.cosmos.perTurn, 2), '0', ''],
-        ['Cosmos DB requests per completed onboarding', num(bot.cosmos.perOnboarding, 2), '0', ''],
+        row('Cosmos DB requests per turn', (entry) => entry.cosmos?.perTurn, count),
+        row(
+          'Cosmos DB requests per completed onboarding (conversation)',
+          (entry) => entry.cosmos?.perOnboarding,
+          count,
+        ),
         [
           'request charge per completed onboarding',
           `${num(bot.cosmos.requestCharge / Math.max(1, bot.completed), 1)} RU${results.store.startsWith('embedded') ? ' (the embedded store answers a fixed 1 RU per request: not a real charge)' : ''}`,
           '',
           '',
+          '',
+          '',
         ],
       );
     }
-    rows.push(...partnerCenterRows(results));
+    rows.push(
+      ...partnerCenterRows(results).map((cells) => [...cells.slice(0, 2), '', ...cells.slice(2), '']),
+    );
     rows.push(
       [
-        'CPU during the window (bot process / load generator / rest of machine)',
+        'CPU during the window (bot / store / load generator / rest of machine)',
         cpuText(bot),
+        peer ? cpuText(peer) : '–',
         cpuText(echo),
         '',
+        '',
       ],
-      [
+      row(
         'resident memory of the bot process at the end',
-        mib(bot.rssBytes),
-        mib(echo.rssBytes),
-        ratio(bot.rssBytes / echo.rssBytes),
-      ],
+        (entry) => entry.rssBytes,
+        (value) => (value === undefined ? '–' : mib(value)),
+      ),
     );
     if (results.startup.length > 0) {
       rows.push([
         'time from start to the first answered message (median)',
         `${ms(median(results.startup.map((run) => run.firstAnswerMs)))} ms`,
+        '',
+        '',
         '',
         '',
       ]);
@@ -152,10 +171,14 @@ export function renderSection(results: BenchResults): string {
         `${mib(results.memory.loaded.rss)} (idle ${mib(results.memory.idle.rss)})`,
         '',
         '',
+        '',
+        '',
       ]);
     }
-    push(table(['figure', 'onboarding bot', 'echo bot', 'bot / echo'], rows));
-    const examples = [...bot.failureExamples, ...echo.failureExamples];
+    push(
+      table(['figure', 'onboarding bot', 'SDK-pattern peer', 'echo bot', 'bot / echo', 'bot / peer'], rows),
+    );
+    const examples = [...bot.failureExamples, ...(peer?.failureExamples ?? []), ...echo.failureExamples];
     if (examples.length > 0)
       push('Failed onboardings (first few):', ...examples.map((example) => `- ${example}`));
   }
@@ -168,7 +191,7 @@ export function renderSection(results: BenchResults): string {
     for (const entry of troubled) {
       const statuses = unusualStatuses(entry);
       push(
-        `- ${entry.kind} bot${entry.store ? ` (data folder, journal ${entry.store === 'journal' ? 'on' : 'off'})` : ''}, ${entry.agents} agents: ${entry.failures} failed of ${entry.completed + entry.failures}; ` +
+        `- ${entry.kind} bot${entry.store === 'snapshot' || entry.store === 'journal' ? ` (data folder, journal ${entry.store === 'journal' ? 'on' : 'off'})` : ''}, ${entry.agents} agents: ${entry.failures} failed of ${entry.completed + entry.failures}; ` +
           `${entry.botErrors.count} errors logged by the bot` +
           (statuses.length ? `; Cosmos DB answered ${statuses.join(', ')}` : '') +
           '.',
@@ -185,7 +208,7 @@ export function renderSection(results: BenchResults): string {
       checkTargets(results).map((check) => [
         check.target,
         check.measured,
-        check.met === 'no' ? '**no**' : check.met === 'partly' ? 'on average; not every turn' : check.met,
+        check.met === 'no' ? '**no**' : check.met,
       ]),
     ),
   );
@@ -198,54 +221,72 @@ export function renderSection(results: BenchResults): string {
         'agents',
         'bot p50 ms',
         'bot p95 ms',
-        'bot p99 ms',
+        'peer p50 ms',
+        'peer p95 ms',
         'echo p50 ms',
         'echo p95 ms',
-        'echo p99 ms',
         'p50 bot/echo',
+        'p50 bot/peer',
       ],
       options.sweep.map((count) => {
         const b = point(results, 'onboarding', count);
+        const p = point(results, 'peer', count);
         const e = point(results, 'echo', count);
         return [
           String(count),
           ms(b?.latency.p50),
           ms(b?.latency.p95),
-          ms(b?.latency.p99),
+          ms(p?.latency.p50),
+          ms(p?.latency.p95),
           ms(e?.latency.p50),
           ms(e?.latency.p95),
-          ms(e?.latency.p99),
           b && e ? ratio(b.latency.p50 / e.latency.p50) : '–',
+          b && p ? ratio(b.latency.p50 / p.latency.p50) : '–',
         ];
       }),
     ),
+  );
+  push(
+    "CPU per turn is the bot process's own CPU time (`process.cpuUsage()`, user + system) over the window, divided by the turns that finished in it; " +
+      "the store process's likewise. Cosmos DB requests are per turn over the whole run.",
   );
   push(
     table(
       [
         'agents',
         'bot turns/s',
-        'bot onboardings/s',
+        'peer turns/s',
         'echo turns/s',
-        'turns/s bot/echo',
-        'Cosmos DB req/turn',
-        'failed',
-        'CPU bot/gen/rest (bot run)',
-        'CPU bot/gen/rest (echo run)',
+        'CPU ms/turn bot (store)',
+        'CPU ms/turn peer (store)',
+        'CPU ms/turn echo',
+        'CPU bot/echo',
+        'CPU bot/peer',
+        'Cosmos DB req/turn bot / peer',
+        'failed bot/peer/echo',
+        'CPU % bot/store/gen/rest (bot run)',
       ],
       options.sweep.map((count) => {
         const b = point(results, 'onboarding', count);
+        const p = point(results, 'peer', count);
         const e = point(results, 'echo', count);
+        const cpuRatio = (x?: PointResult, y?: PointResult) =>
+          x?.cpu.botMsPerTurn !== undefined && y?.cpu.botMsPerTurn !== undefined
+            ? ratio(x.cpu.botMsPerTurn / y.cpu.botMsPerTurn)
+            : '–';
         return [
           String(count),
           b ? num(b.turnsPerSecond) : '–',
-          b ? num(b.onboardingsPerSecond, 2) : '–',
+          p ? num(p.turnsPerSecond) : '–',
           e ? num(e.turnsPerSecond) : '–',
-          b && e ? `${((b.turnsPerSecond / e.turnsPerSecond) * 100).toFixed(1)} %` : '–',
-          b?.cosmos ? num(b.cosmos.perTurn, 2) : '–',
-          `${b?.failures ?? 0}/${e?.failures ?? 0}`,
+          cpuPerTurnText(b),
+          cpuPerTurnText(p),
+          ms(e?.cpu.botMsPerTurn),
+          cpuRatio(b, e),
+          cpuRatio(b, p),
+          `${b?.cosmos ? num(b.cosmos.perTurn, 2) : '–'} / ${p?.cosmos ? num(p.cosmos.perTurn, 2) : '–'}`,
+          `${b?.failures ?? 0}/${p?.failures ?? 0}/${e?.failures ?? 0}`,
           b ? cpuText(b) : '–',
-          e ? cpuText(e) : '–',
         ];
       }),
     ),
@@ -302,7 +343,8 @@ export function renderJournal(results: BenchResults): string[] {
       'the system temp folder, each point a fresh bot process, warm-up and window as above), with the journal off ' +
       '(`durable: false`: the snapshot a second after a change, what a `kill -9` can lose) and on (every write appended to the ' +
       'journal and flushed with fdatasync before it is answered; writes waiting at the same time share one flush). ' +
-      'The last column is the bot without a data folder, from the sweep above.',
+      'In both the store runs inside the bot process, so its CPU is billed to the bot process. ' +
+      'The last column is the bot from the sweep above: its store in a process of its own, in memory.',
     '',
   ];
   const rows: string[][] = [];
@@ -331,7 +373,14 @@ export function renderJournal(results: BenchResults): string[] {
   }
   out.push(
     table(
-      ['figure', 'agents', 'journal off (snapshot only)', 'journal on', 'on / off', 'no data folder'],
+      [
+        'figure',
+        'agents',
+        'journal off (snapshot only)',
+        'journal on',
+        'on / off',
+        'store in its own process',
+      ],
       rows,
     ),
     '',
@@ -406,47 +455,83 @@ function spreadText(result: PointResult): string {
 function cpuText(result: PointResult): string {
   const { cpu } = result;
   const rest = cpu.othersPercent === undefined ? '' : ` / ${percent(cpu.othersPercent)}`;
-  return `${percent(cpu.botPercent)} / ${percent(cpu.generatorPercent)}${rest}`;
+  return `${percent(cpu.botPercent)} / ${percent(cpu.storePercent)} / ${percent(cpu.generatorPercent)}${rest}`;
 }
 
-function renderTurnCosts(results: BenchResults): string[] {
+function cpuPerTurnText(result: PointResult | undefined): string {
+  if (!result) return '–';
+  const store = result.cpu.storeMsPerTurn;
+  return `${ms(result.cpu.botMsPerTurn)}${store === undefined ? '' : ` (${ms(store)})`}`;
+}
+
+function failedText(result: PointResult): string {
+  return `${result.failures} of ${result.completed + result.failures}`;
+}
+
+/**
+ * CPU and Cosmos DB requests step by step: the chat's turns, then the creation worker's work after
+ * the submit in a column of its own.
+ */
+export function renderTurnCosts(results: BenchResults): string[] {
   const out: string[] = [];
   for (const costs of results.turnCosts) {
     const per = (value: number) => value / costs.onboardings;
     const keys = [
-      ...new Set(onboardingTurns.flatMap((turn) => Object.keys(costs.byTurn[turn]!.byContainer))),
+      ...new Set(profiledSteps.flatMap((step) => Object.keys(costs.byTurn[step].byContainer))),
     ].sort();
-    const total = (pick: (turn: (typeof onboardingTurns)[number]) => number) =>
+    const chat = (pick: (turn: (typeof onboardingTurns)[number]) => number) =>
       onboardingTurns.reduce((sum, turn) => sum + pick(turn), 0);
     if (costs.identity === 'emulator') {
       out.push(
-        '### Cosmos DB requests by turn',
+        '### CPU and Cosmos DB requests by turn',
         '',
-        `Measured one turn at a time (one agent, ${costs.onboardings} onboardings averaged, after a warm-up), so each request is billed to the turn that made it. ` +
-          'Identity as the Emulator sends it: no Microsoft Entra id, so the configured local agent stands in and no role is looked up. ' +
-          'Requests are counted where they arrive (the embedded store) or where they leave (the client, on Azure); "-" is account or database metadata.',
+        `Measured one turn at a time (one agent, ${costs.onboardings} onboardings averaged, after a warm-up), so each request and CPU millisecond is billed to the turn that made it. ` +
+          "CPU is the bot process's own (`process.cpuUsage()` read over IPC before and after each turn; " +
+          `what a pair of readings costs the bot, ${ms(costs.readingOverheadMs)} ms measured on the idle bot, is subtracted), and the store process's where it has one. ` +
+          'After the submit the next onboarding waits until the creation worker has created the customer in Partner Center (its record watched from the load generator, whose look-ups are not counted; ' +
+          "the store process answers them, so its CPU in that column includes them); that work is the last column, not the submit's. " +
+          'Identity as the Emulator sends it: no Microsoft Entra id, so the configured local agent stands in. ' +
+          'Requests are counted where they arrive (the embedded store) or where they leave (the client, on Azure); "-" is account or database metadata.' +
+          (costs.notCreated
+            ? ` **${costs.notCreated} of the customers were not created** (their record left pending for another state).`
+            : ''),
         '',
       );
-      const rows = keys.map((key) => [
-        key.replace('.', ' '),
-        ...onboardingTurns.map((turn) => num(per(costs.byTurn[turn]!.byContainer[key] ?? 0), 2)),
-        num(per(total((turn) => costs.byTurn[turn]!.byContainer[key] ?? 0)), 2),
-      ]);
+      const cpuRow = (label: string, figures: Record<ProfiledStep, number>) => [
+        label,
+        ...onboardingTurns.map((turn) => ms(per(figures[turn]))),
+        ms(per(chat((turn) => figures[turn]))),
+        ms(per(figures[creationStep])),
+      ];
+      const rows = [
+        cpuRow('**CPU ms, bot process**', costs.cpuMs).map((cell, index) =>
+          index === 0 ? cell : `**${cell}**`,
+        ),
+        ...(costs.storeCpuMs ? [cpuRow('CPU ms, store process', costs.storeCpuMs)] : []),
+        ...keys.map((key) => [
+          key.replace('.', ' '),
+          ...onboardingTurns.map((turn) => num(per(costs.byTurn[turn].byContainer[key] ?? 0), 2)),
+          num(per(chat((turn) => costs.byTurn[turn].byContainer[key] ?? 0)), 2),
+          num(per(costs.byTurn[creationStep].byContainer[key] ?? 0), 2),
+        ]),
+      ];
       rows.push(
         [
-          '**total**',
-          ...onboardingTurns.map((turn) => `**${num(per(costs.byTurn[turn]!.requests), 2)}**`),
-          `**${num(per(total((turn) => costs.byTurn[turn]!.requests)), 2)}**`,
+          '**Cosmos DB requests**',
+          ...onboardingTurns.map((turn) => `**${num(per(costs.byTurn[turn].requests), 2)}**`),
+          `**${num(per(chat((turn) => costs.byTurn[turn].requests)), 2)}**`,
+          `**${num(per(costs.byTurn[creationStep].requests), 2)}**`,
         ],
         [
           'not found (404) / conflict (409) / precondition (412)',
-          ...onboardingTurns.map((turn) => statusText(costs.byTurn[turn]!.byStatus, costs.onboardings)),
+          ...onboardingTurns.map((turn) => statusText(costs.byTurn[turn].byStatus, costs.onboardings)),
           '',
+          statusText(costs.byTurn[creationStep].byStatus, costs.onboardings),
         ],
         [
           'state document written (bytes)',
           ...onboardingTurns.map((turn) => {
-            const tally = costs.byTurn[turn]!;
+            const tally = costs.byTurn[turn];
             const writes = stateWritesOf(tally.byContainer);
             const bytes = ['upsert', 'replace', 'create'].reduce(
               (sum, kind) => sum + (tally.bytesByContainer[`botState.${kind}`] ?? 0),
@@ -455,20 +540,27 @@ function renderTurnCosts(results: BenchResults): string[] {
             return writes ? num(bytes / writes, 0) : '–';
           }),
           '',
+          '',
         ],
       );
-      out.push(table(['request', ...onboardingTurns, 'per onboarding'], rows), '');
+      out.push(
+        table(
+          ['per onboarding', ...onboardingTurns, 'chat (5 turns)', 'after submit (creation worker)'],
+          rows,
+        ),
+        '',
+      );
     } else {
       const extra = keys.filter((key) => key.startsWith('agentRoles.'));
       out.push(
         `With a Teams identity (an aadObjectId, roles from the role directory): ` +
-          onboardingTurns.map((turn) => `${turn} ${num(per(costs.byTurn[turn]!.requests), 0)}`).join(', ') +
-          ` requests, ${num(per(total((turn) => costs.byTurn[turn]!.requests)), 0)} per onboarding` +
+          onboardingTurns.map((turn) => `${turn} ${num(per(costs.byTurn[turn].requests), 0)}`).join(', ') +
+          ` requests, ${num(per(chat((turn) => costs.byTurn[turn].requests)), 0)} per onboarding` +
           (extra.length
-            ? `; the difference is ${extra.map((key) => `${num(per(total((turn) => costs.byTurn[turn]!.byContainer[key] ?? 0)), 0)} ${key.replace('.', ' ')}`).join(', ')} ` +
-              `(${onboardingTurns.map((turn) => num(per(costs.byTurn[turn]!.byContainer[extra[0]!] ?? 0), 0)).join('/')} by turn)`
+            ? `; the role look-ups are ${extra.map((key) => `${num(per(chat((turn) => costs.byTurn[turn].byContainer[key] ?? 0)), 0)} ${key.replace('.', ' ')}`).join(', ')} ` +
+              `(${onboardingTurns.map((turn) => num(per(costs.byTurn[turn].byContainer[extra[0]!] ?? 0), 0)).join('/')} by turn)`
             : '') +
-          '.',
+          `; bot CPU ${onboardingTurns.map((turn) => ms(per(costs.cpuMs[turn]))).join('/')} ms by turn.`,
         '',
       );
     }
@@ -567,9 +659,9 @@ function renderStartupAndMemory(results: BenchResults): string[] {
       .map(([key, count]) => `${count} ${key.replace('.', ' ')}`)
       .join(', ');
     out.push(
-      `Where start-up goes, in the benchmark's own bot process (same code, started by \`test/bench/botHost.ts\`): ` +
+      `Where start-up goes, in the benchmark's own bot process (same code, started by \`test/bench/botHost.ts\`, its store already running in the store process): ` +
         `modules loaded ${ms(host.modulesLoadedMs)} ms after the process started; \`startBot\` then took ${ms(host.startMs)} ms ` +
-        `(embedded store, database and containers, catalogue sync, listening) and sent ${host.requests.requests} Cosmos DB requests: ${kinds}.`,
+        `(database and containers, catalogue sync, listening) and sent ${host.requests.requests} Cosmos DB requests: ${kinds}.`,
       '',
     );
   }
@@ -580,9 +672,11 @@ function renderStartupAndMemory(results: BenchResults): string[] {
     out.push(
       '### Memory',
       '',
-      `The bot in a child process of its own (started with --expose-gc), ${memory.store}. ` +
-        `${memory.inFlight} conversations each sent "add customer" and their account info (50 at a time), so ${memory.inFlight} onboardings wait on the MCA card; ` +
-        'on the embedded store their state lives in the same process, as with `npm start` (on Azure Cosmos DB it would not).' +
+      `The bot in a child process of its own (started with --expose-gc); store: ${memory.store}. ` +
+        `${memory.inFlight} conversations each sent "add customer" and their account info (50 at a time), so ${memory.inFlight} drafts wait on the MCA card. ` +
+        (memory.storeRss === undefined
+          ? 'Their state lives in the bot process here, as with `npm start` on the embedded store.'
+          : `The store runs in a process of its own, as Azure Cosmos DB is remote, so the bot's memory below no longer includes the drafts' stored state; the store process held ${mib(memory.storeRss)} resident with them in flight.`) +
         (memory.failures ? ` ${memory.failures} of them failed.` : ''),
       '',
       table(
@@ -640,9 +734,15 @@ function renderMethod(results: BenchResults): string[] {
     '### How it was measured',
     '',
     '- Each bot runs in a child process of its own (`test/bench/botHost.ts`); the load generator runs in the parent. ' +
-      'The onboarding bot is the real one, started through `bot/startBot.ts` with PORT=0, EMBEDDED_COSMOS_PORT=0, no data folder and LOG_LEVEL=error (the log line of a failed turn is shown under Failures and errors); ' +
-      "for the journal's figures the host starts the embedded store itself with a data folder (`startEmbeddedCosmos({ dataDir, durable })`, in the same process) and gives the bot its endpoint; " +
+      'The store runs in a third process (`test/bench/storeHost.ts`): the embedded Cosmos DB (`startEmbeddedCosmos()`, in memory, its server keeping connections alive as Azure Cosmos DB does) ' +
+      'and the local Partner Center, both remote in production; it tells the parent their endpoints over IPC and the bot is started with COSMOS_ENDPOINT, COSMOS_KEY and LOCAL_PARTNER_CENTER_ENDPOINT, ' +
+      "so the bot process runs only their clients (the loopback store's self-signed certificate accepted by the bot's own client). Each point has a fresh store process. " +
+      'The onboarding bot is the real one, started through `bot/startBot.ts` with PORT=0 and LOG_LEVEL=error (the log line of a failed turn is shown under Failures and errors); ' +
+      "for the journal's figures the host starts the embedded store itself with a data folder (`startEmbeddedCosmos({ dataDir, durable })`, in the bot process) and gives the bot its endpoint; " +
       'the echo bot is an ActivityHandler behind the same `bot/server.ts` (restify, body parser, envelope check) and `bot/adapter.ts` (CloudAdapter).',
+    "- The SDK-pattern peer (`test/bench/peerBot.ts`) is the Bot Framework samples' multi-turn prompt as they write it: a ComponentDialog whose WaterfallDialog asks four TextPrompts, " +
+      "ConversationState and UserState on botbuilder-azure's CosmosDbPartitionedStorage (on the same store process, its own container), both saved after each turn; " +
+      'behind the same `bot/server.ts` and `bot/adapter.ts`. A conversation is five turns: a greeting, then the four prompts answered by text.',
     "- Each submit is built from the card the bot returned: the inputs as shown, changed where an agent types, plus the button's data (prompt id, action). " +
       'Every customer is unique ("Bench Company <run> <n> B.V.", "bench<run><n>"); an onboarding counts as completed only when the done card shows its admin sign-in name.',
     '- Latency: from posting a turn to the end of its HTTP response, for turns started in the window; turns and onboardings per second count those finished in the window. ' +
@@ -654,7 +754,7 @@ function renderMethod(results: BenchResults): string[] {
         ? ' (except where noted by the counts)'
         : '') +
       '; it answers a fixed 1 RU per request, so RU are meaningful only on Azure Cosmos DB.',
-    '- The load generator and the bot share the machine: CPU columns show the bot process, the generator and the rest of the machine (other processes) during the window, in % of one core. ' +
+    '- The load generator, the store and the bot share the machine: CPU columns show the bot process, the store process, the generator and the rest of the machine (other processes) during the window, in % of one core. ' +
       'A rest-of-machine figure well above zero, or a parallel capacity below the core count, means the run was disturbed.',
     '- A benchmark reports figures; no test asserts a time.',
     '',

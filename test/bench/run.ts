@@ -1,11 +1,14 @@
 /**
- * `npm run bench`: the onboarding bot against the echo-bot floor under load, Cosmos DB requests per
- * turn and per onboarding, start-up time and memory; prints the figures and writes them to
- * docs/benchmarks.md with a chart. See `npm run bench -- --help` and the README's Benchmark section.
+ * `npm run bench`: the onboarding bot against the echo-bot floor and the Bot Framework SDK's own
+ * stateful pattern (the peer) under load, with the store in a process of its own; CPU and Cosmos DB
+ * requests per turn and per onboarding, start-up time and memory; prints the figures and, with the
+ * report option, writes them to docs/benchmarks.md with a chart. See `npm run bench -- --help` and
+ * the README's Benchmark section.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ConnectorRecorder } from '../harness/connectorRecorder';
 import { BenchClient, closeConnections } from './benchClient';
 import { projectRoot } from './benchEnvironment';
 import { latencyChart } from './chart';
@@ -25,7 +28,7 @@ import { measureStartup, type StartupTiming } from './startupProbe';
 import { measureCatalogueSession, type CatalogueSession } from './catalogueSession';
 import { callsText, sumCalls, totalCalls } from './partnerCenterCalls';
 import { measurePartnerCenterCalls, type PartnerCenterProbe } from './partnerCenterProbe';
-import { measureTurnCosts, type TurnCosts } from './turnProfile';
+import { measureTurnCosts, profiledSteps, type TurnCosts } from './turnProfile';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
   );
 
   const points: PointResult[] = [];
-  for (const kind of ['echo', 'onboarding'] as const) {
+  for (const kind of ['echo', 'peer', 'onboarding'] as const) {
     for (const agents of options.sweep) {
       const repeats = agents === options.agents ? options.repeats : 1;
       const runs: PointResult[] = [];
@@ -71,7 +74,13 @@ async function main(): Promise<void> {
           `p95 ${result.latency.p95.toFixed(2)} ms, ${result.turnsPerSecond.toFixed(1)} turns/s, ` +
           `${result.onboardingsPerSecond.toFixed(2)} onboardings/s, ${result.failures} failed` +
           (result.cosmos ? `, ${result.cosmos.perTurn.toFixed(2)} Cosmos DB requests/turn` : '') +
-          `, CPU bot ${result.cpu.botPercent.toFixed(0)} % / generator ${result.cpu.generatorPercent.toFixed(0)} %`,
+          `, CPU ${msText(result.cpu.botMsPerTurn)} ms/turn in the bot` +
+          (result.cpu.storeMsPerTurn === undefined
+            ? ''
+            : `, ${msText(result.cpu.storeMsPerTurn)} in the store`) +
+          `; CPU bot ${result.cpu.botPercent.toFixed(0)} %` +
+          (result.cpu.storePercent === undefined ? '' : ` / store ${result.cpu.storePercent.toFixed(0)} %`) +
+          ` / generator ${result.cpu.generatorPercent.toFixed(0)} %`,
       );
     }
   }
@@ -169,6 +178,10 @@ async function main(): Promise<void> {
   }
 }
 
+function msText(value: number | undefined): string {
+  return value === undefined ? '–' : value.toFixed(2);
+}
+
 /** The run with the median turns per second, carrying every run's figures (the spread). */
 function medianRun(runs: PointResult[]): PointResult {
   const sorted = [...runs].sort((a, b) => a.turnsPerSecond - b.turnsPerSecond);
@@ -193,7 +206,7 @@ async function measureQuietly(
   agents: number,
   settings: PointSettings,
   retries: number,
-  store: StoreMode = 'memory',
+  store: StoreMode = 'process',
 ): Promise<PointResult> {
   let best: PointResult | undefined;
   for (let attempt = 0; attempt <= retries; attempt += 1) {
@@ -203,7 +216,7 @@ async function measureQuietly(
     if (others <= disturbedPercent) break;
     if (attempt < retries)
       log(
-        `  ${kind}${store === 'memory' ? '' : ` (${store})`} ${agents} agents: other processes used ${others.toFixed(0)} % of a core; measuring again`,
+        `  ${kind}${store === 'process' ? '' : ` (${store})`} ${agents} agents: other processes used ${others.toFixed(0)} % of a core; measuring again`,
       );
   }
   return best!;
@@ -220,10 +233,15 @@ async function measureAllTurnCosts(
   partnerCenter?: PartnerCenterProbe;
 }> {
   const host = await startHost('onboarding');
+  const connector = await new ConnectorRecorder().start();
   try {
-    // Warm-up: the first onboardings compile code paths and fill the connection pool.
+    // Warm-up: the first onboardings compile code paths and fill the connection pool; their chat
+    // takes the creation worker's messages, so the worker is done with them before the probes.
     for (let index = 0; index < 2; index += 1) {
-      const client = new BenchClient(host.messagesUrl, { conversationId: `bench-${randomUUID()}` });
+      const client = new BenchClient(host.messagesUrl, {
+        serviceUrl: connector.serviceUrl,
+        conversationId: `bench-${randomUUID()}`,
+      });
       await runOnboarding(client, settings.nextCompany(), { after: () => undefined });
     }
     // First, on a bot with nothing else to do: each onboarding waits for its creation in Partner Center.
@@ -243,6 +261,20 @@ async function measureAllTurnCosts(
       await measureTurnCosts(host, 'emulator', options.turnCostOnboardings, settings.nextCompany),
       await measureTurnCosts(host, 'teams', 1, settings.nextCompany),
     ];
+    const emulator = costs[0]!;
+    const per = (value: number) => value / emulator.onboardings;
+    log(
+      `  per step, ${emulator.onboardings} onboardings averaged (a reading pair costs the bot ${msText(emulator.readingOverheadMs)} ms, subtracted): ` +
+        profiledSteps
+          .map(
+            (step) =>
+              `${step} ${msText(per(emulator.cpuMs[step]))} ms CPU` +
+              (emulator.storeCpuMs ? ` (store ${msText(per(emulator.storeCpuMs[step]))})` : '') +
+              `, ${per(emulator.byTurn[step].requests).toFixed(1)} requests`,
+          )
+          .join('; ') +
+        (emulator.notCreated ? `; ${emulator.notCreated} not created` : ''),
+    );
     log('The widest order on the subscriptions card, turn by turn…');
     const catalogue = await measureCatalogueSession(host, settings.nextCompany());
     return {
@@ -253,6 +285,7 @@ async function measureAllTurnCosts(
       ...(partnerCenter ? { partnerCenter } : {}),
     };
   } finally {
+    await connector.stop();
     await host.stop();
   }
 }

@@ -1,16 +1,34 @@
 import { randomUUID } from 'node:crypto';
+import { tenantDomain } from '../../services/customers/tenantDomain';
+import { ConnectorRecorder } from '../harness/connectorRecorder';
 import { BenchClient } from './benchClient';
 import { difference, emptyTally, type Tally } from './cosmosRequests';
+import { readingOverheadMs, turnCpuMs } from './cpuPerTurn';
+import { watchCreations } from './creationWatch';
 import type { BotHost, HostSnapshot } from './hostProtocol';
 import { onboardingTurns, runOnboarding, type BenchCompany } from './onboardingScript';
 
 export type Identity = 'emulator' | 'teams';
 
+/** The creation worker's share after the submit turn, billed apart from the turns. */
+export const creationStep = 'creation';
+/** The chat's turns and, last, the creation worker's work after the submit. */
+export const profiledSteps = [...onboardingTurns, creationStep] as const;
+export type ProfiledStep = (typeof profiledSteps)[number];
+
 export interface TurnCosts {
   identity: Identity;
   onboardings: number;
   /** Summed over the onboardings measured; divide by `onboardings` for one. */
-  byTurn: Record<string, Tally>;
+  byTurn: Record<ProfiledStep, Tally>;
+  /** The bot process's CPU ms, summed over the onboardings, less what each reading cost. */
+  cpuMs: Record<ProfiledStep, number>;
+  /** The store process's CPU ms, summed (store process only; the creation row includes the benchmark's polling). */
+  storeCpuMs?: Record<ProfiledStep, number>;
+  /** What one pair of readings costs the bot process (ms), subtracted from each step. */
+  readingOverheadMs: number;
+  /** Onboardings whose record the creation worker did not mark `created`. */
+  notCreated: number;
 }
 
 /** What the store received (the embedded server), else what the client sent (Azure). */
@@ -18,11 +36,18 @@ export function storeTally(snapshot: HostSnapshot): Tally {
   return snapshot.server ?? snapshot.client;
 }
 
+const calibrationPairs = 15;
+/** After the record is created, the worker's round ends (it asks when the next entry is due). */
+const roundEndMs = 100;
+
 /**
- * Cosmos DB requests of each turn of an onboarding, measured one turn at a time (one agent, the bot
- * otherwise idle), so every request is billed to the turn that made it. `emulator`: the Emulator's
- * identity (no Microsoft Entra id: the configured local agent stands in, no role look-up); `teams`:
- * an agent with an aadObjectId, as Teams sends it, whose roles come from the role directory.
+ * Cosmos DB requests and CPU of each turn of an onboarding, measured one turn at a time (one agent,
+ * the bot otherwise idle), so every request and CPU millisecond is billed to the turn that made it.
+ * After the submit the creation worker's work is billed on its own: the next onboarding starts only
+ * once its record is created (watched from this process). The agent's chat is a local Bot Connector
+ * that takes the worker's message, as Teams would. `emulator`: the Emulator's identity (no Microsoft
+ * Entra id: the configured local agent stands in, no role look-up); `teams`: an agent with an
+ * aadObjectId, as Teams sends it, whose roles come from the role directory.
  */
 export async function measureTurnCosts(
   host: BotHost,
@@ -37,23 +62,70 @@ export async function measureTurnCosts(
     name: 'Bench Profile Agent',
     ...(identity === 'teams' ? { aadObjectId } : {}),
   };
-  const byTurn: Record<string, Tally> = Object.fromEntries(
-    onboardingTurns.map((turn) => [turn, emptyTally()]),
-  );
-  let before: HostSnapshot | undefined;
-  for (let index = 0; index < onboardings; index += 1) {
-    const client = new BenchClient(host.messagesUrl, { user, conversationId: `bench-${randomUUID()}` });
-    await runOnboarding(client, nextCompany(), {
-      before: async () => {
-        before = await host.snapshot();
-      },
-      after: async (turn) => {
-        const after = await host.snapshot();
-        addTally(byTurn[turn]!, difference(storeTally(after), storeTally(before!)));
-      },
-    });
+  const zeros = () =>
+    Object.fromEntries(profiledSteps.map((step) => [step, 0])) as Record<ProfiledStep, number>;
+  const costs: TurnCosts = {
+    identity,
+    onboardings,
+    byTurn: Object.fromEntries(profiledSteps.map((step) => [step, emptyTally()])) as Record<
+      ProfiledStep,
+      Tally
+    >,
+    cpuMs: zeros(),
+    ...(host.storeProcess ? { storeCpuMs: zeros() } : {}),
+    readingOverheadMs: await calibrate(host),
+    notCreated: 0,
+  };
+  const bill = (step: ProfiledStep, before: HostSnapshot, after: HostSnapshot) => {
+    addTally(costs.byTurn[step], difference(storeTally(after), storeTally(before)));
+    costs.cpuMs[step] += turnCpuMs(before.cpu, after.cpu, costs.readingOverheadMs);
+    if (costs.storeCpuMs && before.store && after.store)
+      costs.storeCpuMs[step] += turnCpuMs(before.store.cpu, after.store.cpu, 0);
+  };
+
+  const connector = await new ConnectorRecorder().start();
+  const creations = watchCreations(host);
+  try {
+    for (let index = 0; index < onboardings; index += 1) {
+      const company = nextCompany();
+      const client = new BenchClient(host.messagesUrl, {
+        user,
+        serviceUrl: connector.serviceUrl,
+        conversationId: `bench-${randomUUID()}`,
+      });
+      let before: HostSnapshot | undefined;
+      let afterSubmit: HostSnapshot | undefined;
+      await runOnboarding(client, company, {
+        before: async () => {
+          before = await host.snapshot();
+        },
+        after: async (turn) => {
+          const after = await host.snapshot();
+          bill(turn as ProfiledStep, before!, after);
+          if (turn === 'submit') afterSubmit = after;
+        },
+      });
+      const state = await creations.settled(tenantDomain(company.domainPrefix));
+      if (state !== 'created') costs.notCreated += 1;
+      await new Promise((resolve) => setTimeout(resolve, roundEndMs));
+      bill(creationStep, afterSubmit!, await host.snapshot());
+    }
+    return costs;
+  } finally {
+    creations.close();
+    await connector.stop();
   }
-  return { identity, onboardings, byTurn };
+}
+
+/** Back-to-back readings of the idle bot: what a reading pair costs it. */
+async function calibrate(host: BotHost): Promise<number> {
+  const pairs: [NodeJS.CpuUsage, NodeJS.CpuUsage][] = [];
+  for (let index = 0; index < calibrationPairs; index += 1) {
+    const first = await host.snapshot();
+    const second = await host.snapshot();
+    pairs.push([first.cpu, second.cpu]);
+  }
+  return readingOverheadMs(pairs);
 }
 
 /** Adds one tally's counts into another. */
