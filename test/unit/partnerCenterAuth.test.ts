@@ -542,10 +542,11 @@ describe('Partner Center tokens: App+User from the refresh token', () => {
   });
 
   it('Entra unreachable is "unavailable"', async () => {
-    const closed = net.createServer();
+    // A listener that drops every connection, kept for the test: a port closed beforehand could be
+    // taken meanwhile by another suite's server, which might answer, or hold the connection open.
+    const closed = net.createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
     const provider = createPartnerCenterTokens(
       {
         authorityHost: `https://127.0.0.1:${port}`,
@@ -556,7 +557,9 @@ describe('Partner Center tokens: App+User from the refresh token', () => {
       },
       { agent },
     );
-    const error = await refusal(provider.token({ appUser: true }));
+    const error = await refusal(provider.token({ appUser: true })).finally(
+      () => new Promise((resolve) => closed.close(resolve)),
+    );
     expect(error.failure).toBe('unavailable');
     expect(error.description).toMatch(/could not be reached/);
     expect(error.message).not.toContain(clientSecret);
