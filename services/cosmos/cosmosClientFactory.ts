@@ -1,5 +1,5 @@
 import { CosmosClient } from '@azure/cosmos';
-import type { TokenCredential } from '@azure/identity';
+import { DefaultAzureCredential } from '@azure/identity';
 import https from 'node:https';
 import { isLoopbackUrl } from '../network/loopback';
 
@@ -29,7 +29,7 @@ export function createCosmosAccess(connection: CosmosConnection): CosmosAccess {
     // A local store has one region; discovery would only add requests.
     connectionPolicy: { enableEndpointDiscovery: !agent },
     ...(connection.headers ? { defaultHeaders: { ...connection.headers } } : {}),
-    ...(connection.key ? { key: connection.key } : { aadCredentials: entraCredential() }),
+    ...(connection.key ? { key: connection.key } : { aadCredentials: new DefaultAzureCredential() }),
   });
   return {
     endpoint: connection.endpoint,
@@ -37,22 +37,6 @@ export function createCosmosAccess(connection: CosmosConnection): CosmosAccess {
     dispose() {
       client.dispose();
       agent?.destroy();
-    },
-  };
-}
-
-/**
- * DefaultAzureCredential, made at the first token: loading @azure/identity (and MSAL under it) is a
- * noticeable part of the start, and a store with a key never needs it.
- */
-function entraCredential(): TokenCredential {
-  let credential: Promise<TokenCredential> | undefined;
-  return {
-    async getToken(scopes, options) {
-      credential ??= import('@azure/identity').then(
-        ({ DefaultAzureCredential }) => new DefaultAzureCredential(),
-      );
-      return (await credential).getToken(scopes, options);
     },
   };
 }

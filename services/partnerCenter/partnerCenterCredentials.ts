@@ -1,7 +1,13 @@
 import { constants, createHash, createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import https from 'node:https';
-import type { ManagedIdentityCredential, TokenCredential } from '@azure/identity';
+import {
+  ClientAssertionCredential,
+  ClientCertificateCredential,
+  ClientSecretCredential,
+  ManagedIdentityCredential,
+  type TokenCredential,
+} from '@azure/identity';
 import { PartnerCenterError } from './partnerCenter';
 import type { PartnerCenterTokens } from './partnerCenterTokens';
 
@@ -106,16 +112,11 @@ interface CertificateKey {
   thumbprintSha256: string;
 }
 
-interface AppCredentials {
-  app: TokenCredential;
-  /** With a managed identity standing in for the app's secret: the identity that gives the assertion. */
-  managedIdentity?: ManagedIdentityCredential;
-}
-
 class EntraPartnerCenterTokens implements PartnerCenterTokens {
   private readonly authorityHost: string;
   private readonly tokenUrl: string;
-  private appCredentials: Promise<AppCredentials> | undefined;
+  private readonly appCredential: TokenCredential;
+  private readonly managedIdentity: ManagedIdentityCredential | undefined;
   /** The newest refresh token Entra gave (it rotates on every exchange). */
   private refreshToken: string | undefined;
   /** Every value no message may contain. */
@@ -135,61 +136,46 @@ class EntraPartnerCenterTokens implements PartnerCenterTokens {
     this.tokenUrl = `${this.authorityHost}/${encodeURIComponent(signIn.tenantId)}/oauth2/v2.0/token`;
     this.refreshToken = signIn.refreshToken;
     this.remember(signIn.refreshToken);
+    const identityOptions = {
+      authorityHost: this.authorityHost,
+      disableInstanceDiscovery: !MICROSOFT_SIGN_IN_HOSTS.has(new URL(this.authorityHost).hostname),
+      ...(options.agent ? { agent: options.agent } : {}),
+    };
     const credential = signIn.credential;
-    if (credential.kind === 'secret') this.remember(credential.secret);
-    if (credential.kind === 'certificate') this.remember(credential.password);
-  }
-
-  /**
-   * The app's credentials, made at the first sign-in: @azure/identity (and MSAL under it) is loaded
-   * then, not when the bot starts.
-   */
-  private credentials(): Promise<AppCredentials> {
-    this.appCredentials ??= import('@azure/identity').then((identity) => {
-      const signIn = this.signIn;
-      const identityOptions = {
-        authorityHost: this.authorityHost,
-        disableInstanceDiscovery: !MICROSOFT_SIGN_IN_HOSTS.has(new URL(this.authorityHost).hostname),
-        ...(this.options.agent ? { agent: this.options.agent } : {}),
-      };
-      const credential = signIn.credential;
-      switch (credential.kind) {
-        case 'secret':
-          return {
-            app: new identity.ClientSecretCredential(
-              signIn.tenantId,
-              signIn.appId,
-              credential.secret,
-              identityOptions,
-            ),
-          };
-        case 'certificate':
-          return {
-            app: new identity.ClientCertificateCredential(
-              signIn.tenantId,
-              signIn.appId,
-              {
-                certificatePath: credential.path,
-                ...(credential.password ? { certificatePassword: credential.password } : {}),
-              },
-              identityOptions,
-            ),
-          };
-        case 'managedIdentity':
-          return {
-            app: new identity.ClientAssertionCredential(
-              signIn.tenantId,
-              signIn.appId,
-              () => this.managedIdentityAssertion(),
-              identityOptions,
-            ),
-            managedIdentity: credential.clientId
-              ? new identity.ManagedIdentityCredential({ clientId: credential.clientId })
-              : new identity.ManagedIdentityCredential(),
-          };
-      }
-    });
-    return this.appCredentials;
+    switch (credential.kind) {
+      case 'secret':
+        this.remember(credential.secret);
+        this.appCredential = new ClientSecretCredential(
+          signIn.tenantId,
+          signIn.appId,
+          credential.secret,
+          identityOptions,
+        );
+        break;
+      case 'certificate':
+        this.remember(credential.password);
+        this.appCredential = new ClientCertificateCredential(
+          signIn.tenantId,
+          signIn.appId,
+          {
+            certificatePath: credential.path,
+            ...(credential.password ? { certificatePassword: credential.password } : {}),
+          },
+          identityOptions,
+        );
+        break;
+      case 'managedIdentity':
+        this.managedIdentity = credential.clientId
+          ? new ManagedIdentityCredential({ clientId: credential.clientId })
+          : new ManagedIdentityCredential();
+        this.appCredential = new ClientAssertionCredential(
+          signIn.tenantId,
+          signIn.appId,
+          () => this.managedIdentityAssertion(),
+          identityOptions,
+        );
+        break;
+    }
   }
 
   token(kind: { appUser: boolean }): Promise<string> {
@@ -209,7 +195,7 @@ class EntraPartnerCenterTokens implements PartnerCenterTokens {
     this.assertionFailure = undefined;
     let token: string | undefined;
     try {
-      token = (await (await this.credentials()).app.getToken(PARTNER_CENTER_APP_SCOPE))?.token;
+      token = (await this.appCredential.getToken(PARTNER_CENTER_APP_SCOPE))?.token;
     } catch (error) {
       throw this.failure(this.assertionFailure ?? error, 'app-only');
     }
@@ -314,8 +300,9 @@ class EntraPartnerCenterTokens implements PartnerCenterTokens {
 
   private async managedIdentityAssertion(): Promise<string> {
     try {
-      const { managedIdentity } = await this.credentials();
-      const token = await managedIdentity!.getToken(`${tokenExchangeAudience(this.authorityHost)}/.default`);
+      const token = await this.managedIdentity!.getToken(
+        `${tokenExchangeAudience(this.authorityHost)}/.default`,
+      );
       if (!token?.token) throw new Error('the managed identity endpoint gave no token');
       return token.token;
     } catch (error) {

@@ -175,7 +175,9 @@ function readBody(request: http.IncomingMessage): Promise<string> {
 }
 
 function send(response: http.ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  // Not chained: restify, loaded by another suite in the same jest worker, makes writeHead return nothing.
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
 }
 
 beforeAll(async () => {
