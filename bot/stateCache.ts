@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** What a state cache keeps of a document: its etag (null: known absent) and its content as JSON. */
 export interface CachedState {
   etag: string | null;
@@ -9,7 +11,6 @@ export interface StateCacheOptions {
   capacity: number;
   /** Entries older than this are not served (default: no limit). */
   maxAgeMs?: number;
-  now?: () => number;
 }
 
 /**
@@ -18,35 +19,23 @@ export interface StateCacheOptions {
  * before anything irreversible) or accepts staleness up to `maxAgeMs`.
  */
 export class StateCache {
-  private readonly entries = new Map<string, CachedState & { at: number }>();
-  private readonly capacity: number;
-  private readonly maxAgeMs: number;
-  private readonly now: () => number;
+  private readonly entries: LRUCache<string, CachedState>;
 
   constructor(options: StateCacheOptions) {
     if (!Number.isInteger(options.capacity) || options.capacity < 1)
       throw new Error('A state cache holds at least one entry');
-    this.capacity = options.capacity;
-    this.maxAgeMs = options.maxAgeMs ?? Infinity;
-    this.now = options.now ?? Date.now;
+    this.entries = new LRUCache({
+      max: options.capacity,
+      ...(options.maxAgeMs !== undefined ? { ttl: options.maxAgeMs } : {}),
+    });
   }
 
   get(key: string): CachedState | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    if (this.now() - entry.at > this.maxAgeMs) return undefined;
-    this.entries.set(key, entry);
-    return { etag: entry.etag, json: entry.json };
+    return this.entries.get(key);
   }
 
   set(key: string, entry: CachedState): void {
-    this.entries.delete(key);
-    this.entries.set(key, { ...entry, at: this.now() });
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
+    this.entries.set(key, entry);
   }
 
   delete(key: string): void {

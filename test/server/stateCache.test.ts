@@ -174,6 +174,14 @@ describe('StateCache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('serves an entry no longer than its maximum age', async () => {
+    const cache = new StateCache({ capacity: 2, maxAgeMs: 20 });
+    cache.set('a', { etag: null, json: '{}' });
+    expect(cache.get('a')).toEqual({ etag: null, json: '{}' });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(cache.get('a')).toBeUndefined();
+  });
+
   it('refuses a capacity below one', () => {
     expect(() => new StateCache({ capacity: 0 })).toThrow();
   });
