@@ -8,7 +8,9 @@ import {
   type Channel,
   type Person,
   type PersonSeen,
+  type Recipient,
 } from './recipientStore';
+import { RosterRevision } from './rosterRevision';
 
 /** Who an onboarding's notification went to, as the agent's Done card says it. */
 export type NotifiedRecipient = Pick<Target, 'kind' | 'name'>;
@@ -45,7 +47,24 @@ export interface OnboardingNotificationsOptions {
   /** Everyone who holds the manager role now. */
   managers: () => Promise<Manager[]>;
   now?: () => Date;
+  /**
+   * How long a copy of the managers and recipients is used while the roster's revision says it is
+   * current (default 5 minutes): the bound on a change written without its revision (a writer that
+   * stopped in between, an edit in the Azure portal). Milliseconds by `clock`.
+   */
+  rosterMaxAgeMs?: number;
+  clock?: () => number;
 }
+
+/** Who may be notified, as read under one revision of the roster. */
+interface Roster {
+  revision: string;
+  managers: Manager[];
+  recipients: Recipient[];
+  readAt: number;
+}
+
+const defaultRosterMaxAgeMs = 5 * 60_000;
 
 /**
  * Onboarding notifications for managers: who gets them (their choices, kept with their delivery
@@ -58,15 +77,18 @@ export class OnboardingNotifications implements OnboardingOutbox {
   readonly outbox: OutboxStore;
   private readonly now: () => Date;
   private readonly wakeListeners = new Set<() => void>();
+  private readonly revision: RosterRevision;
+  private roster: Roster | undefined;
 
   constructor(private readonly options: OnboardingNotificationsOptions) {
     this.now = options.now ?? (() => new Date());
     this.recipients = RecipientStore.forDatabase(options.database, this.now);
     this.outbox = OutboxStore.forDatabase(options.database);
+    this.revision = RosterRevision.forDatabase(options.database);
   }
 
   async enqueue(onboarding: Onboarding, origin: DeliveryOrigin | undefined): Promise<NotifiedRecipient[]> {
-    const [managers, recipients] = await Promise.all([this.options.managers(), this.recipients.all()]);
+    const { managers, recipients } = await this.currentRoster();
     const targets = planTargets(managers, recipients, origin);
     const at = this.now().toISOString();
     await this.outbox.add(
@@ -88,7 +110,25 @@ export class OnboardingNotifications implements OnboardingOutbox {
 
   /** The object ids of everyone who holds the manager role now, lower case. */
   async managerIds(): Promise<Set<string>> {
-    return new Set((await this.options.managers()).map((manager) => manager.id.toLowerCase()));
+    const { managers } = await this.currentRoster();
+    return new Set(managers.map((manager) => manager.id.toLowerCase()));
+  }
+
+  /**
+   * The managers and recipients: this instance's copy while the roster's revision is the one it was
+   * read under (one point read), else read again (two queries).
+   */
+  private async currentRoster(): Promise<Roster> {
+    const clock = this.options.clock ?? Date.now;
+    const revision = await this.revision.current();
+    const kept = this.roster;
+    const maxAgeMs = this.options.rosterMaxAgeMs ?? defaultRosterMaxAgeMs;
+    if (kept && kept.revision === revision && clock() - kept.readAt < maxAgeMs) return kept;
+    const readAt = clock();
+    const [managers, recipients] = await Promise.all([this.options.managers(), this.recipients.all()]);
+    const roster = { revision, managers, recipients, readAt };
+    this.roster = roster;
+    return roster;
   }
 
   recordWritten(): void {

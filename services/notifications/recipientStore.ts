@@ -2,6 +2,7 @@ import type { Container, Database, ItemDefinition } from '@azure/cosmos';
 import { z } from 'zod';
 import { containerDefinitions } from '../cosmos/containers';
 import { deliveryAddressSchema, sameAddress, type DeliveryAddress } from './deliveryAddress';
+import { RosterRevision } from './rosterRevision';
 
 /** Why a recipient gets nothing more until they write to the bot again (or it is installed again). */
 export const inactiveSchema = z.object({ code: z.string().min(1).max(64), at: z.string() });
@@ -62,18 +63,23 @@ export interface PersonSeen {
 
 /**
  * The recipients of notifications in Cosmos DB, one item each. Every change reads the item and
- * writes it back only if it did not change in between (IfMatch), once more on a clash. What an
- * activity tells about a person is written only when it differs from what this process last wrote,
- * so a turn costs no write when nothing changed.
+ * writes it back only if it did not change in between (IfMatch), once more on a clash, and then
+ * changes the roster's revision. What an activity tells about a person is written only when it
+ * differs from what this process last wrote, so a turn costs no write when nothing changed.
  */
 export class RecipientStore {
   /** What this process last wrote of a person, and when: another instance may have changed it since. */
   private readonly lastSeen = new Map<string, { fingerprint: string; at: number }>();
 
+  /** Told of every write, for instances that keep a copy of the recipients. */
+  private readonly revision: RosterRevision;
+
   constructor(
     private readonly container: Container,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.revision = new RosterRevision(container);
+  }
 
   static forDatabase(database: Database, now?: () => Date): RecipientStore {
     return new RecipientStore(database.container(containerDefinitions.notificationRecipients.id), now);
@@ -169,6 +175,7 @@ export class RecipientStore {
       updatedAt: this.now().toISOString(),
     };
     await this.container.items.upsert(stored);
+    await this.revision.changed();
     await this.updatePerson(personId, (person) => ({
       ...person,
       subscribed: true,
@@ -230,7 +237,7 @@ export class RecipientStore {
       const stored = { ...next, updatedAt: this.now().toISOString() };
       try {
         if (found) await this.replace(stored, found.etag);
-        else await this.container.items.create(stored);
+        else await this.create(stored);
         return stored;
       } catch (error) {
         const code = (error as { code?: unknown }).code;
@@ -246,9 +253,15 @@ export class RecipientStore {
     return parsed.success ? { recipient: parsed.data, etag } : undefined;
   }
 
+  private async create(recipient: Recipient): Promise<void> {
+    await this.container.items.create(recipient);
+    await this.revision.changed();
+  }
+
   private async replace(recipient: Recipient, etag: string): Promise<void> {
     await this.container
       .item(recipient.id, recipient.id)
       .replace(recipient, { accessCondition: { type: 'IfMatch', condition: etag } });
+    await this.revision.changed();
   }
 }

@@ -1,6 +1,7 @@
 import type { Container, Database, ItemDefinition } from '@azure/cosmos';
 import { z } from 'zod';
 import { containerDefinitions } from '../cosmos/containers';
+import { RosterRevision } from '../notifications/rosterRevision';
 import { ROLES, roleSchema, type Role } from './permissions';
 
 /** An agent's entry: the document in the `agentRoles` container, keyed by Microsoft Entra object id. */
@@ -102,16 +103,22 @@ interface Current {
  */
 export class RoleDirectory {
   private readonly now: () => Date;
+  private readonly revision: RosterRevision | undefined;
 
   constructor(
     private readonly container: Container,
-    options: { now?: () => Date } = {},
+    options: { now?: () => Date; revision?: RosterRevision } = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.revision = options.revision;
   }
 
+  /** Every change also changes the roster's revision: the managers are who gets notified. */
   static forDatabase(database: Database, options: { now?: () => Date } = {}): RoleDirectory {
-    return new RoleDirectory(database.container(containerDefinitions.agentRoles.id), options);
+    return new RoleDirectory(database.container(containerDefinitions.agentRoles.id), {
+      ...options,
+      revision: RosterRevision.forDatabase(database),
+    });
   }
 
   /** The agent's roles; none for an agent the directory does not know. One point read. */
@@ -208,6 +215,7 @@ export class RoleDirectory {
         } else {
           await this.container.items.create(next);
         }
+        await this.revision?.changed();
         return next;
       } catch (error) {
         // 412: changed since we read it; 409: created since we found nothing. Read again, once.
