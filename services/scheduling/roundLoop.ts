@@ -1,3 +1,5 @@
+import { AsyncResource } from 'node:async_hooks';
+
 export interface RoundLoopOptions {
   /** One round of work; returns in how many ms more work is due, when it knows. */
   run(): Promise<number | undefined>;
@@ -17,8 +19,16 @@ export class RoundLoop {
   private round: Promise<void> | undefined;
   private again = false;
   private running = false;
+  /**
+   * A round is background work: it runs in the async context the loop was created in, not in that of
+   * whoever woke it (a turn's HTTP request), so context-based tracing and log correlation do not bill
+   * the round, or the rounds its timer starts, to that request.
+   */
+  private readonly startRound: () => Promise<void>;
 
-  constructor(private readonly options: RoundLoopOptions) {}
+  constructor(private readonly options: RoundLoopOptions) {
+    this.startRound = AsyncResource.bind(() => this.runRound());
+  }
 
   start(): void {
     if (this.running) return;
@@ -40,7 +50,11 @@ export class RoundLoop {
       return;
     }
     if (this.timer) clearTimeout(this.timer);
-    this.round = this.options
+    this.round = this.startRound();
+  }
+
+  private runRound(): Promise<void> {
+    return this.options
       .run()
       .catch((error: unknown) => {
         this.options.onError(error);

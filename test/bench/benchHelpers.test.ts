@@ -264,7 +264,7 @@ describe('benchmark helpers', () => {
       expect(checks.map((check) => check.met)).toEqual(['yes', 'yes', 'yes', 'yes', 'reported']);
       expect(checks[0]!.measured).toBe('3.90 ms vs echo 1.00 ms (3.90×) and peer 4.00 ms (0.97×)');
       expect(checks[2]!.measured).toBe(
-        '12.0 (2.0/3.0/2.0/2.0/3.0 by turn); the creation worker after the submit 4.0 besides',
+        '12.0 (2.0/3.0/2.0/2.0/3.0 by turn); background work (the creation worker) 4.0 besides',
       );
       expect(checks[4]!.measured).toContain('the store out of process (300 MiB there), so not included');
     });
@@ -308,7 +308,7 @@ describe('benchmark helpers', () => {
       expect(text).toContain(
         '| **Cosmos DB requests** | **2.00** | **3.00** | **2.00** | **2.00** | **3.00** | **12.00** | **4.00** |',
       );
-      expect(text).toContain('after submit (creation worker)');
+      expect(text).toContain('background (the creation worker)');
     });
   });
 

@@ -2,9 +2,9 @@
  * A child process that runs one bot for the benchmark: `node dist/test/bench/botHost.js onboarding`
  * (the real bot through bot/startBot.ts, on COSMOS_ENDPOINT, which is the store process's or Azure's,
  * or on the embedded store in this process), `… peer` (the SDK's own stateful pattern, on the same
- * store) or `… echo` (the floor). It counts Cosmos DB requests and answers snapshots (CPU, memory,
- * counts) over IPC. The bot, the store and the load generator live in different processes so that
- * none's work is billed to another.
+ * store) or `… echo` (the floor). It counts Cosmos DB requests (also by who made them: a turn or
+ * background work) and answers snapshots (CPU, memory, counts) over IPC. The bot, the store and the
+ * load generator live in different processes so that none's work is billed to another.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
@@ -21,11 +21,18 @@ import {
 } from '../../services/cosmos/embeddedCosmos';
 import { RoleDirectory } from '../../services/roles/roleDirectory';
 import { benchBotEnvironment } from './benchEnvironment';
-import { countClientRequests, countServerRequests, emptyTally, type Tally } from './cosmosRequests';
+import {
+  countClientRequests,
+  countServerRequests,
+  emptyByMaker,
+  emptyTally,
+  type Tally,
+} from './cosmosRequests';
 import { startEchoBot } from './echoBot';
 import type { BotKind, HostCreations, HostReady, HostRequest, HostSnapshot, StoreMode } from './hostProtocol';
 import { answerRequests } from './ipcChild';
 import { callsFrom, type PartnerCenterCalls } from './partnerCenterCalls';
+import { inTurn, markTurns } from './turnMarks';
 
 interface Running {
   messagesUrl: string;
@@ -155,9 +162,11 @@ async function main(): Promise<void> {
   const modulesLoadedMs = process.uptime() * 1000;
   const client = emptyTally();
   const server = emptyTally();
-  countClientRequests(client);
+  const made = emptyByMaker();
+  countClientRequests(client, { inTurn, tallies: made });
   const starting = performance.now();
   const running = await start(kind, server);
+  markTurns(Number(new URL(running.messagesUrl).port));
   const startup = {
     modulesLoadedMs,
     startMs: performance.now() - starting,
@@ -175,6 +184,7 @@ async function main(): Promise<void> {
           cpu: process.cpuUsage(),
           memory: process.memoryUsage(),
           client: structuredClone(client),
+          made: structuredClone(made),
           ...(embedded ? { server: structuredClone(server) } : {}),
           ...(journal() ? { journal: journal()! } : {}),
           ...(running.partnerCenterCalls ? { partnerCenter: running.partnerCenterCalls() } : {}),

@@ -163,11 +163,35 @@ function numberOf(value: unknown): number | undefined {
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
+/** The client's requests by who made them: a turn's own async chain, or background work. */
+export interface ByMaker {
+  turn: Tally;
+  background: Tally;
+}
+
+export function emptyByMaker(): ByMaker {
+  return { turn: emptyTally(), background: emptyTally() };
+}
+
+/** Splits requests by who made them; `inTurn` is read when a request starts, in its maker's context. */
+export interface MakerSplit {
+  inTurn(): boolean;
+  tallies: ByMaker;
+}
+
 /**
  * Counts every Cosmos DB request this process sends (any HTTP request carrying x-ms-version, the
- * header every Cosmos DB REST call has; token requests to Microsoft Entra ID do not), with its RU.
+ * header every Cosmos DB REST call has; token requests to Microsoft Entra ID do not), with its RU;
+ * with `split`, also by who made it: read when the request starts, in its maker's code, rather than
+ * when its response finishes, on a kept-alive connection another request may have opened.
  */
-export function countClientRequests(tally: Tally): () => void {
+export function countClientRequests(tally: Tally, split?: MakerSplit): () => void {
+  const started = diagnosticsChannel.channel('http.client.request.start');
+  const madeInTurn = new WeakMap<ClientRequest, boolean>();
+  const onStart = (message: unknown) => {
+    const { request } = message as { request: ClientRequest };
+    if (split) madeInTurn.set(request, split.inTurn());
+  };
   const channel = diagnosticsChannel.channel('http.client.response.finish');
   const listener = (message: unknown) => {
     const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
@@ -177,17 +201,23 @@ export function countClientRequests(tally: Tally): () => void {
       const value = request.getHeader(name);
       return value === undefined ? undefined : String(value);
     };
-    record(tally, {
+    const observed: ObservedRequest = {
       method: request.method,
       url: request.path,
       header,
       status: response.statusCode ?? 0,
       ...optional('requestCharge', numberOf(response.headers['x-ms-request-charge'])),
       ...optional('bytesSent', numberOf(request.getHeader('content-length'))),
-    });
+    };
+    record(tally, observed);
+    if (split) record(madeInTurn.get(request) ? split.tallies.turn : split.tallies.background, observed);
   };
+  started.subscribe(onStart);
   channel.subscribe(listener);
-  return () => channel.unsubscribe(listener);
+  return () => {
+    started.unsubscribe(onStart);
+    channel.unsubscribe(listener);
+  };
 }
 
 /** Counts the requests a server of this process listening on `port` answers (the embedded store). */

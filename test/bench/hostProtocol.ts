@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { EmbeddedJournalStats } from '../../services/cosmos/embeddedCosmos';
-import type { Tally } from './cosmosRequests';
+import type { ByMaker, Tally } from './cosmosRequests';
 import { startIpcChild } from './ipcChild';
 import type { PartnerCenterCalls } from './partnerCenterCalls';
 import { startStoreProcess, storeProcessDescription, type StoreProcess } from './storeProcess';
@@ -29,6 +29,11 @@ export interface HostSnapshot {
   memory: NodeJS.MemoryUsage;
   /** Cosmos DB requests the bot's client sent (with RU). */
   client: Tally;
+  /**
+   * The same requests by who made them: the handling of a request to the bot's server (a turn), or
+   * background work (the creation worker, the notification dispatcher).
+   */
+  made: ByMaker;
   /** Requests the embedded store received (in the bot process, or in the store process). */
   server?: Tally;
   /** The store process's CPU and memory (store mode `process` on the embedded store only). */

@@ -10,7 +10,10 @@ import { onboardingTurns, runOnboarding, type BenchCompany } from './onboardingS
 
 export type Identity = 'emulator' | 'teams';
 
-/** The creation worker's share after the submit turn, billed apart from the turns. */
+/**
+ * Background work billed apart from the turns: the creation worker's after the submit turn (CPU and
+ * requests), and the requests background work made while a turn ran.
+ */
 export const creationStep = 'creation';
 /** The chat's turns and, last, the creation worker's work after the submit. */
 export const profiledSteps = [...onboardingTurns, creationStep] as const;
@@ -19,9 +22,14 @@ export type ProfiledStep = (typeof profiledSteps)[number];
 export interface TurnCosts {
   identity: Identity;
   onboardings: number;
-  /** Summed over the onboardings measured; divide by `onboardings` for one. */
+  /**
+   * Cosmos DB requests by who made them (a turn's own async chain, or background work, under
+   * `creationStep`), summed over the onboardings measured; divide by `onboardings` for one.
+   */
   byTurn: Record<ProfiledStep, Tally>;
-  /** The bot process's CPU ms, summed over the onboardings, less what each reading cost. */
+  /** The store's count of the same windows' requests (the embedded server's, else the client's). */
+  storeRequests?: number;
+  /** The bot process's CPU ms by time window, summed over the onboardings, less what each reading cost. */
   cpuMs: Record<ProfiledStep, number>;
   /** The store process's CPU ms, summed (store process only; the creation row includes the benchmark's polling). */
   storeCpuMs?: Record<ProfiledStep, number>;
@@ -42,9 +50,11 @@ const roundEndMs = 100;
 
 /**
  * Cosmos DB requests and CPU of each turn of an onboarding, measured one turn at a time (one agent,
- * the bot otherwise idle), so every request and CPU millisecond is billed to the turn that made it.
- * After the submit the creation worker's work is billed on its own: the next onboarding starts only
- * once its record is created (watched from this process). The agent's chat is a local Bot Connector
+ * the bot otherwise idle). Requests are billed to who made them: a turn's own async chain, or
+ * background work (the creation worker, which the submit wakes and whose first round runs during it),
+ * billed under `creationStep`. CPU is billed by time window. After the submit the creation worker's
+ * work is billed on its own: the next onboarding starts only once its record is created (watched from
+ * this process). The agent's chat is a local Bot Connector
  * that takes the worker's message, as Teams would. `emulator`: the Emulator's identity (no Microsoft
  * Entra id: the configured local agent stands in, no role look-up); `teams`: an agent with an
  * aadObjectId, as Teams sends it, whose roles come from the role directory.
@@ -76,8 +86,15 @@ export async function measureTurnCosts(
     readingOverheadMs: await calibrate(host),
     notCreated: 0,
   };
+  let storeRequests = 0;
   const bill = (step: ProfiledStep, before: HostSnapshot, after: HostSnapshot) => {
-    addTally(costs.byTurn[step], difference(storeTally(after), storeTally(before)));
+    // After the submit no turn runs: what a turn's chain made then is the submit's tail.
+    addTally(
+      costs.byTurn[step === creationStep ? 'submit' : step],
+      difference(after.made.turn, before.made.turn),
+    );
+    addTally(costs.byTurn[creationStep], difference(after.made.background, before.made.background));
+    storeRequests += storeTally(after).requests - storeTally(before).requests;
     costs.cpuMs[step] += turnCpuMs(before.cpu, after.cpu, costs.readingOverheadMs);
     if (costs.storeCpuMs && before.store && after.store)
       costs.storeCpuMs[step] += turnCpuMs(before.store.cpu, after.store.cpu, 0);
@@ -110,7 +127,7 @@ export async function measureTurnCosts(
       await new Promise((resolve) => setTimeout(resolve, roundEndMs));
       bill(creationStep, afterSubmit!, await host.snapshot());
     }
-    return costs;
+    return { ...costs, storeRequests };
   } finally {
     creations.close();
     await connector.stop();
