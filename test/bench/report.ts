@@ -481,7 +481,7 @@ export function renderTurnCosts(results: BenchResults): string[] {
     ].sort();
     const chat = (pick: (turn: (typeof onboardingTurns)[number]) => number) =>
       onboardingTurns.reduce((sum, turn) => sum + pick(turn), 0);
-    if (costs.identity === 'emulator') {
+    if (costs.identity === 'emulator' && costs.conversation === 'new') {
       out.push(
         '### CPU and Cosmos DB requests by turn',
         '',
@@ -554,10 +554,19 @@ export function renderTurnCosts(results: BenchResults): string[] {
       );
     } else {
       const extra = keys.filter((key) => key.startsWith('agentRoles.'));
+      const who =
+        costs.identity === 'teams'
+          ? 'With a Teams identity (an aadObjectId, roles from the role directory)'
+          : 'With the same identity';
+      const where =
+        costs.conversation === 'standing'
+          ? ', in one conversation that already had an onboarding (Teams keeps one personal chat per agent)'
+          : ', each onboarding in a new conversation';
       out.push(
-        `With a Teams identity (an aadObjectId, roles from the role directory): ` +
+        `${who}${where}: ` +
           onboardingTurns.map((turn) => `${turn} ${num(per(costs.byTurn[turn].requests), 0)}`).join(', ') +
-          ` requests, ${num(per(chat((turn) => costs.byTurn[turn].requests)), 0)} per onboarding` +
+          ` requests, ${num(per(chat((turn) => costs.byTurn[turn].requests)), 1)} per onboarding` +
+          `, background ${num(per(costs.byTurn[creationStep].requests), 1)}` +
           (extra.length
             ? `; the role look-ups are ${extra.map((key) => `${num(per(chat((turn) => costs.byTurn[turn].byContainer[key] ?? 0)), 0)} ${key.replace('.', ' ')}`).join(', ')} ` +
               `(${onboardingTurns.map((turn) => num(per(costs.byTurn[turn].byContainer[extra[0]!] ?? 0), 0)).join('/')} by turn)`

@@ -259,7 +259,8 @@ async function measureAllTurnCosts(
     }
     const costs = [
       await measureTurnCosts(host, 'emulator', options.turnCostOnboardings, settings.nextCompany),
-      await measureTurnCosts(host, 'teams', 1, settings.nextCompany),
+      await measureTurnCosts(host, 'emulator', options.turnCostOnboardings, settings.nextCompany, 'standing'),
+      await measureTurnCosts(host, 'teams', 1, settings.nextCompany, 'standing'),
     ];
     const emulator = costs[0]!;
     const per = (value: number) => value / emulator.onboardings;

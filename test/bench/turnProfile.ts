@@ -9,6 +9,11 @@ import type { BotHost, HostSnapshot } from './hostProtocol';
 import { onboardingTurns, runOnboarding, type BenchCompany } from './onboardingScript';
 
 export type Identity = 'emulator' | 'teams';
+/**
+ * `new`: each onboarding in a conversation of its own (the web chat page after a reload); `standing`:
+ * all in one conversation that already had an onboarding, as Teams keeps one personal chat per agent.
+ */
+export type ConversationUse = 'new' | 'standing';
 
 /**
  * Background work billed apart from the turns: the creation worker's after the submit turn (CPU and
@@ -21,6 +26,7 @@ export type ProfiledStep = (typeof profiledSteps)[number];
 
 export interface TurnCosts {
   identity: Identity;
+  conversation: ConversationUse;
   onboardings: number;
   /**
    * Cosmos DB requests by who made them (a turn's own async chain, or background work, under
@@ -64,6 +70,7 @@ export async function measureTurnCosts(
   identity: Identity,
   onboardings: number,
   nextCompany: () => BenchCompany,
+  conversation: ConversationUse = 'new',
 ): Promise<TurnCosts> {
   const aadObjectId = randomUUID();
   if (identity === 'teams') await host.call('assignRoles', { agentIds: [aadObjectId] });
@@ -76,6 +83,7 @@ export async function measureTurnCosts(
     Object.fromEntries(profiledSteps.map((step) => [step, 0])) as Record<ProfiledStep, number>;
   const costs: TurnCosts = {
     identity,
+    conversation,
     onboardings,
     byTurn: Object.fromEntries(profiledSteps.map((step) => [step, emptyTally()])) as Record<
       ProfiledStep,
@@ -102,14 +110,22 @@ export async function measureTurnCosts(
 
   const connector = await new ConnectorRecorder().start();
   const creations = watchCreations(host);
+  const standingId = `bench-${randomUUID()}`;
+  const clientFor = () =>
+    new BenchClient(host.messagesUrl, {
+      user,
+      serviceUrl: connector.serviceUrl,
+      conversationId: conversation === 'standing' ? standingId : `bench-${randomUUID()}`,
+    });
   try {
+    if (conversation === 'standing') {
+      const company = nextCompany();
+      await runOnboarding(clientFor(), company, { after: () => undefined });
+      await creations.settled(tenantDomain(company.domainPrefix));
+    }
     for (let index = 0; index < onboardings; index += 1) {
       const company = nextCompany();
-      const client = new BenchClient(host.messagesUrl, {
-        user,
-        serviceUrl: connector.serviceUrl,
-        conversationId: `bench-${randomUUID()}`,
-      });
+      const client = clientFor();
       let before: HostSnapshot | undefined;
       let afterSubmit: HostSnapshot | undefined;
       await runOnboarding(client, company, {
