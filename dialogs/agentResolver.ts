@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import type { AgentContext } from '../services/customers/customerService';
 import { deliveryOriginSchema, type DeliveryOrigin } from '../services/notifications/deliveryAddress';
 import type { Role } from '../services/roles/permissions';
@@ -9,7 +10,28 @@ import { sayIn } from '../messages/catalogue';
 import type { LocalAgentRoles } from './localAgents';
 import { TeamsMembers } from './teamsMembers';
 
-export type AgentResolver = (context: TurnContext) => Promise<AgentContext>;
+export interface ResolveOptions {
+  /**
+   * The roles as the role directory says them now, not as this instance last read them: for what a
+   * role permits (a submit, a manager's command), where a role just taken away must already count.
+   */
+  current?: boolean;
+}
+
+export type AgentResolver = (context: TurnContext, options?: ResolveOptions) => Promise<AgentContext>;
+
+export interface AgentResolverOptions {
+  /**
+   * How long the roles read for an agent serve the turns that only show or check a step (default 5
+   * minutes). Only roles are kept, never their absence, so a role just granted counts at once.
+   */
+  rolesMaxAgeMs?: number;
+  /** Milliseconds for that age (tests). */
+  clock?: () => number;
+}
+
+const defaultRolesMaxAgeMs = 5 * 60_000;
+const rolesKept = 5000;
 
 /**
  * Who the agent is: their Microsoft Entra object id (Teams sends it as `from.aadObjectId`), the roles
@@ -23,32 +45,61 @@ export function createAgentResolver(
   roles: RoleDirectory,
   localAgent: LocalAgent | undefined,
   localAgents?: LocalAgentRoles,
+  options: AgentResolverOptions = {},
 ): AgentResolver {
-  const resolve = resolverFor(roles, localAgent, new TeamsMembers(), localAgents);
-  // Several steps ask within one turn (render, check, submit): one role lookup per turn.
+  const resolve = resolverFor(keptRoles(roles, localAgents, options), localAgent, new TeamsMembers());
+  // Several steps ask within one turn (render, check, submit): one role lookup per turn, and one more
+  // at most when a step needs the current roles after another took the kept ones.
   const turnKey = Symbol('agent');
-  return (context) => {
-    const known = context.turnState.get(turnKey) as Promise<AgentContext> | undefined;
-    if (known) return known;
-    const agent = resolve(context);
-    context.turnState.set(turnKey, agent);
+  return (context, resolveOptions = {}) => {
+    const known = context.turnState.get(turnKey) as
+      { agent: Promise<AgentContext>; current: boolean } | undefined;
+    const current = resolveOptions.current ?? false;
+    if (known && (known.current || !current)) return known.agent;
+    const agent = resolve(context, { current });
+    context.turnState.set(turnKey, { agent, current });
     return agent;
   };
 }
 
-function resolverFor(
+type RolesOf = (aadObjectId: string, options: ResolveOptions) => Promise<Role[]>;
+
+/**
+ * The roles of an Entra identity, kept per instance for the turns that do not need them current: an
+ * agent's turns would otherwise read the directory once each.
+ */
+function keptRoles(
   roles: RoleDirectory,
-  localAgent: LocalAgent | undefined,
-  members: TeamsMembers,
   localAgents: LocalAgentRoles | undefined,
-): AgentResolver {
+  options: AgentResolverOptions,
+): RolesOf {
+  const kept = new LRUCache<string, Role[]>({
+    max: rolesKept,
+    ttl: options.rolesMaxAgeMs ?? defaultRolesMaxAgeMs,
+    ...(options.clock ? { perf: { now: options.clock }, ttlResolution: 0 } : {}),
+  });
   // An entry in the role directory wins, so `npm run roles` works for the mock users too.
-  const rolesOf = async (aadObjectId: string): Promise<Role[]> => {
+  const read = async (aadObjectId: string): Promise<Role[]> => {
     if (!localAgents) return roles.rolesOf(aadObjectId);
     const entry = await roles.entry(aadObjectId);
     return entry ? entry.roles : [...(localAgents.rolesOf(aadObjectId) ?? [])];
   };
-  return async (context) => {
+  return async (aadObjectId, { current }) => {
+    const known = current ? undefined : kept.get(aadObjectId);
+    if (known) return [...known];
+    const found = await read(aadObjectId);
+    if (found.length > 0) kept.set(aadObjectId, found);
+    else kept.delete(aadObjectId);
+    return found;
+  };
+}
+
+function resolverFor(
+  rolesOf: RolesOf,
+  localAgent: LocalAgent | undefined,
+  members: TeamsMembers,
+): AgentResolver {
+  return async (context, options = {}) => {
     const { from, channelId } = context.activity;
     const utcOffsetMinutes = utcOffsetOf(context);
     const origin = originOf(context);
@@ -60,7 +111,10 @@ function resolverFor(
       locale: sayIn(turnLocale(context)).writtenIn,
     };
     if (from?.aadObjectId) {
-      const [agentRoles, member] = await Promise.all([rolesOf(from.aadObjectId), members.profileOf(context)]);
+      const [agentRoles, member] = await Promise.all([
+        rolesOf(from.aadObjectId, options),
+        members.profileOf(context),
+      ]);
       const displayName = member?.name ?? from.name;
       const actor = {
         agentId: from.aadObjectId,

@@ -162,7 +162,7 @@ export class CardPrompt<Values, Valid> extends Dialog<StepOptions> {
       context,
       services,
       draft: await services.drafts.get(context),
-      agent: () => services.resolveAgent(context),
+      agent: (options) => services.resolveAgent(context, options),
       say: sayTo(context),
     };
   }

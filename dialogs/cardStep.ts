@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AdaptiveCardJson, SubmittedCardModel } from '../cards/cardModels';
 import type { Say } from '../messages/catalogue';
 import type { AgentContext } from '../services/customers/customerService';
+import type { ResolveOptions } from './agentResolver';
 import type { Draft } from './draft';
 import type { FlowResult } from './flowResult';
 import type { FlowServices } from './flowServices';
@@ -17,7 +18,7 @@ export interface StepTurn {
   say: Say;
   services: FlowServices;
   draft: Draft;
-  agent(): Promise<AgentContext>;
+  agent(options?: ResolveOptions): Promise<AgentContext>;
 }
 
 /** What a card prompt returns: the button the agent chose and the card's inputs, parsed. */

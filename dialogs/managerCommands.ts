@@ -54,7 +54,7 @@ export async function runManagerCommand(
   services: FlowServices,
 ): Promise<void> {
   const say = sayTo(context);
-  const agent = await services.resolveAgent(context);
+  const agent = await services.resolveAgent(context, { current: true });
   if (!services.onboarding.isManager(agent)) {
     await context.sendActivity(say('notify.needRole'));
     return;
@@ -98,7 +98,7 @@ export async function runRecentOnboardingsSubmit(
   submit: RecentOnboardingsSubmit,
 ): Promise<void> {
   const say = sayTo(context);
-  const agent = await services.resolveAgent(context);
+  const agent = await services.resolveAgent(context, { current: true });
   if (!services.onboarding.isManager(agent)) {
     await context.sendActivity(say('recent.needRole'));
     return;

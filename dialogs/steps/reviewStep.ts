@@ -73,7 +73,7 @@ async function submit(turn: StepTurn): Promise<StepEnd> {
   await ensureStateIsCurrent(turn.context);
   const outcome = await onboarding.submit(draftInput(turn.draft), {
     idempotencyKey: turn.draft.idempotencyKey,
-    agent: await turn.agent(),
+    agent: await turn.agent({ current: true }),
   });
   switch (outcome.kind) {
     case 'created':

@@ -76,6 +76,16 @@ describe("managers' notification commands", () => {
     expect((await scene.onboard()).notified).toEqual([]);
   });
 
+  it('refuses the commands of a manager at once when the manager role is taken away', async () => {
+    const manager = await scene.manager('Ruud Visser');
+    const chat = chatOf(manager).personal;
+    expect(texts(await chat.send('stop notifications'))).toEqual([say('notify.unsubscribed')]);
+    await scene.roles.assign(manager.id, ['salesAgent'], { by: 'test' });
+    for (const command of ['notify me', 'recent onboardings']) {
+      expect(texts(await chat.send(command))).toEqual([say('notify.needRole')]);
+    }
+  });
+
   it('welcomes a manager with where their notifications will come', async () => {
     const manager = await scene.manager('Iris Bosman');
     const installed = await chatOf(manager).personal.send({

@@ -146,6 +146,47 @@ describe('in Teams: identity, mentions and a shared chat', () => {
     }
   });
 
+  it('refuses the submit of an agent whose role was taken away during the onboarding, and keeps the draft', async () => {
+    const carla: TeamsAgent = {
+      channelId: '29:1carla',
+      aadObjectId: '0a1b2c3d-0000-4000-8000-00000000c003',
+      name: 'Carla Jansen',
+      userPrincipalName: 'carla@partner.example',
+      legalName: 'Northwind Handel B.V.',
+      domainPrefix: 'northwindhandelnl',
+    };
+    const roles = RoleDirectory.forDatabase(bot.cosmos.client.database(bot.databaseId));
+    await roles.assign(carla.aadObjectId, ['salesAgent'], { by: 'test' });
+    const personal = new BotClient(bot.messagesUrl, {
+      channelId: 'msteams',
+      serviceUrl: teams.serviceUrl,
+      conversationId: `a:personal-${carla.aadObjectId}`,
+      conversation: { conversationType: 'personal', tenantId },
+      channelData: { tenant: { id: tenantId } },
+      user: { id: carla.channelId, name: carla.name, aadObjectId: carla.aadObjectId },
+    });
+    let replies = await personal.send('add customer');
+    replies = await pressButton(
+      personal,
+      replies,
+      'next',
+      dutchAccountInputs({ legalName: carla.legalName, domainPrefix: carla.domainPrefix }),
+    );
+    replies = await pressButton(personal, replies, 'next', { kind: 'attested', acceptedOn: '2026-01-15' });
+    replies = await pressButton(personal, replies, 'next', { 'offers.m365-business-standard.quantity': '3' });
+
+    // Taken away while Review is open: the turns before ran on the roles read at the start.
+    await roles.assign(carla.aadObjectId, [], { by: 'test' });
+    replies = await pressButton(personal, replies, 'submit', {});
+    expect(visibleText(cardsOf(replies).at(-1)!)).toContain(say('roles.addCustomer.notAllowed'));
+    expect(await customerRecord(carla.domainPrefix)).toHaveLength(0);
+
+    await roles.assign(carla.aadObjectId, ['salesAgent'], { by: 'test' });
+    replies = await pressButton(personal, replies, 'submit', {});
+    expect(visibleText(cardsOf(replies).at(-1)!)).toContain(`admin@${carla.domainPrefix}.onmicrosoft.com`);
+    expect(await customerRecord(carla.domainPrefix)).toHaveLength(1);
+  });
+
   it("answers an agent who presses another agent's card, and leaves both drafts as they were", async () => {
     const conversationId = '19:groupchat-someone-elses-card@thread.v2';
     const annaClient = inGroupChat(anna, conversationId);
