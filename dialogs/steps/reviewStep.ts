@@ -70,10 +70,11 @@ export const reviewStep: CardStep<ReviewAnswer, ReviewAction> = {
 
 async function submit(turn: StepTurn): Promise<StepEnd> {
   const { onboarding, drafts } = turn.services;
-  await ensureStateIsCurrent(turn.context);
+  // Both read the store before anything irreversible; neither needs the other.
+  const [, agent] = await Promise.all([ensureStateIsCurrent(turn.context), turn.agent({ current: true })]);
   const outcome = await onboarding.submit(draftInput(turn.draft), {
     idempotencyKey: turn.draft.idempotencyKey,
-    agent: await turn.agent({ current: true }),
+    agent,
   });
   switch (outcome.kind) {
     case 'created':
