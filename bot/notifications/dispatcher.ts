@@ -127,7 +127,7 @@ export class NotificationDispatcher {
   /** Sends every entry that is due, and returns in how many ms the next one will be (if known). */
   async runRound(): Promise<number | undefined> {
     const { notifications } = this.options;
-    const [unsent, managers] = await Promise.all([
+    const [unsent, managers] = await allFinished([
       notifications.outbox.unsent(batchSize),
       notifications.managerIds(),
     ]);
@@ -145,7 +145,7 @@ export class NotificationDispatcher {
         if (due !== undefined) nextDue.push(due);
       }
     };
-    await Promise.all(Array.from({ length: this.settings.concurrency }, worker));
+    await allFinished(Array.from({ length: this.settings.concurrency }, worker));
     return nextDue.length > 0 ? Math.max(0, Math.min(...nextDue) - this.now().getTime()) : undefined;
   }
 
@@ -379,4 +379,20 @@ export class NotificationDispatcher {
 
 function byOnboardingOrder(a: StoredEntry, b: StoredEntry): number {
   return a.entry.createdAt.localeCompare(b.entry.createdAt) || a.entry.id.localeCompare(b.entry.id);
+}
+
+/**
+ * Promise.all that fails only once every promise has settled. A round that gave up at the first
+ * failure would end, and let stop() return, while the store calls beside it were still running (the
+ * Cosmos DB client retries a dropped connection a second later).
+ */
+async function allFinished<T extends readonly unknown[] | []>(
+  promises: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results = await Promise.allSettled<unknown>(promises);
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [K in keyof T]: Awaited<T[K]>;
+  };
 }
