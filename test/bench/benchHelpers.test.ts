@@ -20,7 +20,7 @@ import { callsBetween, callsFrom, callsText, emptyCalls, sumCalls, totalCalls } 
 import { partnerCenterRows, renderPartnerCenter } from './partnerCenterReport';
 import { percentile, summarise } from './percentiles';
 import type { PointResult } from './measurePoint';
-import { renderCatalogue, renderJournal, renderTurnCosts } from './report';
+import { renderCatalogue, renderJournal, renderStartupAndMemory, renderTurnCosts } from './report';
 import { writeReport } from './reportFile';
 import type { BenchResults } from './results';
 import { checkTargets, requestsPerOnboarding } from './targets';
@@ -306,6 +306,23 @@ describe('benchmark helpers', () => {
         chat: 12.5,
         creation: 4,
       });
+    });
+
+    it('shows the start-up floors beside the first answer, judged on `npm start` from nothing', () => {
+      const timing = (firstAnswerMs: number) => ({ listeningMs: firstAnswerMs - 40, firstAnswerMs });
+      const withFloors = {
+        ...results([], chatOf12, 1100),
+        startupCompared: { restart: timing(980), echo: timing(600), librariesMs: 700 },
+      } as unknown as BenchResults;
+      const check = checkTargets(withFloors)[3]!;
+      expect(check.met).toBe('no');
+      expect(check.measured).toBe(
+        '1100 ms (median of 1), `npm start` from nothing; a restart with the store in its own process 980 ms, ' +
+          'the echo bot 600 ms, botbuilder, restify, zod, @azure/cosmos loaded alone 700 ms',
+      );
+      const report = renderStartupAndMemory(withFloors).join('\n');
+      expect(report).toContain('| the bot restarted, store in its own process | 940 ms | 980 ms | 1.63× |');
+      expect(report).toContain('| the echo bot, no store | 560 ms | 600 ms | 1.00× |');
     });
 
     it('says what was not measured', () => {

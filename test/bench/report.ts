@@ -9,6 +9,7 @@ import { partnerCenterRows, renderPartnerCenter } from './partnerCenterReport';
 import { median } from './percentiles';
 import { journalAgents, journalPoint, point, stateWritesOf, type BenchResults } from './results';
 import { checkTargets, disturbanceOf } from './targets';
+import { stackLibraries, type StartupTiming } from './startupProbe';
 
 /** The section of docs/benchmarks.md for one run. */
 export function renderSection(results: BenchResults): string {
@@ -642,7 +643,41 @@ export function renderCatalogue(results: BenchResults): string[] {
   ];
 }
 
-function renderStartupAndMemory(results: BenchResults): string[] {
+function renderStartupCompared(results: BenchResults): string[] {
+  const compared = results.startupCompared;
+  if (!compared) return [];
+  const fromNothing = median(results.startup.map((run) => run.firstAnswerMs));
+  const runs = results.startup.length;
+  const line = (what: string, timing: StartupTiming | undefined, firstAnswerMs: number) => [
+    what,
+    timing ? `${ms(timing.listeningMs)} ms` : '–',
+    `${ms(firstAnswerMs)} ms`,
+    ratio(firstAnswerMs / compared.echo.firstAnswerMs),
+  ];
+  return [
+    `Beside it, each the median of ${runs} runs: the bot restarted as on Azure, against a store in a process of its own whose database exists ` +
+      `(one unmeasured start created it), with the local Partner Center there too; the echo bot (\`test/bench/echoMain.ts\`: \`bot/server.ts\` and \`bot/adapter.ts\`, no store) started the same way; ` +
+      `and a process that only loads ${stackLibraries.join(', ')}, the libraries every turn of a bot on this stack with Cosmos DB goes through, timed from spawn to exit.`,
+    '',
+    table(
+      ['start', 'listening', 'first answer', 'ratio to the echo bot'],
+      [
+        line('`npm start` from nothing (above)', undefined, fromNothing),
+        line('the bot restarted, store in its own process', compared.restart, compared.restart.firstAnswerMs),
+        line('the echo bot, no store', compared.echo, compared.echo.firstAnswerMs),
+        [
+          `${stackLibraries.join(', ')} loaded, nothing run`,
+          '–',
+          `${ms(compared.librariesMs)} ms (exit)`,
+          ratio(compared.librariesMs / compared.echo.firstAnswerMs),
+        ],
+      ],
+    ),
+    '',
+  ];
+}
+
+export function renderStartupAndMemory(results: BenchResults): string[] {
   const out: string[] = [];
   if (results.startup.length > 0) {
     out.push(
@@ -669,6 +704,7 @@ function renderStartupAndMemory(results: BenchResults): string[] {
         ],
       ),
       '',
+      ...renderStartupCompared(results),
     );
   }
   const host = results.hostStartup;

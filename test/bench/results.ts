@@ -6,7 +6,7 @@ import type { MemoryFigures } from './memoryProbe';
 import type { NotificationCost } from './notificationCost';
 import type { PartnerCenterProbe } from './partnerCenterProbe';
 import type { BenchOptions } from './options';
-import type { StartupTiming } from './startupProbe';
+import type { StartupComparison, StartupTiming } from './startupProbe';
 import type { CatalogueSession } from './catalogueSession';
 import type { TurnCosts } from './turnProfile';
 
@@ -31,7 +31,9 @@ export interface BenchResults {
   notifications?: NotificationCost;
   /** How the benchmark's own onboarding bot process started (the start-up breakdown). */
   hostStartup?: HostStartup;
+  /** `npm start` from nothing, each run. */
   startup: StartupTiming[];
+  startupCompared?: StartupComparison;
   memory?: MemoryFigures;
   profile?: { agents: number; summary: ProfileSummary };
   /** File name of the chart, next to docs/benchmarks.md. */

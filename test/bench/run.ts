@@ -24,7 +24,8 @@ import { renderSection } from './report';
 import { formatMarkdown, reportPreamble, writeReport } from './reportFile';
 import { journalAgents, type BenchResults } from './results';
 import { disturbanceOf } from './targets';
-import { measureStartup, type StartupTiming } from './startupProbe';
+import { compareStartup, measureStartup, type StartupComparison, type StartupTiming } from './startupProbe';
+import { startStoreProcess } from './storeProcess';
 import { measureCatalogueSession, type CatalogueSession } from './catalogueSession';
 import { callsText, sumCalls, totalCalls } from './partnerCenterCalls';
 import { measurePartnerCenterCalls, type PartnerCenterProbe } from './partnerCenterProbe';
@@ -133,6 +134,16 @@ async function main(): Promise<void> {
     if (run === 0) log('Start-up…');
     startup.push(await measureStartup());
   }
+  let startupCompared: StartupComparison | undefined;
+  if (options.startupRuns > 0) {
+    log('Start-up beside it: a restart on the store process, the echo bot, the libraries alone…');
+    const startupStore = await startStoreProcess();
+    try {
+      startupCompared = await compareStartup(startupStore, options.startupRuns);
+    } finally {
+      await startupStore.stop();
+    }
+  }
   const capacityAfter = await measureParallelCapacity();
   closeConnections();
 
@@ -158,6 +169,7 @@ async function main(): Promise<void> {
     notifications,
     hostStartup,
     startup,
+    ...(startupCompared ? { startupCompared } : {}),
     ...(memory ? { memory } : {}),
     ...(profile ? { profile } : {}),
     chartFile,

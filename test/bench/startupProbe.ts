@@ -5,6 +5,8 @@ import path from 'node:path';
 import { BenchClient } from './benchClient';
 import { benchBotEnvironment, projectRoot } from './benchEnvironment';
 import { machineCpuTimes } from './machine';
+import { median } from './percentiles';
+import type { StoreProcess } from './storeProcess';
 
 export interface StartupTiming {
   /** Spawn to the "Bot listening at …" line. */
@@ -15,7 +17,22 @@ export interface StartupTiming {
   machineBusyPercent?: number;
 }
 
-const entry = path.join(projectRoot, 'dist', 'bot', 'index.js');
+/** Start-ups beside `npm start` from nothing, each the median of its runs. */
+export interface StartupComparison {
+  /** The bot restarted against a store in a process of its own whose database exists, as on Azure. */
+  restart: StartupTiming;
+  /** The echo bot (bot/server.ts and bot/adapter.ts, no store), started the same way: the floor. */
+  echo: StartupTiming;
+  /** Spawn to exit of a process that only loads the stack's libraries every turn goes through. */
+  librariesMs: number;
+}
+
+/** What every turn of a bot on this stack with Cosmos DB goes through, loaded by `librariesMs`. */
+export const stackLibraries = ['botbuilder', 'restify', 'zod', '@azure/cosmos'];
+
+const botEntry = path.join(projectRoot, 'dist', 'bot', 'index.js');
+const echoEntry = path.join(projectRoot, 'dist', 'test', 'bench', 'echoMain.js');
+const nodeFlags = ['--disable-warning=DEP0111'];
 
 /**
  * Time from start to the first answered message: spawns the compiled bot as `npm start` runs it
@@ -25,14 +42,50 @@ const entry = path.join(projectRoot, 'dist', 'bot', 'index.js');
  */
 export async function measureStartup(): Promise<StartupTiming> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-startup-'));
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    ...benchBotEnvironment(process.env, { EMBEDDED_COSMOS_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
-  };
+  try {
+    return await timeFirstAnswer(
+      botEntry,
+      benchBotEnvironment(process.env, { EMBEDDED_COSMOS_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
+    );
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same start-up, `runs` times each, for the other three: the bot restarted on the store process
+ * (one unmeasured start creates its database first), the echo bot, and the libraries alone.
+ */
+export async function compareStartup(store: StoreProcess, runs: number): Promise<StartupComparison> {
+  const storeSettings = benchBotEnvironment(
+    {},
+    {
+      COSMOS_ENDPOINT: store.endpoint,
+      COSMOS_KEY: store.key,
+      COSMOS_DATABASE: 'onboarding-bench-startup',
+      LOCAL_PARTNER_CENTER_ENDPOINT: store.partnerCenter.endpoint,
+      LOCAL_PARTNER_CENTER_TOKEN: store.partnerCenter.token,
+      LOG_LEVEL: 'warn',
+    },
+  );
+  await timeFirstAnswer(botEntry, storeSettings);
+  const restart: StartupTiming[] = [];
+  const echo: StartupTiming[] = [];
+  const libraries: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    restart.push(await timeFirstAnswer(botEntry, storeSettings));
+    echo.push(await timeFirstAnswer(echoEntry, benchBotEnvironment({})));
+    libraries.push(await timeLibraryLoad());
+  }
+  return { restart: medianTiming(restart), echo: medianTiming(echo), librariesMs: median(libraries) };
+}
+
+/** `settings` is the whole environment of the process besides PATH and HOME. */
+async function timeFirstAnswer(entry: string, settings: Record<string, string>): Promise<StartupTiming> {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...settings };
   const machineBefore = machineCpuTimes();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], { cwd: projectRoot, env });
+  const child = spawn(process.execPath, [...nodeFlags, entry], { cwd: projectRoot, env });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   try {
@@ -79,6 +132,23 @@ export async function measureStartup(): Promise<StartupTiming> {
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;
     clearTimeout(timer);
-    await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+async function timeLibraryLoad(): Promise<number> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, '-e', `for (const name of ${JSON.stringify(stackLibraries)}) require(name);`],
+    { cwd: projectRoot, stdio: 'ignore' },
+  );
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`Loading ${stackLibraries.join(', ')} exited with ${code}`);
+  return performance.now() - started;
+}
+
+/** The run with the median first answer. */
+function medianTiming(runs: StartupTiming[]): StartupTiming {
+  const sorted = [...runs].sort((a, b) => a.firstAnswerMs - b.firstAnswerMs);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
