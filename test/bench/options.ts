@@ -34,7 +34,7 @@ export const usage = `npm run bench -- [options]      (or the BENCH_* environmen
   --repeats N          runs of the headline point per bot, the median reported (BENCH_REPEATS, default 3)
   --in-flight N        onboardings in flight for the memory probe (BENCH_IN_FLIGHT, default 1000)
   --no-memory          skip the memory probe (same as --in-flight 0)
-  --startup-runs N     start-up measurements, the median is reported (BENCH_STARTUP_RUNS, default 3)
+  --startup-runs N     start-ups of each kind measured, the median is reported (BENCH_STARTUP_RUNS, default 3)
   --turn-onboardings N onboardings measured turn by turn, one at a time, for CPU and Cosmos DB requests
                        per step, averaged (BENCH_TURN_ONBOARDINGS, default 5)
   --no-profile         skip the CPU profile of the bot (BENCH_PROFILE=0)
