@@ -1,14 +1,9 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Activity,
-  type InvokeResponse,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { sayTo } from '../dialogs/turnLanguage';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { ReusedClientsAuthentication } from './reusedClients';
 import { localModeAuthentication } from './webChat/botConnectorAuth';
 
 /** The CloudAdapter, with one activity handed over as the server parsed it. */
@@ -33,9 +28,7 @@ export function createAdapter(config: Config, logger: Logger): BotAdapter {
   };
   // Local mode: the web chat's router and the bot prove themselves to each other with a secret of
   // this process, which goes to the router's own URL only (never to the Emulator's).
-  const auth = config.bot.appId
-    ? new ConfigurationBotFrameworkAuthentication(options)
-    : localModeAuthentication(options);
+  const auth = config.bot.appId ? new ReusedClientsAuthentication(options) : localModeAuthentication(options);
   const adapter = new BotAdapter(auth);
   adapter.onTurnError = (context, error) => handleTurnError(context, error, logger);
   return adapter;

@@ -1,9 +1,9 @@
 import {
-  ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
+import { ReusedClientsAuthentication } from '../reusedClients';
 import { botAuthorization, isBotAuthorization, isOwnServiceUrl } from './botSecret';
 import { webChatChannelId } from './directLineRouter';
 
@@ -46,7 +46,7 @@ export class WebChatActivityRefused extends Error {
  * only the router has. So no one can drive a web chat conversation, or have the bot's replies sent
  * into one with the secret, by posting to /api/messages.
  */
-export class WebChatBotAuthentication extends ConfigurationBotFrameworkAuthentication {
+export class WebChatBotAuthentication extends ReusedClientsAuthentication {
   override async authenticateRequest(activity: Activity, authHeader: string) {
     if (activity.channelId === webChatChannelId || isOwnServiceUrl(activity.serviceUrl)) {
       if (!isBotAuthorization(authHeader)) throw new WebChatActivityRefused();
