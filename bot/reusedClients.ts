@@ -10,11 +10,14 @@ type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthenticatio
 const maxClients = 100;
 
 /**
- * The SDK's Bot Framework authentication, except that the clients it makes for every turn (a
+ * The SDK's Bot Framework authentication, except that the clients it makes for every incoming turn (a
  * connector client to reply with, a user token client the bot never uses), each with its own request
  * pipeline and credentials, are made once per app id, service URL and audience and then reused. They
  * keep nothing of a turn; the credentials cache and renew their tokens themselves; the HTTP
  * connections are shared either way. A client whose making failed is made again next time.
+ * Proactive turns (`createConnectorFactory`) still get a connector client of their own each time: a
+ * notification takes the retry policy out of its client (bot/notifications/notificationSender.ts),
+ * which must not reach the clients replies go through.
  */
 export class ReusedClientsAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectors = new LRUCache<string, Promise<ConnectorClient>>({ max: maxClients });
@@ -26,12 +29,8 @@ export class ReusedClientsAuthentication extends ConfigurationBotFrameworkAuthen
     return { ...result, connectorFactory: this.reusing(result.claimsIdentity, result.connectorFactory) };
   }
 
-  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.reusing(claimsIdentity, super.createConnectorFactory(claimsIdentity));
-  }
-
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return kept(this.tokenClients, appIdOf(claimsIdentity), () =>
+    return kept(this.tokenClients, JSON.stringify([appIdOf(claimsIdentity)]), () =>
       super.createUserTokenClient(claimsIdentity),
     );
   }
@@ -47,9 +46,12 @@ export class ReusedClientsAuthentication extends ConfigurationBotFrameworkAuthen
   }
 }
 
-/** The app id the SDK makes a turn's clients for: the token's audience, else its appid claim (the Emulator's). */
-function appIdOf(claimsIdentity: ClaimsIdentity): string {
-  return claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
+/**
+ * The app id the SDK makes a turn's clients for: the token's audience, else its appid claim (the
+ * Emulator's), else none (anonymous, local mode). As botframework-connector's `getAppId` decides it.
+ */
+function appIdOf(claimsIdentity: ClaimsIdentity): string | null {
+  return claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? null;
 }
 
 function kept<T extends object>(

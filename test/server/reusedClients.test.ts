@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { BotAdapter, createAdapter } from '../../bot/adapter';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
+import { AdapterNotificationSender } from '../../bot/notifications/notificationSender';
 import { ReusedClientsAuthentication } from '../../bot/reusedClients';
 import { ConnectorRecorder } from '../harness/connectorRecorder';
 
@@ -72,25 +73,43 @@ describe('clients to reply with, made once and reused', () => {
     expect(other.calls.map((call) => call.activity?.text)).toEqual(['echo: there']);
   });
 
-  it('reuses the client of proactive messages too (the notifications and the creation news)', async () => {
+  it("keeps a notification's client without retries apart from the client replies go through", async () => {
+    const sender = new AdapterNotificationSender(adapter, '');
+    const address = { channelId: 'emulator', serviceUrl: connector.serviceUrl, conversationId: 'n-1' };
+    const card = { type: 'AdaptiveCard' as const, version: '1.5', body: [] };
+    // A notification is never sent again by the client: the dispatcher decides (one call, then the error).
+    connector.script('n-1', [{ status: 503 }]);
+    await expect(sender.send(address, card, 'first')).rejects.toMatchObject({ statusCode: 503 });
+    expect(connector.posts('n-1')).toHaveLength(1);
+
+    // A reply after it still has the client's own retries: the 503 is followed by the delivered message.
+    const before = await runTurn(adapter, message(connector.serviceUrl, 'c-5', 'before'));
+    connector.script('c-5', [{ status: 503 }]);
+    const reply = { ...message(connector.serviceUrl, 'c-5', 'after'), id: undefined } as unknown as Activity;
+    const after = await runTurn(adapter, reply);
+    expect(after.connector).toBe(before.connector);
+    expect(connector.posts('c-5').map((call) => call.status)).toEqual([200, 503, 200]);
+
+    // Each proactive turn has a client of its own, so taking its retries out reaches nothing else.
     const reference = {
       channelId: 'emulator',
       serviceUrl: connector.serviceUrl,
-      conversation: { id: 'c-5', isGroup: false, conversationType: 'personal', name: '' },
-      bot: { id: 'bot', name: 'Bot' },
-      user: { id: 'agent-1', name: 'Agent' },
+      conversation: { id: 'n-2', isGroup: false, conversationType: 'personal', name: '' },
     };
-    const seen: unknown[] = [];
-    for (const text of ['first', 'second']) {
+    const proactive: unknown[] = [];
+    for (let turn = 0; turn < 2; turn += 1) {
       await adapter.continueConversationAsync('', reference, async (context) => {
-        seen.push(context.turnState.get(adapter.ConnectorClientKey));
-        await context.sendActivity(text);
+        proactive.push(context.turnState.get(adapter.ConnectorClientKey));
       });
     }
-    expect(seen[1]).toBe(seen[0]);
-    expect(
-      connector.calls.filter((call) => call.conversationId === 'c-5').map((call) => call.activity?.text),
-    ).toEqual(['first', 'second']);
+    expect(proactive[0]).toBeDefined();
+    expect(proactive[1]).not.toBe(proactive[0]);
+    expect(proactive).not.toContain(after.connector);
+
+    // And the next notification is again sent once only.
+    connector.script('n-1', [{ status: 503 }]);
+    await expect(sender.send(address, card, 'second')).rejects.toMatchObject({ statusCode: 503 });
+    expect(connector.posts('n-1')).toHaveLength(2);
   });
 
   it('makes a client again after making it failed, rather than keeping the failure', async () => {
