@@ -28,12 +28,16 @@ export interface CustomerCreatedModel {
   agreement: 'attested' | 'customerWillAccept';
 }
 
-/** Partner Center refused the customer: nothing was created, the domain and name are free again. */
+/**
+ * Partner Center refused the customer: nothing was created, the domain and name are free again.
+ * `customerId`: the bot's record, which "Add it again" starts a new draft from.
+ */
 export interface CustomerRejectedModel {
   kind: 'rejected';
   legalName: string;
   domain: string;
   reason?: PartnerCenterReason;
+  customerId: string;
 }
 
 /** The customer exists, but Partner Center refused the Microsoft Customer Agreement acceptance. */
@@ -51,7 +55,8 @@ export type PartnerCenterOutcomeModel = CustomerCreatedModel | CustomerRejectedM
 /**
  * The message the agent who submitted gets when Partner Center has answered: created (with the
  * admin's temporary password, in a TextRun, whose text is never markdown, so it is shown and copied
- * exactly as Partner Center gave it, without escapes), rejected, or the agreement refused. No actions.
+ * exactly as Partner Center gave it, without escapes), rejected (with "Add it again"), or the
+ * agreement refused.
  */
 export function partnerCenterOutcomeCard(say: Say, model: PartnerCenterOutcomeModel): AdaptiveCardJson {
   const named = asTextParams({ legalName: model.legalName });
@@ -87,6 +92,7 @@ export function partnerCenterOutcomeCard(say: Say, model: PartnerCenterOutcomeMo
         lead: reasonLines(say, model.reason),
         facts: [domainFact],
         notes: [say('card.creation.rejected.nothingCreated')],
+        addAgain: { customerId: model.customerId },
         say,
       });
     case 'agreementRefused':
@@ -134,6 +140,8 @@ function draw(parts: {
   facts: Fact[];
   password?: string;
   notes: string[];
+  /** The button that starts a new draft from the refused customer's record. */
+  addAgain?: { customerId: string };
   say: Say;
 }): AdaptiveCardJson {
   const { say } = parts;
@@ -148,8 +156,11 @@ function draw(parts: {
     // A TextRun is never markdown: the password is shown exactly, with nothing escaped.
     password: hasPassword ? parts.password : null,
     notes: parts.notes,
+    hasAddAgain: parts.addAgain !== undefined,
+    customerId: parts.addAgain?.customerId ?? null,
     t: {
       title: parts.title,
+      ...(parts.addAgain ? { addAgain: say('card.creation.rejected.addAgain') } : {}),
       ...(hasPassword
         ? {
             password: say('card.creation.password'),

@@ -8,3 +8,6 @@ export const submitEnvelopeSchema = z.looseObject({
 
 /** A command button (welcome, done and existing-customer cards). */
 export const commandSchema = z.looseObject({ command: z.literal('addCustomer') });
+
+/** "Add it again" on the message that Partner Center refused a customer: the record to start from. */
+export const addAgainSchema = z.looseObject({ command: z.literal('addAgain'), customerId: z.string() });

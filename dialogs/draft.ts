@@ -2,7 +2,9 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { OrderLineSchema, OrderSchema } from '../services/catalogue/schemas';
+import { flatForm } from '../cards/formPaths';
 import { accountInfoSchema } from '../services/customers/accountInfo';
+import type { RefusedCustomer } from '../services/customers/customerService';
 import { draftTrailEventSchema } from '../services/customers/customerRecord';
 import { mcaConfirmationSchema } from '../services/customers/mca';
 import { wordingSchema } from './stepView';
@@ -47,6 +49,21 @@ export function newDraft(now: Date): Draft {
     changes: [],
     trail: [],
   };
+}
+
+/**
+ * A new draft of a customer Partner Center refused: each card holds what the agent had confirmed, as
+ * the card shows it, to be confirmed again; no section is accepted yet.
+ */
+export function draftFromRefused(refused: Extract<RefusedCustomer, { kind: 'refused' }>, now: Date): Draft {
+  const draft = newDraft(now);
+  draft.values = {
+    accountInfo: flatForm(refused.accountInfo),
+    mca: flatForm(refused.mca),
+    subscriptions: refused.lines,
+  };
+  draft.resellerId = refused.resellerId;
+  return draft;
 }
 
 /** A section the agent confirmed (or changed from Review) goes into the draft's trail. */

@@ -6,8 +6,9 @@ import { welcomeCard } from '../cards/welcomeCard';
 import { sayTo } from './turnLanguage';
 import { addCustomerDialogId, addCustomerDialogs } from './addCustomerDialog';
 import { confirmCancelDialogId, staleCardMessage } from './cardPrompt';
-import { commandSchema, submitEnvelopeSchema } from './cardSubmit';
-import { newDraft } from './draft';
+import { addAgainSchema, commandSchema, submitEnvelopeSchema } from './cardSubmit';
+import { draftFromRefused, newDraft } from './draft';
+import { asTextParams } from '../cards/plainText';
 import type { FlowServices } from './flowServices';
 import { chatKind, personalAddress, readerOf } from './activityFacts';
 import { commandPhrases, languageNames, type CommandId } from '../messages/commands';
@@ -23,7 +24,11 @@ import {
 import { sendCard } from './sendCard';
 
 type Intent =
-  Exclude<CommandId, 'language'> | 'recentOnboardingsSubmit' | { language: Locale | 'choose' } | 'other';
+  | Exclude<CommandId, 'language'>
+  | 'recentOnboardingsSubmit'
+  | { language: Locale | 'choose' }
+  | { addAgain: string }
+  | 'other';
 
 /**
  * The conversation with an agent: commands that work at any step ("add customer", "help",
@@ -116,7 +121,10 @@ export class OnboardingConversation {
     const inFlow = dc.activeDialog !== undefined;
     const intent = intentOf(context, waitingPromptId(dc));
     await this.notePresence(context, { fresh: typeof intent === 'string' && isManagerCommand(intent) });
-    if (typeof intent === 'object') return this.language(dc, intent.language);
+    if (typeof intent === 'object')
+      return 'addAgain' in intent
+        ? this.addAgain(dc, intent.addAgain, inFlow)
+        : this.language(dc, intent.language);
     switch (intent) {
       case 'help':
         await sendCard(context, helpCard(say, { inFlow, ...(await this.readerRoles(context)) }));
@@ -203,6 +211,40 @@ export class OnboardingConversation {
     await dc.beginDialog(addCustomerDialogId);
   }
 
+  /**
+   * "Add it again" on the message that Partner Center refused a customer: a new draft holding what the
+   * agent had entered, from the account info card on, each card to confirm again. Only for the agent
+   * who submitted it, only while its record says refused, and never over a draft in progress.
+   */
+  private async addAgain(dc: DialogContext, customerId: string, inFlow: boolean): Promise<void> {
+    const { context } = dc;
+    const say = sayTo(context);
+    if (inFlow) {
+      await context.sendActivity(say('flow.alreadyRunning'));
+      await dc.repromptDialog();
+      return;
+    }
+    const agent = await this.services.resolveAgent(context);
+    if (!this.services.onboarding.mayAddCustomers(agent)) {
+      await context.sendActivity(say('roles.addCustomer.notAllowed'));
+      return;
+    }
+    const refused = z.uuid().safeParse(customerId).success
+      ? await this.services.onboarding.refusedCustomer(customerId, agent)
+      : ({ kind: 'notFound' } as const);
+    if (refused.kind !== 'refused') {
+      await context.sendActivity(
+        refused.kind === 'notRefused'
+          ? say('addAgain.notRefused', asTextParams({ legalName: refused.legalName }))
+          : say(`addAgain.${refused.kind}`),
+      );
+      return;
+    }
+    await this.services.drafts.write(context, draftFromRefused(refused, this.services.now()));
+    await context.sendActivity(say('addAgain.started', asTextParams({ legalName: refused.legalName })));
+    await dc.beginDialog(addCustomerDialogId);
+  }
+
   /** Asks to confirm on top of the card that waits, so "keep the draft" brings that card back. */
   private async cancel(dc: DialogContext): Promise<void> {
     const say = sayTo(dc.context);
@@ -249,6 +291,8 @@ const languageSubmitSchema = z.looseObject({ command: z.literal('language'), loc
 function intentOf(context: TurnContext, waitingPrompt: string | undefined): Intent {
   const { text, value } = context.activity;
   if (commandSchema.safeParse(value).success) return 'addCustomer';
+  const addAgain = addAgainSchema.safeParse(value);
+  if (addAgain.success) return { addAgain: addAgain.data.customerId };
   if (recentOnboardingsSubmitSchema.safeParse(value).success) return 'recentOnboardingsSubmit';
   const languageSubmit = languageSubmitSchema.safeParse(value);
   if (languageSubmit.success) return { language: languageSubmit.data.locale };

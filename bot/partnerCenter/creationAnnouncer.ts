@@ -165,7 +165,7 @@ export function creationOutcomeModel(record: CustomerRecord, news: CreationNews)
         agreement: record.mca.kind,
       };
     case 'rejected':
-      return { kind: 'rejected', ...base, ...reason };
+      return { kind: 'rejected', ...base, ...reason, customerId: record.id };
     case 'agreementRefused':
       return { kind: 'agreementRefused', ...base, ...customerId, ...reason };
   }

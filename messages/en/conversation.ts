@@ -2,6 +2,13 @@
 export const conversation = {
   'flow.alreadyRunning':
     'You are already adding a customer. Continue with the card below, or type "cancel" to discard the draft.',
+  'addAgain.started':
+    'Here is {legalName} as you submitted it. Change what Partner Center refused, confirm each card, and submit again.',
+  'addAgain.notFound':
+    'That customer is not in the records, so there is nothing to add again. Type "add customer" to start a new one.',
+  'addAgain.notRefused': 'Partner Center did not refuse {legalName}, so there is nothing to add again.',
+  'addAgain.notYours':
+    'Only the agent who submitted this customer can add it again. Type "add customer" to start a new one.',
   'flow.outdatedDraft':
     'Your draft was started with an earlier version of this bot and cannot be continued, so it is discarded; nothing was submitted. Type "add customer" to start again.',
   'flow.unknownText':

@@ -8,6 +8,14 @@ import type { conversation as english } from '../en/conversation';
 export const conversation: Translation<typeof english> = {
   'flow.alreadyRunning':
     'U bent al een klant aan het toevoegen. Ga verder met de kaart hieronder, of typ "annuleren" om het concept te verwijderen.',
+  'addAgain.started':
+    'Hier is {legalName} zoals u de klant hebt verzonden. Wijzig wat Partnercentrum heeft geweigerd, bevestig elke kaart en verzend opnieuw.',
+  'addAgain.notFound':
+    'Die klant staat niet in de gegevens, dus er is niets om opnieuw toe te voegen. Typ "klant toevoegen" om een nieuwe klant te beginnen.',
+  'addAgain.notRefused':
+    'Partnercentrum heeft {legalName} niet geweigerd, dus er is niets om opnieuw toe te voegen.',
+  'addAgain.notYours':
+    'Alleen wie deze klant heeft verzonden, kan de klant opnieuw toevoegen. Typ "klant toevoegen" om een nieuwe klant te beginnen.',
   'flow.outdatedDraft':
     'Uw concept is begonnen met een eerdere versie van deze bot en kan niet worden voortgezet, dus het is verwijderd; er is niets verzonden. Typ "klant toevoegen" om opnieuw te beginnen.',
   'flow.unknownText':

@@ -1,6 +1,6 @@
 import type { Database } from '@azure/cosmos';
 import { customerIdFor } from './customerId';
-import type { Offer, Order, Reseller } from '../catalogue/schemas';
+import { OrderLineSchema, type Offer, type Order, type OrderLine, type Reseller } from '../catalogue/schemas';
 import { offerIdsOf, validateOrder } from '../catalogue/orderRules';
 import { validateResellerChoice } from '../catalogue/resellerChoice';
 import { searchKey } from '../catalogue/searchKey';
@@ -139,6 +139,28 @@ export type SubmitOutcome =
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'ownCustomer'; customer: ExistingCustomer }
   | { kind: 'notAllowed'; error: FieldError };
+
+/**
+ * A customer Partner Center refused, for a corrected try: each section as the agent who submitted it
+ * confirmed it, and Partner Center's reason. Only that agent gets it, and only while the record's
+ * answer from Partner Center is the refusal.
+ */
+export type RefusedCustomer =
+  | {
+      kind: 'refused';
+      legalName: string;
+      accountInfo: AccountInfo;
+      mca: McaConfirmation;
+      /** null: a direct customer. */
+      resellerId: string | null;
+      lines: OrderLine[];
+      reason?: { code?: string; description: string };
+    }
+  | { kind: 'notFound' }
+  /** Created, or still being created: nothing to add again. */
+  | { kind: 'notRefused'; legalName: string }
+  /** Another agent submitted it. */
+  | { kind: 'notYours' };
 
 /** What duplicate detection found for valid account info (fields without a section prefix). */
 type Duplicate =
@@ -443,6 +465,32 @@ export class CustomerService {
 
   getCustomer(customerId: string): Promise<StoredCustomer | undefined> {
     return this.customers.read(customerId);
+  }
+
+  async refusedCustomer(customerId: string, agent: AgentContext): Promise<RefusedCustomer> {
+    const record = (await this.customers.read(customerId))?.customer;
+    if (!record) return { kind: 'notFound' };
+    const { partnerCenter, accountInfo } = record;
+    if (partnerCenter?.state !== 'rejected') return { kind: 'notRefused', legalName: accountInfo.legalName };
+    if (record.createdBy.agentId.toLowerCase() !== agent.actor.agentId.toLowerCase())
+      return { kind: 'notYours' };
+    const rejection = partnerCenter.rejection;
+    return {
+      kind: 'refused',
+      legalName: accountInfo.legalName,
+      accountInfo,
+      mca: record.mca,
+      resellerId: record.reseller?.id ?? null,
+      lines: record.subscriptions.map((line) => OrderLineSchema.parse(line)),
+      ...(rejection
+        ? {
+            reason: {
+              ...(rejection.code ? { code: rejection.code } : {}),
+              description: rejection.description,
+            },
+          }
+        : {}),
+    };
   }
 
   /** Customers whose legal name contains the query, a page at a time. */

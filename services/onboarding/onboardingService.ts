@@ -21,6 +21,7 @@ import type {
   CatalogueReader,
   CustomerService,
   DraftInput,
+  RefusedCustomer,
   SubmitOutcome,
   ValidDraft,
 } from '../customers/customerService';
@@ -280,5 +281,10 @@ export class OnboardingService {
 
   async customer(customerId: string): Promise<CustomerRecord | undefined> {
     return (await this.customers.getCustomer(customerId))?.customer;
+  }
+
+  /** A customer Partner Center refused, as its agent entered it, to add it again corrected. */
+  refusedCustomer(customerId: string, agent: AgentContext): Promise<RefusedCustomer> {
+    return this.customers.refusedCustomer(customerId, agent);
   }
 }

@@ -19,6 +19,7 @@ import { PendingCreations } from '../../services/partnerCenter/pendingCreations'
 import { dutchDraft } from '../fixtures/customerDrafts';
 import { expectValidCard, expectWithinTeamsLimit } from '../harness/cardValidation';
 import { agent, startServiceHarness, type ServiceHarness } from '../harness/serviceHarness';
+import { actionsOf } from '../harness/conversationHarness';
 import { elementsOfType, facts, readerText, texts } from './cardQueries';
 import { elementNames, linkTargets, webChatHtml, webChatReaderText } from './webChatMarkdown';
 
@@ -249,6 +250,19 @@ describe.each(locales)('the Partner Center outcome cards in %s', (locale) => {
     ]);
     expect(passwordRuns(card)).toEqual([]);
     expect(summary).toBe(say('card.creation.rejected.summary', { legalName: customers.rejected.legalName }));
+    // The one button: a new draft from this record.
+    expect(actionsOf(card)).toEqual([
+      expect.objectContaining({
+        type: 'Action.Submit',
+        title: say('card.creation.rejected.addAgain'),
+        associatedInputs: 'none',
+        data: { command: 'addAgain', customerId: record.id },
+      }),
+    ]);
+  });
+
+  it.each(['created', 'agreementRefused'] as const)('%s: no button', (name) => {
+    expect(actionsOf(draw(name, locale).card)).toEqual([]);
   });
 
   it('agreement refused: the customer exists, the reason, and to confirm it in Partner Center', () => {

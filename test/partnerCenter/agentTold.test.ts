@@ -1,14 +1,16 @@
 import type { Activity } from 'botbuilder';
 import type { RunningBot } from '../../bot/startBot';
 import { containerDefinitions } from '../../services/cosmos/containers';
+import { RoleDirectory } from '../../services/roles/roleDirectory';
 import { customerRecordSchema, type CustomerRecord } from '../../services/customers/customerRecord';
 import {
   startLocalPartnerCenter,
   type LocalPartnerCenter,
 } from '../../services/partnerCenter/local/localPartnerCenter';
-import { BotClient } from '../harness/botClient';
+import { randomUUID } from 'node:crypto';
+import { BotClient, texts } from '../harness/botClient';
 import { ConnectorRecorder } from '../harness/connectorRecorder';
-import { cardsOf, visibleText } from '../harness/conversationHarness';
+import { cardsOf, inputValues, visibleText } from '../harness/conversationHarness';
 import { startFaultProxy, type FaultProxy, type FaultStep } from '../harness/faultProxy';
 import { pressButton } from '../harness/pressButton';
 import { startTestBot } from '../harness/testBot';
@@ -125,7 +127,7 @@ describe('the agent is told in their chat', () => {
     expect(text).toContain('Partner Center refused Agent Told Refused B.V.');
     expect(text).toContain('The address is not valid for the country of the customer.');
     expect(text).toContain('600026');
-    expect(text).toContain('add customer');
+    expect(text).toContain('Add it again');
     const stored = await settled('agenttoldno.onmicrosoft.com');
     expect(stored.partnerCenter).toMatchObject({
       state: 'rejected',
@@ -134,3 +136,123 @@ describe('the agent is told in their chat', () => {
     expect(stored.partnerCenter?.customerId).toBeUndefined();
   });
 });
+
+describe('after a refusal, "Add it again" on the message', () => {
+  const refusal: FaultStep[] = [
+    {
+      status: 400,
+      body: {
+        code: '600026',
+        description: 'The address is not valid for the country of the customer.',
+        errorName: 'InvalidAddress',
+      },
+    },
+  ];
+
+  it('starts a new draft with what the agent entered, each card to confirm again, and the customer is created', async () => {
+    const { agent, told } = await submit('againfixed', 'Again Fixed B.V.', refusal);
+    const refused = await settled('againfixed.onmicrosoft.com');
+    expect(visibleText(cardsOf(told)[0]!)).toContain('Add it again');
+
+    let replies = await pressButton(agent, told, { command: 'addAgain' });
+    expect(texts(replies).join(' ')).toContain(
+      'Here is Again Fixed B.V. as you submitted it. Change what Partner Center refused',
+    );
+    expect(inputValues(cardsOf(replies).at(-1)!)).toMatchObject({
+      legalName: 'Again Fixed B.V.',
+      domainPrefix: 'againfixed',
+      country: 'NL',
+      'address.line1': 'Keizersgracht 12',
+      'address.postalCode': '1015 CJ',
+      'primaryContact.email': 'anna.jansen@northwind.nl',
+    });
+    replies = await pressButton(agent, replies, 'next');
+    expect(inputValues(cardsOf(replies).at(-1)!)).toMatchObject({ kind: 'customerWillAccept' });
+    replies = await pressButton(agent, replies, 'next');
+    replies = await pressButton(agent, replies, 'next');
+    replies = await pressButton(agent, replies, 'submit');
+    expect(visibleText(cardsOf(replies).at(-1)!)).toContain('Partner Center is creating the customer now');
+    await teams.waitFor(() => teams.sent(agent.conversationId).length > 1, 15_000);
+    expect(visibleText(cardsOf(teams.sent(agent.conversationId)).at(-1)!)).toContain(
+      'Again Fixed B.V. is now in Partner Center',
+    );
+    // A new record; the refused one stays as it was, with Partner Center's reason.
+    const created = await settledOther('againfixed.onmicrosoft.com', refused.id);
+    expect(created.partnerCenter?.state).toBe('created');
+    expect((await recordById(refused.id)).partnerCenter?.state).toBe('rejected');
+  });
+
+  it('changes nothing over a draft in progress, for another agent, for a customer not refused, or an unknown one', async () => {
+    const { agent, told } = await submit('againrefused', 'Again Refused B.V.', refusal);
+    const refused = await settled('againrefused.onmicrosoft.com');
+
+    // A draft in progress stays: the card that waits comes back.
+    let replies = await agent.send('add customer');
+    replies = await pressButton(agent, replies, 'next', dutchAccountInputs({ legalName: 'Other Work B.V.' }));
+    const waiting = visibleText(cardsOf(replies).at(-1)!);
+    replies = await pressButton(agent, told, { command: 'addAgain' });
+    expect(texts(replies).join(' ')).toContain('You are already adding a customer');
+    expect(visibleText(cardsOf(replies).at(-1)!)).toBe(waiting);
+    await agent.send('cancel');
+
+    // Another agent (a Microsoft Entra identity with the sales agent role), in their own chat.
+    const otherAgent = '0a1b2c3d-0000-4000-8000-0000000a9a1a';
+    await RoleDirectory.forDatabase(bot.cosmos.client.database(bot.databaseId)).assign(
+      otherAgent,
+      ['salesAgent'],
+      {
+        by: 'test',
+      },
+    );
+    const other = new BotClient(bot.messagesUrl, {
+      serviceUrl: teams.serviceUrl,
+      user: { id: '29:another-agent', name: 'Another Agent', aadObjectId: otherAgent },
+    });
+    replies = await other.send({ value: { command: 'addAgain', customerId: refused.id } });
+    expect(texts(replies).join(' ')).toContain('Only the agent who submitted this customer can add it again');
+    expect(cardsOf(replies)).toEqual([]);
+
+    // A customer Partner Center created, an id no record has, and one that is no id at all.
+    const { agent: fresh } = await submit('againcreated', 'Again Created B.V.');
+    const createdId = (await settled('againcreated.onmicrosoft.com')).id;
+    replies = await fresh.send({ value: { command: 'addAgain', customerId: createdId } });
+    expect(texts(replies).join(' ')).toContain('Partner Center did not refuse Again Created B.V.');
+    for (const customerId of [randomUUID(), '../customers', 'x'.repeat(5000)]) {
+      replies = await fresh.send({ value: { command: 'addAgain', customerId } });
+      expect(texts(replies).join(' ')).toContain('That customer is not in the records');
+      expect(cardsOf(replies)).toEqual([]);
+    }
+    // None of them started a draft: "cancel" has nothing to discard.
+    expect(texts(await fresh.send('cancel')).join(' ')).toContain('There is no draft to cancel');
+  });
+});
+
+/** The record of `domain` other than `exceptId`, once the worker is done with it. */
+async function settledOther(domain: string, exceptId: string): Promise<CustomerRecord> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { resources } = await bot.cosmos.client
+      .database(bot.databaseId)
+      .container(containerDefinitions.customers.id)
+      .items.query({
+        query: 'SELECT * FROM c WHERE c.domain = @domain AND c.id != @id',
+        parameters: [
+          { name: '@domain', value: domain },
+          { name: '@id', value: exceptId },
+        ],
+      })
+      .fetchAll();
+    const stored = customerRecordSchema.parse(resources[0]);
+    if (stored.partnerCenter?.state !== 'pending' || Date.now() > deadline) return stored;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function recordById(id: string): Promise<CustomerRecord> {
+  const { resource } = await bot.cosmos.client
+    .database(bot.databaseId)
+    .container(containerDefinitions.customers.id)
+    .item(id, id)
+    .read();
+  return customerRecordSchema.parse(resource);
+}
