@@ -37,6 +37,8 @@ export const draftSchema = z.object({
   partnerCenterUnchecked: z.boolean().optional(),
   /** Each section as it was confirmed, or changed from Review: kept with the record (its audit trail). */
   trail: z.array(draftTrailEventSchema).default([]),
+  /** The refused customer whose "Add it again" started this draft: kept with the record. */
+  addedAgainFrom: z.string().optional(),
 });
 
 export type Draft = z.infer<typeof draftSchema>;
@@ -55,14 +57,18 @@ export function newDraft(now: Date): Draft {
  * A new draft of a customer Partner Center refused: each card holds what the agent had confirmed, as
  * the card shows it, to be confirmed again; no section is accepted yet.
  */
-export function draftFromRefused(refused: Extract<RefusedCustomer, { kind: 'refused' }>, now: Date): Draft {
+export function draftFromRefused(
+  customerId: string,
+  refused: Extract<RefusedCustomer, { kind: 'refused' }>,
+  now: Date,
+): Draft {
   const draft = newDraft(now);
-  draft.values = {
-    accountInfo: flatForm(refused.accountInfo),
-    mca: flatForm(refused.mca),
-    subscriptions: refused.lines,
-  };
-  draft.resellerId = refused.resellerId;
+  const mca = flatForm(refused.mca);
+  // Attesting is a deliberate act: never preselected, even to repeat it (the person and date stay).
+  if (mca.kind === 'attested') delete mca.kind;
+  draft.values = { accountInfo: flatForm(refused.accountInfo), mca, subscriptions: refused.lines };
+  if (refused.resellerId !== undefined) draft.resellerId = refused.resellerId;
+  draft.addedAgainFrom = customerId;
   return draft;
 }
 
@@ -135,5 +141,6 @@ export function draftInput(draft: Draft) {
     order: draft.order ?? { lines: [] },
     startedAt: draft.startedAt,
     trail: draft.trail,
+    ...(draft.addedAgainFrom ? { addedAgainFrom: draft.addedAgainFrom } : {}),
   };
 }

@@ -219,6 +219,10 @@ export class OnboardingConversation {
   private async addAgain(dc: DialogContext, customerId: string, inFlow: boolean): Promise<void> {
     const { context } = dc;
     const say = sayTo(context);
+    if (chatKind(context) !== 'personal') {
+      await context.sendActivity(say('addAgain.personalOnly'));
+      return;
+    }
     if (inFlow) {
       await context.sendActivity(say('flow.alreadyRunning'));
       await dc.repromptDialog();
@@ -232,16 +236,38 @@ export class OnboardingConversation {
     const refused = z.uuid().safeParse(customerId).success
       ? await this.services.onboarding.refusedCustomer(customerId, agent)
       : ({ kind: 'notFound' } as const);
+    if (refused.kind === 'notFound') {
+      await context.sendActivity(say('addAgain.notFound'));
+      return;
+    }
     if (refused.kind !== 'refused') {
       await context.sendActivity(
-        refused.kind === 'notRefused'
-          ? say('addAgain.notRefused', asTextParams({ legalName: refused.legalName }))
-          : say(`addAgain.${refused.kind}`),
+        say(`addAgain.${refused.kind}`, asTextParams({ legalName: refused.legalName })),
       );
       return;
     }
-    await this.services.drafts.write(context, draftFromRefused(refused, this.services.now()));
-    await context.sendActivity(say('addAgain.started', asTextParams({ legalName: refused.legalName })));
+    await this.services.drafts.write(context, draftFromRefused(customerId, refused, this.services.now()));
+    const { reason, leftOut } = refused;
+    const lines = [
+      say('addAgain.started', asTextParams({ legalName: refused.legalName })),
+      ...(reason
+        ? [
+            reason.code
+              ? say(
+                  'card.creation.reason',
+                  asTextParams({ description: reason.description, code: reason.code }),
+                )
+              : say('card.creation.reasonWithoutCode', asTextParams({ description: reason.description })),
+          ]
+        : []),
+      ...(leftOut.offers.length > 0
+        ? [say('addAgain.offersLeftOut', asTextParams({ offers: leftOut.offers.join(', ') }))]
+        : []),
+      ...(leftOut.reseller
+        ? [say('addAgain.resellerLeftOut', asTextParams({ reseller: leftOut.reseller }))]
+        : []),
+    ];
+    await context.sendActivity(lines.join('\n\n'));
     await dc.beginDialog(addCustomerDialogId);
   }
 

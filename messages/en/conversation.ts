@@ -4,11 +4,18 @@ export const conversation = {
     'You are already adding a customer. Continue with the card below, or type "cancel" to discard the draft.',
   'addAgain.started':
     'Here is {legalName} as you submitted it. Change what Partner Center refused, confirm each card, and submit again.',
+  'addAgain.offersLeftOut':
+    'These offers are no longer in the catalogue and were left out of the order: {offers}.',
+  'addAgain.resellerLeftOut':
+    '{reseller} no longer serves this customer as its indirect reseller: choose the reseller again.',
   'addAgain.notFound':
-    'That customer is not in the records, so there is nothing to add again. Type "add customer" to start a new one.',
-  'addAgain.notRefused': 'Partner Center did not refuse {legalName}, so there is nothing to add again.',
-  'addAgain.notYours':
-    'Only the agent who submitted this customer can add it again. Type "add customer" to start a new one.',
+    'That customer is not among the customers you submitted, so there is nothing to add again. Type "add customer" to start a new one.',
+  'addAgain.pending': 'Partner Center is still creating {legalName}; I will tell you here when it is done.',
+  'addAgain.created': 'Partner Center did not refuse {legalName}, so there is nothing to add again.',
+  'addAgain.addedAgain':
+    'This customer was already added again, as {legalName}, so there is nothing more to add from this message.',
+  'addAgain.personalOnly':
+    'A refused customer is added again in your personal chat with me, where its message is.',
   'flow.outdatedDraft':
     'Your draft was started with an earlier version of this bot and cannot be continued, so it is discarded; nothing was submitted. Type "add customer" to start again.',
   'flow.unknownText':

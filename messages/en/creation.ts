@@ -24,7 +24,7 @@ export const creation = {
   'card.creation.rejected.title': 'Partner Center refused {legalName}',
   'card.creation.rejected.summary': 'Partner Center refused {legalName}: nothing was created.',
   'card.creation.rejected.nothingCreated':
-    'Nothing was created in Partner Center, and the bot no longer holds this legal name and domain prefix for it. "Add it again" starts a new draft with everything you entered: correct what Partner Center names (another domain prefix, if it says the domain is taken) and submit again.',
+    'Nothing was created in Partner Center, and the bot no longer holds this legal name and domain prefix for it. Press Add it again to start a new draft with everything you entered, correct what Partner Center names (another domain prefix, if it says the domain is taken) and submit again.',
   'card.creation.rejected.addAgain': 'Add it again',
   'card.creation.agreementRefused.title': 'Partner Center refused the agreement acceptance of {legalName}',
   'card.creation.agreementRefused.summary':

@@ -9,13 +9,20 @@ export const conversation: Translation<typeof english> = {
   'flow.alreadyRunning':
     'U bent al een klant aan het toevoegen. Ga verder met de kaart hieronder, of typ "annuleren" om het concept te verwijderen.',
   'addAgain.started':
-    'Hier is {legalName} zoals u de klant hebt verzonden. Wijzig wat Partnercentrum heeft geweigerd, bevestig elke kaart en verzend opnieuw.',
+    'Hier ziet u {legalName} zoals u die hebt verzonden. Wijzig wat Partnercentrum heeft geweigerd, bevestig elke kaart en verzend opnieuw.',
+  'addAgain.offersLeftOut':
+    'Deze aanbiedingen staan niet meer in de catalogus en zijn uit de bestelling gelaten: {offers}.',
+  'addAgain.resellerLeftOut':
+    '{reseller} is niet meer de indirecte reseller voor deze klant: kies de reseller opnieuw.',
   'addAgain.notFound':
-    'Die klant staat niet in de gegevens, dus er is niets om opnieuw toe te voegen. Typ "klant toevoegen" om een nieuwe klant te beginnen.',
-  'addAgain.notRefused':
+    'Die klant is niet gevonden bij de klanten die u hebt verzonden, dus er is niets om opnieuw toe te voegen. Typ "klant toevoegen" om een nieuwe klant te beginnen.',
+  'addAgain.pending': 'Partnercentrum maakt {legalName} nog aan; ik meld het hier zodra dat klaar is.',
+  'addAgain.created':
     'Partnercentrum heeft {legalName} niet geweigerd, dus er is niets om opnieuw toe te voegen.',
-  'addAgain.notYours':
-    'Alleen wie deze klant heeft verzonden, kan de klant opnieuw toevoegen. Typ "klant toevoegen" om een nieuwe klant te beginnen.',
+  'addAgain.addedAgain':
+    'Deze klant is al opnieuw toegevoegd, als {legalName}, dus vanuit dit bericht valt er niets meer toe te voegen.',
+  'addAgain.personalOnly':
+    'Een geweigerde klant voegt u opnieuw toe in uw persoonlijke chat met mij, waar het bericht staat.',
   'flow.outdatedDraft':
     'Uw concept is begonnen met een eerdere versie van deze bot en kan niet worden voortgezet, dus het is verwijderd; er is niets verzonden. Typ "klant toevoegen" om opnieuw te beginnen.',
   'flow.unknownText':

@@ -26,7 +26,7 @@ export const creation: Translation<typeof english> = {
   'card.creation.rejected.title': 'Partnercentrum heeft {legalName} geweigerd',
   'card.creation.rejected.summary': 'Partnercentrum heeft {legalName} geweigerd: er is niets gemaakt.',
   'card.creation.rejected.nothingCreated':
-    'Er is niets gemaakt in Partnercentrum, en de bot houdt deze wettelijke naam en deze domeinnaam er niet meer voor vast. "Opnieuw toevoegen" begint een nieuw concept met alles wat u had ingevoerd: corrigeer wat Partnercentrum noemt (een andere domeinnaam, als het domein in gebruik is) en verzend opnieuw.',
+    'Er is niets gemaakt in Partnercentrum, en de bot houdt deze wettelijke naam en deze domeinnaam er niet meer voor vast. Kies Opnieuw toevoegen om een nieuw concept te beginnen met alles wat u had ingevoerd, corrigeer wat Partnercentrum noemt (een andere domeinnaam, als het domein in gebruik is) en verzend opnieuw.',
   'card.creation.rejected.addAgain': 'Opnieuw toevoegen',
   'card.creation.agreementRefused.title':
     'Partnercentrum heeft de acceptatie van de overeenkomst voor {legalName} geweigerd',

@@ -112,6 +112,8 @@ export const customerRecordSchema = z.object({
   /** When the agent started the draft, and each section as they confirmed it (absent on older records). */
   draftStartedAt: z.string().optional(),
   draftTrail: z.array(draftTrailEventSchema).optional(),
+  /** The refused customer whose "Add it again" started this one's draft. */
+  addedAgainFrom: z.string().optional(),
   /** Absent on records made before the bot created customers in Partner Center. */
   partnerCenter: partnerCenterSectionSchema.optional(),
 });

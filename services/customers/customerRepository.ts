@@ -61,6 +61,17 @@ export class CustomerRepository {
     return resource ? { customer: customerRecordSchema.parse(resource), etag } : undefined;
   }
 
+  /** The record whose draft "Add it again" started from the refused record `id`, if one was submitted. */
+  async addedAgainFrom(id: string): Promise<CustomerRecord | undefined> {
+    const { resources } = await this.container.items
+      .query({
+        query: 'SELECT TOP 1 * FROM c WHERE c.addedAgainFrom = @id',
+        parameters: [{ name: '@id', value: id }],
+      })
+      .fetchAll();
+    return resources[0] === undefined ? undefined : customerRecordSchema.parse(resources[0]);
+  }
+
   async exists(id: string): Promise<boolean> {
     return (await this.read(id)) !== undefined;
   }

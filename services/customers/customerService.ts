@@ -76,6 +76,8 @@ export interface DraftInput {
   /** When the draft was started and how it went (kept with the record; left out when not readable). */
   startedAt?: unknown;
   trail?: unknown;
+  /** The refused customer this draft was started from ("Add it again"), kept with the record. */
+  addedAgainFrom?: unknown;
 }
 
 export interface ValidDraft {
@@ -151,16 +153,20 @@ export type RefusedCustomer =
       legalName: string;
       accountInfo: AccountInfo;
       mca: McaConfirmation;
-      /** null: a direct customer. */
-      resellerId: string | null;
+      /** null: a direct customer; absent: the reseller no longer serves the customer, to choose again. */
+      resellerId?: string | null;
+      /** The order's lines whose offers the catalogue still has. */
       lines: OrderLine[];
       reason?: { code?: string; description: string };
+      /** What no longer holds and was left out: offers gone from the catalogue, the reseller's name. */
+      leftOut: { offers: string[]; reseller?: string };
     }
+  /** No such record, or another agent's: the same answer, which tells nothing of the record. */
   | { kind: 'notFound' }
-  /** Created, or still being created: nothing to add again. */
-  | { kind: 'notRefused'; legalName: string }
-  /** Another agent submitted it. */
-  | { kind: 'notYours' };
+  | { kind: 'pending'; legalName: string }
+  | { kind: 'created'; legalName: string }
+  /** Already added again from this refusal: the customer that draft submitted. */
+  | { kind: 'addedAgain'; legalName: string };
 
 /** What duplicate detection found for valid account info (fields without a section prefix). */
 type Duplicate =
@@ -469,19 +475,40 @@ export class CustomerService {
 
   async refusedCustomer(customerId: string, agent: AgentContext): Promise<RefusedCustomer> {
     const record = (await this.customers.read(customerId))?.customer;
-    if (!record) return { kind: 'notFound' };
+    if (!record || record.createdBy.agentId.toLowerCase() !== agent.actor.agentId.toLowerCase())
+      return { kind: 'notFound' };
     const { partnerCenter, accountInfo } = record;
-    if (partnerCenter?.state !== 'rejected') return { kind: 'notRefused', legalName: accountInfo.legalName };
-    if (record.createdBy.agentId.toLowerCase() !== agent.actor.agentId.toLowerCase())
-      return { kind: 'notYours' };
+    const { legalName } = accountInfo;
+    if (partnerCenter?.state !== 'rejected')
+      return { kind: partnerCenter?.state === 'pending' ? 'pending' : 'created', legalName };
+    const again = await this.customers.addedAgainFrom(record.id);
+    if (again) return { kind: 'addedAgain', legalName: again.accountInfo.legalName };
+
+    const offers = new Set(
+      (await this.options.catalogue.offersByIds(record.subscriptions.map((line) => line.offerId))).map(
+        (offer) => offer.id,
+      ),
+    );
+    const reseller = record.reseller
+      ? await this.validateReseller(record.reseller.id, accountInfo.country)
+      : undefined;
+    const resellerGone = record.reseller && !reseller?.ok;
     const rejection = partnerCenter.rejection;
     return {
       kind: 'refused',
-      legalName: accountInfo.legalName,
+      legalName,
       accountInfo,
       mca: record.mca,
-      resellerId: record.reseller?.id ?? null,
-      lines: record.subscriptions.map((line) => OrderLineSchema.parse(line)),
+      ...(resellerGone ? {} : { resellerId: record.reseller?.id ?? null }),
+      lines: record.subscriptions
+        .filter((line) => offers.has(line.offerId))
+        .map((line) => OrderLineSchema.parse(line)),
+      leftOut: {
+        offers: record.subscriptions
+          .filter((line) => !offers.has(line.offerId))
+          .map((line) => line.offerName),
+        ...(resellerGone ? { reseller: record.reseller!.name } : {}),
+      },
       ...(rejection
         ? {
             reason: {
@@ -638,7 +665,7 @@ export class CustomerService {
   private newRecord(parts: {
     customerId: string;
     draft: ValidDraft;
-    history: Pick<CustomerRecord, 'draftStartedAt' | 'draftTrail'>;
+    history: Pick<CustomerRecord, 'draftStartedAt' | 'draftTrail' | 'addedAgainFrom'>;
     nameKey: string;
     idempotencyKey: string;
     agent: AgentContext;
@@ -705,12 +732,16 @@ export class CustomerService {
 }
 
 /** The draft's start and trail as the caller kept them, when they are readable. */
-function draftHistory(draft: DraftInput): Pick<CustomerRecord, 'draftStartedAt' | 'draftTrail'> {
+function draftHistory(
+  draft: DraftInput,
+): Pick<CustomerRecord, 'draftStartedAt' | 'draftTrail' | 'addedAgainFrom'> {
   const startedAt = z.iso.datetime().safeParse(draft.startedAt);
   const trail = z.array(draftTrailEventSchema).max(200).safeParse(draft.trail);
+  const addedAgainFrom = z.uuid().safeParse(draft.addedAgainFrom);
   return {
     ...(startedAt.success ? { draftStartedAt: startedAt.data } : {}),
     ...(trail.success && trail.data.length > 0 ? { draftTrail: trail.data } : {}),
+    ...(addedAgainFrom.success ? { addedAgainFrom: addedAgainFrom.data } : {}),
   };
 }
 

@@ -155,9 +155,11 @@ describe('after a refusal, "Add it again" on the message', () => {
     expect(visibleText(cardsOf(told)[0]!)).toContain('Add it again');
 
     let replies = await pressButton(agent, told, { command: 'addAgain' });
-    expect(texts(replies).join(' ')).toContain(
+    const said = texts(replies).join(' ');
+    expect(said).toContain(
       'Here is Again Fixed B.V. as you submitted it. Change what Partner Center refused',
     );
+    expect(said).toContain('The address is not valid for the country of the customer.');
     expect(inputValues(cardsOf(replies).at(-1)!)).toMatchObject({
       legalName: 'Again Fixed B.V.',
       domainPrefix: 'againfixed',
@@ -180,9 +182,17 @@ describe('after a refusal, "Add it again" on the message', () => {
     const created = await settledOther('againfixed.onmicrosoft.com', refused.id);
     expect(created.partnerCenter?.state).toBe('created');
     expect((await recordById(refused.id)).partnerCenter?.state).toBe('rejected');
+    expect(created.addedAgainFrom).toBe(refused.id);
+
+    // The old message's button has done its work.
+    replies = await pressButton(agent, told, { command: 'addAgain' });
+    expect(texts(replies).join(' ')).toContain(
+      'This customer was already added again, as Again Fixed B.V., so there is nothing more to add',
+    );
+    expect(cardsOf(replies)).toEqual([]);
   });
 
-  it('changes nothing over a draft in progress, for another agent, for a customer not refused, or an unknown one', async () => {
+  it('changes nothing over a draft in progress, for another agent, in a group chat, for a customer not refused, or an unknown one', async () => {
     const { agent, told } = await submit('againrefused', 'Again Refused B.V.', refusal);
     const refused = await settled('againrefused.onmicrosoft.com');
 
@@ -209,7 +219,16 @@ describe('after a refusal, "Add it again" on the message', () => {
       user: { id: '29:another-agent', name: 'Another Agent', aadObjectId: otherAgent },
     });
     replies = await other.send({ value: { command: 'addAgain', customerId: refused.id } });
-    expect(texts(replies).join(' ')).toContain('Only the agent who submitted this customer can add it again');
+    expect(texts(replies).join(' ')).toContain('That customer is not among the customers you submitted');
+    expect(cardsOf(replies)).toEqual([]);
+
+    // In a group chat: never, whoever presses.
+    const shared = new BotClient(bot.messagesUrl, {
+      serviceUrl: teams.serviceUrl,
+      conversation: { isGroup: true, conversationType: 'groupChat' },
+    });
+    replies = await shared.send({ value: { command: 'addAgain', customerId: refused.id } });
+    expect(texts(replies).join(' ')).toContain('A refused customer is added again in your personal chat');
     expect(cardsOf(replies)).toEqual([]);
 
     // A customer Partner Center created, an id no record has, and one that is no id at all.
@@ -217,9 +236,13 @@ describe('after a refusal, "Add it again" on the message', () => {
     const createdId = (await settled('againcreated.onmicrosoft.com')).id;
     replies = await fresh.send({ value: { command: 'addAgain', customerId: createdId } });
     expect(texts(replies).join(' ')).toContain('Partner Center did not refuse Again Created B.V.');
+    // Another agent learns nothing of it, not even its name.
+    replies = await other.send({ value: { command: 'addAgain', customerId: createdId } });
+    expect(texts(replies).join(' ')).toContain('That customer is not among the customers you submitted');
+    expect(texts(replies).join(' ')).not.toContain('Again Created');
     for (const customerId of [randomUUID(), '../customers', 'x'.repeat(5000)]) {
       replies = await fresh.send({ value: { command: 'addAgain', customerId } });
-      expect(texts(replies).join(' ')).toContain('That customer is not in the records');
+      expect(texts(replies).join(' ')).toContain('That customer is not among the customers you submitted');
       expect(cardsOf(replies)).toEqual([]);
     }
     // None of them started a draft: "cancel" has nothing to discard.
