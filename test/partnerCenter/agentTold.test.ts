@@ -66,23 +66,29 @@ async function submit(prefix: string, legalName: string, beforeSubmit: FaultStep
   return { agent, told: teams.sent(agent.conversationId) };
 }
 
-/** The record once the worker is done with it (it tells the agent first, then stores the ids). */
-async function settled(domain: string): Promise<CustomerRecord> {
+/**
+ * The record of `domain` (other than `exceptId`: a customer added again has two) once the worker is
+ * done with it (it tells the agent first, then stores the ids).
+ */
+async function settled(domain: string, exceptId = ''): Promise<CustomerRecord> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const stored = await record(domain);
+    const stored = await record(domain, exceptId);
     if (stored.partnerCenter?.state !== 'pending' || Date.now() > deadline) return stored;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
-async function record(domain: string): Promise<CustomerRecord> {
+async function record(domain: string, exceptId: string): Promise<CustomerRecord> {
   const { resources } = await bot.cosmos.client
     .database(bot.databaseId)
     .container(containerDefinitions.customers.id)
     .items.query({
-      query: 'SELECT * FROM c WHERE c.domain = @domain',
-      parameters: [{ name: '@domain', value: domain }],
+      query: 'SELECT * FROM c WHERE c.domain = @domain AND c.id != @id',
+      parameters: [
+        { name: '@domain', value: domain },
+        { name: '@id', value: exceptId },
+      ],
     })
     .fetchAll();
   return customerRecordSchema.parse(resources[0]);
@@ -179,7 +185,7 @@ describe('after a refusal, "Add it again" on the message', () => {
       'Again Fixed B.V. is now in Partner Center',
     );
     // A new record; the refused one stays as it was, with Partner Center's reason.
-    const created = await settledOther('againfixed.onmicrosoft.com', refused.id);
+    const created = await settled('againfixed.onmicrosoft.com', refused.id);
     expect(created.partnerCenter?.state).toBe('created');
     expect((await recordById(refused.id)).partnerCenter?.state).toBe('rejected');
     expect(created.addedAgainFrom).toBe(refused.id);
@@ -249,27 +255,6 @@ describe('after a refusal, "Add it again" on the message', () => {
     expect(texts(await fresh.send('cancel')).join(' ')).toContain('There is no draft to cancel');
   });
 });
-
-/** The record of `domain` other than `exceptId`, once the worker is done with it. */
-async function settledOther(domain: string, exceptId: string): Promise<CustomerRecord> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const { resources } = await bot.cosmos.client
-      .database(bot.databaseId)
-      .container(containerDefinitions.customers.id)
-      .items.query({
-        query: 'SELECT * FROM c WHERE c.domain = @domain AND c.id != @id',
-        parameters: [
-          { name: '@domain', value: domain },
-          { name: '@id', value: exceptId },
-        ],
-      })
-      .fetchAll();
-    const stored = customerRecordSchema.parse(resources[0]);
-    if (stored.partnerCenter?.state !== 'pending' || Date.now() > deadline) return stored;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function recordById(id: string): Promise<CustomerRecord> {
   const { resource } = await bot.cosmos.client
