@@ -124,7 +124,7 @@ export function partnerCenterOutcomeSummary(say: Say, model: PartnerCenterOutcom
 }
 
 /** Partner Center's description, quoted as it gave it (escaped, so it stays text), and its code. */
-function reasonLines(say: Say, reason: PartnerCenterReason | undefined): string[] {
+export function reasonLines(say: Say, reason: PartnerCenterReason | undefined): string[] {
   if (!reason || reason.description.trim() === '') return [];
   return [
     reason.code

@@ -9,6 +9,7 @@ import { confirmCancelDialogId, staleCardMessage } from './cardPrompt';
 import { addAgainSchema, commandSchema, submitEnvelopeSchema } from './cardSubmit';
 import { draftFromRefused, newDraft } from './draft';
 import { asTextParams } from '../cards/plainText';
+import { reasonLines } from '../cards/partnerCenterOutcomeCard';
 import type { FlowServices } from './flowServices';
 import { chatKind, personalAddress, readerOf } from './activityFacts';
 import { commandPhrases, languageNames, type CommandId } from '../messages/commands';
@@ -250,16 +251,7 @@ export class OnboardingConversation {
     const { reason, leftOut } = refused;
     const lines = [
       say('addAgain.started', asTextParams({ legalName: refused.legalName })),
-      ...(reason
-        ? [
-            reason.code
-              ? say(
-                  'card.creation.reason',
-                  asTextParams({ description: reason.description, code: reason.code }),
-                )
-              : say('card.creation.reasonWithoutCode', asTextParams({ description: reason.description })),
-          ]
-        : []),
+      ...reasonLines(say, reason),
       ...(leftOut.offers.length > 0
         ? [say('addAgain.offersLeftOut', asTextParams({ offers: leftOut.offers.join(', ') }))]
         : []),
